@@ -1,0 +1,54 @@
+# cascade — the two commands a new machine needs: `make run` and `make test`.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+PLAN   ?= plans/probation
+OUT    ?= out
+
+.PHONY: run test lint typecheck unit schemas docs bench clean
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet .
+	touch $@
+
+$(VENV)/.installed-dev: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $@ $(VENV)/.installed
+
+## run: install cascade and run the main job on the bundled example plan
+run: $(VENV)/.installed
+	$(BIN)/cascade validate $(PLAN)
+	@mkdir -p $(OUT)
+	$(BIN)/cascade validate $(PLAN) --format json --output $(OUT)/validate.json
+	$(BIN)/cascade validate $(PLAN) --format sarif --output $(OUT)/validate.sarif
+	@echo "report: $(abspath $(OUT))/validate.json (SARIF: $(abspath $(OUT))/validate.sarif)"
+
+## test: lint, type-check and run the whole suite (fails when no test ran)
+test: $(VENV)/.installed-dev lint typecheck unit
+
+lint: $(VENV)/.installed-dev
+	$(BIN)/ruff check cascade tests bench
+	$(BIN)/ruff format --check cascade tests bench
+
+typecheck: $(VENV)/.installed-dev
+	$(BIN)/mypy
+
+unit: $(VENV)/.installed-dev
+	@$(BIN)/python -m pytest; rc=$$?; \
+	if [ $$rc -eq 5 ]; then echo "error: no tests were collected"; exit 1; fi; exit $$rc
+
+## schemas: regenerate schemas/ and docs/rules.md from the code
+schemas docs: $(VENV)/.installed-dev
+	$(BIN)/cascade schema --out schemas
+	$(BIN)/cascade rules --markdown > docs/rules.md
+
+## bench: time validate on generated plans (see docs/performance.md)
+bench: $(VENV)/.installed-dev
+	$(BIN)/python -m bench.run
+
+clean:
+	rm -rf $(VENV) $(OUT) build dist .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,7 @@
+"""``python -m cascade``."""
+
+import sys
+
+from cascade.cli.app import main
+
+sys.exit(main())

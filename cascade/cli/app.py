@@ -1,0 +1,91 @@
+"""The ``cascade`` command: the typer app and the single top-level error handler."""
+
+from __future__ import annotations
+
+import sys
+import traceback
+from collections.abc import Sequence
+
+import typer
+import typer.main
+
+from cascade import __version__
+from cascade.cli import init_cmd, rules_cmd, schema_cmd, validate_cmd
+
+EXIT_OK, EXIT_PLAN, EXIT_USAGE, EXIT_INTERNAL, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
+
+app = typer.Typer(
+    name="cascade",
+    help=(
+        "Cascade KPIs and performance agreements (คำรับรองการปฏิบัติราชการ) kept as YAML in git.\n\n"
+        "Start with 'cascade init my-plan', edit the YAML, then 'cascade validate my-plan'."
+    ),
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"cascade {__version__}")
+        raise typer.Exit(EXIT_OK)
+
+
+@app.callback()
+def _root(
+    version: bool = typer.Option(
+        False, "--version", callback=_version, is_eager=True, help="Print the version."
+    ),
+) -> None:
+    """Cascade KPIs and performance agreements kept as YAML in git."""
+
+
+app.command("validate")(validate_cmd.validate)
+app.command("rules")(rules_cmd.list_rules)
+app.command("explain")(rules_cmd.explain)
+app.command("schema")(schema_cmd.schema)
+app.command("init")(init_cmd.init)
+
+
+def _is_usage_error(exc: Exception) -> bool:
+    """A command-line error from typer's parser (bad option, missing argument).
+
+    Recognised by shape (``show()`` and an int ``exit_code``), since typer
+    does not export the parser's exception base class.
+    """
+    return callable(getattr(exc, "show", None)) and isinstance(getattr(exc, "exit_code", None), int)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the CLI and return its exit code; never lets a traceback escape."""
+    command = typer.main.get_command(app)
+    try:
+        result = command.main(
+            args=list(argv) if argv is not None else sys.argv[1:],
+            prog_name="cascade",
+            standalone_mode=False,
+        )
+    except typer.Exit as exc:
+        return int(exc.exit_code)
+    except typer.Abort:
+        sys.stderr.write("interrupted\n")
+        return EXIT_INTERRUPTED
+    except KeyboardInterrupt:
+        sys.stderr.write("interrupted\n")
+        return EXIT_INTERRUPTED
+    except BrokenPipeError:
+        return EXIT_OK
+    except Exception as exc:  # the one place a bug becomes exit code 3
+        if _is_usage_error(exc):
+            exc.show()  # type: ignore[attr-defined]
+            return EXIT_USAGE
+        sys.stderr.write("cascade: internal error (a bug in cascade, not in your plan):\n")
+        sys.stderr.write(traceback.format_exc(limit=-3))
+        return EXIT_INTERNAL
+    return int(result) if isinstance(result, int) else EXIT_OK
+
+
+def entry() -> None:  # pragma: no cover - the console script
+    sys.exit(main())

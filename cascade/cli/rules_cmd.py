@@ -1,0 +1,39 @@
+"""``cascade rules`` and ``cascade explain CODE``: the rules' own documentation."""
+
+from __future__ import annotations
+
+import sys
+
+import typer
+
+from cascade.diagnostics import did_you_mean
+from cascade.rules import ALL
+from cascade.rules.docs import rule_markdown, rules_markdown, rules_table
+
+
+def list_rules(
+    markdown: bool = typer.Option(
+        False, "--markdown", help="Print docs/rules.md (every rule with its documentation)."
+    ),
+) -> int:
+    """List every check cascade makes: code, name, default level, summary.
+
+    Set levels per plan in cascade.yaml, e.g.  rules: {OSM003: off}
+    """
+    sys.stdout.write(rules_markdown() if markdown else rules_table())
+    return 0
+
+
+def explain(code: str = typer.Argument(..., help="A rule code, e.g. WGT001, or its name.")) -> int:
+    """Print one rule's documentation, with a failing and a passing example."""
+    wanted = code.strip()
+    found = ALL.get(wanted.upper()) or next(
+        (r for r in ALL.values() if r.name == wanted.lower()), None
+    )
+    if found is None:
+        hint = did_you_mean(wanted, [*ALL, *(r.name for r in ALL.values())])
+        typer.echo(f"cascade: no rule '{code}'. {hint}".rstrip(), err=True)
+        typer.echo("List them with: cascade rules", err=True)
+        return 2
+    sys.stdout.write(rule_markdown(found))
+    return 0

@@ -1,0 +1,40 @@
+"""``cascade schema``: write the JSON Schemas editors use for completion and hover help."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+
+from cascade.fileio import atomic_write
+from cascade.schema import generate
+
+
+def schema(
+    out: Path = typer.Option(
+        Path("schemas"), "--out", "-o", help="Folder to write the schemas into."
+    ),
+    check: bool = typer.Option(
+        False, "--check", help="Write nothing; exit 1 if the folder's schemas are out of date."
+    ),
+) -> int:
+    """Write one JSON Schema per kind, plus cascade.schema.json for any document.
+
+    Point your editor at them with a first line such as:
+
+      # yaml-language-server: $schema=schemas/agreement.schema.json
+    """
+    schemas = generate()
+    stale = [
+        name
+        for name, text in schemas.items()
+        if not (out / name).is_file() or (out / name).read_text(encoding="utf-8") != text
+    ]
+    if check:
+        for name in stale:
+            typer.echo(f"{out / name} is out of date (run: cascade schema --out {out})", err=True)
+        return 1 if stale else 0
+    for name in stale:
+        atomic_write(out / name, schemas[name])
+    typer.echo(f"{len(schemas)} schemas in {out} ({len(stale)} updated)")
+    return 0

@@ -1,0 +1,227 @@
+"""The validate pipeline: load → spec → model → graph → rules → diagnostics.
+
+:func:`validate_plan` is the library entry point the CLI, the tests and other
+programs call.  It never raises on bad plan input: every problem becomes a
+diagnostic.  Only a folder that is not a plan at all raises
+:class:`PlanRootError` (the CLI's exit code 2).
+"""
+
+from __future__ import annotations
+
+import stat
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+from cascade.diagnostics import Diagnostic, Finding, Level, Location, did_you_mean
+from cascade.graph import build_graph
+from cascade.load.discover import PLAN_FILE, discover
+from cascade.load.positions import SourceMap
+from cascade.load.reader import MAX_FILE_BYTES, UNREADABLE, ReadResult, decode, read_bytes
+from cascade.model.build import build_model
+from cascade.model.plan import PlanModel
+from cascade.result import RunResult
+from cascade.rules import ALL, RULES, Context, Rule
+from cascade.spec.validate import SpecDoc, validate_document
+
+Progress = Callable[[int, int], None]
+INTERNAL = "INT001"
+UNKNOWN_RULE = "PLN003"
+
+
+class PlanRootError(Exception):
+    """The folder is not a plan (missing, not a folder, no cascade.yaml)."""
+
+
+def check_root(root: Path) -> None:
+    """Raise :class:`PlanRootError` unless ``root`` is a plan folder."""
+    if not root.exists():
+        raise PlanRootError(f"{root}: no such folder")
+    if not root.is_dir():
+        raise PlanRootError(f"{root}: not a folder")
+    if not (root / PLAN_FILE).is_file():
+        raise PlanRootError(
+            f"{root}: no {PLAN_FILE} here, so this is not a plan folder "
+            "(start one with: cascade init DIR)"
+        )
+
+
+def read_file(path: Path, rel: str) -> ReadResult:
+    """Read one plan file, bounded in size; I/O problems become diagnostics."""
+    try:
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):
+            raise OSError("not a regular file")
+        with path.open("rb") as handle:
+            data = handle.read(MAX_FILE_BYTES + 1)
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        code, name = UNREADABLE
+        diag = Diagnostic(
+            rel, 1, 1, code, Level.ERROR, f"cannot read the file: {reason}", name=name
+        )
+        return ReadResult(rel, diagnostics=[diag])
+    return read_bytes(data, rel)
+
+
+def _output_folder(first: ReadResult) -> str:
+    for doc in first.documents:
+        if isinstance(doc, dict) and isinstance(doc.get("output"), str):
+            return str(doc["output"])
+    return "out"
+
+
+class _Positions:
+    """Lazy source maps: built only for files that have findings."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.maps: dict[str, SourceMap] = {}
+
+    def locate(
+        self, file: str, doc: int, path: tuple[str | int, ...], at_key: bool
+    ) -> tuple[int, int]:
+        if file not in self.maps:
+            text: str | None = None
+            try:
+                text, _ = decode((self.root / file).read_bytes(), file)
+            except OSError:
+                text = None
+            self.maps[file] = SourceMap(text or "")
+        return self.maps[file].locate(doc, path, at_key)
+
+
+def _levels(model: PlanModel) -> tuple[dict[str, Level], list[Finding]]:
+    """Rule levels from ``cascade.yaml``; unknown codes are findings."""
+    levels: dict[str, Level] = {}
+    problems: list[Finding] = []
+    if model.plan is None:
+        return levels, problems
+    for code, level in model.plan.rules.items():
+        if code not in ALL:
+            problems.append(
+                Finding(
+                    f"unknown rule code '{code}'",
+                    model.plan_where.file,
+                    model.plan_where.doc,
+                    UNKNOWN_RULE,
+                    ("rules", code),
+                    at_key=True,
+                    hint=did_you_mean(code, ALL),
+                )
+            )
+            continue
+        levels[code] = Level(level)
+    return levels, problems
+
+
+def run_rules(model: PlanModel, rules: Iterable[Rule] = RULES) -> list[Finding]:
+    """Every rule's findings; a rule that crashes yields one internal error."""
+    ctx = Context(model, build_graph(model))
+    findings: list[Finding] = []
+    for rule in rules:
+        assert rule.check is not None
+        try:
+            findings.extend(f if f.code else _stamp(f, rule.code) for f in rule.check(ctx))
+        except Exception as exc:  # a broken rule must not hide the others
+            findings.append(
+                Finding(
+                    f"rule {rule.code} ({rule.name}) crashed: {type(exc).__name__}: {exc}; "
+                    "this is a bug in cascade, the other rules still ran",
+                    model.plan_where.file,
+                    0,
+                    INTERNAL,
+                )
+            )
+    return findings
+
+
+def _stamp(finding: Finding, code: str) -> Finding:
+    return Finding(
+        finding.message,
+        finding.file,
+        finding.doc,
+        code,
+        finding.path,
+        finding.at_key,
+        finding.hint,
+        finding.related,
+    )
+
+
+def to_diagnostics(
+    findings: Iterable[Finding], root: Path, levels: dict[str, Level]
+) -> list[Diagnostic]:
+    """Stamp levels and names on findings and resolve their positions."""
+    positions = _Positions(root)
+    out: list[Diagnostic] = []
+    for f in findings:
+        rule = ALL.get(f.code)
+        level = levels.get(f.code, rule.level if rule else Level.ERROR)
+        if level is Level.OFF:
+            continue
+        line, column = positions.locate(f.file, f.doc, f.path, f.at_key)
+        related = tuple(
+            Location(file, *positions.locate(file, doc, path, False), message)
+            for file, doc, path, message in f.related
+        )
+        out.append(
+            Diagnostic(
+                f.file,
+                line,
+                column,
+                f.code,
+                level,
+                f.message,
+                name=rule.name if rule else "",
+                hint=f.hint,
+                related=related,
+            )
+        )
+    return out
+
+
+def validate_plan(root: Path, progress: Progress | None = None) -> RunResult:
+    """Validate the plan in ``root``: every problem of every file in one run."""
+    check_root(root)
+    first = read_file(root / PLAN_FILE, PLAN_FILE)
+    files = [p.as_posix() for p in discover(root, _output_folder(first))]
+    reads: list[ReadResult] = []
+    for n, rel in enumerate(files, 1):
+        reads.append(first if rel == PLAN_FILE else read_file(root / rel, rel))
+        if progress is not None:
+            progress(n, len(files))
+    diagnostics: list[Diagnostic] = []
+    findings: list[Finding] = []
+    docs: list[SpecDoc] = []
+    for read in reads:
+        diagnostics.extend(read.diagnostics)
+        for index, data in enumerate(read.documents):
+            if data is None:
+                continue
+            doc, problems = validate_document(data, read.file, index)
+            findings.extend(problems)
+            if doc is not None:
+                docs.append(doc)
+    notes: list[str] = []
+    levels: dict[str, Level] = {}
+    broken = any(d.level is Level.ERROR for d in diagnostics) or bool(findings)
+    if broken:
+        notes.append("cross-file rules were not run: fix the errors above first")
+    else:
+        model, built = build_model(docs)
+        levels, problems = _levels(model)
+        findings.extend(built)
+        findings.extend(problems)
+        findings.extend(run_rules(model))
+    diagnostics.extend(to_diagnostics(findings, root, levels))
+    diagnostics = [d for d in diagnostics if levels.get(d.code) is not Level.OFF]
+    return RunResult(str(root), tuple(files), tuple(sorted(diagnostics)), tuple(notes))
+
+
+def group_by_file(diagnostics: Iterable[Diagnostic]) -> dict[str, list[Diagnostic]]:
+    """Diagnostics per file, in order."""
+    grouped: dict[str, list[Diagnostic]] = defaultdict(list)
+    for d in diagnostics:
+        grouped[d.file].append(d)
+    return dict(grouped)

@@ -1,0 +1,165 @@
+"""A tiny, safe arithmetic language for weights and formula KPIs.
+
+Grammar: numbers, names, ``+ - * /``, unary minus and parentheses; nothing
+else is evaluated (no ``eval``, no attribute access, no calls).  Numbers are
+exact ``Decimal``; division by zero is an :class:`ExpressionError`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from typing import Union
+
+_TOKEN = re.compile(r"\s*(?:(\d+(?:\.\d+)?)|([A-Za-z_\u0E00-\u0E7F][\w\u0E00-\u0E7F]*)|(.))")
+MAX_LENGTH = 500
+
+
+class ExpressionError(ValueError):
+    """An expression that cannot be parsed or evaluated."""
+
+
+@dataclass(frozen=True, slots=True)
+class Num:
+    value: Decimal
+
+
+@dataclass(frozen=True, slots=True)
+class Name:
+    name: str
+
+
+@dataclass(frozen=True, slots=True)
+class Neg:
+    operand: Expr
+
+
+@dataclass(frozen=True, slots=True)
+class BinOp:
+    op: str
+    left: Expr
+    right: Expr
+
+
+Expr = Union[Num, Name, Neg, BinOp]  # noqa: UP007 - recursive alias
+
+
+def _tokens(text: str) -> list[tuple[str, str]]:
+    if len(text) > MAX_LENGTH:
+        raise ExpressionError(f"expression longer than {MAX_LENGTH} characters")
+    out: list[tuple[str, str]] = []
+    for number, name, other in _TOKEN.findall(text):
+        if number:
+            out.append(("num", number))
+        elif name:
+            out.append(("name", name))
+        elif other.strip():
+            if other not in "+-*/()":
+                raise ExpressionError(f"'{other}' is not allowed in an expression")
+            out.append(("op", other))
+    return out
+
+
+class _Parser:
+    def __init__(self, text: str) -> None:
+        self.tokens = _tokens(text)
+        self.pos = 0
+        self.depth = 0
+
+    def peek(self) -> tuple[str, str] | None:
+        return self.tokens[self.pos] if self.pos < len(self.tokens) else None
+
+    def take(self) -> tuple[str, str]:
+        token = self.peek()
+        if token is None:
+            raise ExpressionError("the expression ends too early")
+        self.pos += 1
+        return token
+
+    def expression(self) -> Expr:
+        node = self.term()
+        while (token := self.peek()) is not None and token[1] in ("+", "-"):
+            self.pos += 1
+            node = BinOp(token[1], node, self.term())
+        return node
+
+    def term(self) -> Expr:
+        node = self.unary()
+        while (token := self.peek()) is not None and token[1] in ("*", "/"):
+            self.pos += 1
+            node = BinOp(token[1], node, self.unary())
+        return node
+
+    def unary(self) -> Expr:
+        kind, value = self.take()
+        if (kind, value) == ("op", "-"):
+            return Neg(self.unary())
+        if (kind, value) == ("op", "+"):
+            return self.unary()
+        if kind == "num":
+            return Num(Decimal(value))
+        if kind == "name":
+            return Name(value)
+        if value == "(":
+            self.depth += 1
+            if self.depth > 50:
+                raise ExpressionError("too many nested parentheses")
+            node = self.expression()
+            if self.take() != ("op", ")"):
+                raise ExpressionError("missing ')'")
+            self.depth -= 1
+            return node
+        raise ExpressionError(f"unexpected '{value}'")
+
+
+def parse_expression(text: str) -> Expr:
+    """Parse ``text`` into an expression tree, or raise :class:`ExpressionError`."""
+    parser = _Parser(str(text))
+    if not parser.tokens:
+        raise ExpressionError("the expression is empty")
+    node = parser.expression()
+    if parser.peek() is not None:
+        raise ExpressionError(f"unexpected '{parser.peek()[1]}'")  # type: ignore[index]
+    return node
+
+
+def names(node: Expr) -> set[str]:
+    """The variable names an expression uses."""
+    if isinstance(node, Name):
+        return {node.name}
+    if isinstance(node, Neg):
+        return names(node.operand)
+    if isinstance(node, BinOp):
+        return names(node.left) | names(node.right)
+    return set()
+
+
+def evaluate(node: Expr, env: dict[str, Decimal]) -> Decimal:
+    """The exact value of ``node`` with variables from ``env``."""
+    if isinstance(node, Num):
+        return node.value
+    if isinstance(node, Name):
+        if node.name not in env:
+            raise ExpressionError(f"unknown name '{node.name}'")
+        return env[node.name]
+    if isinstance(node, Neg):
+        return -evaluate(node.operand, env)
+    left, right = evaluate(node.left, env), evaluate(node.right, env)
+    try:
+        if node.op == "+":
+            return left + right
+        if node.op == "-":
+            return left - right
+        if node.op == "*":
+            return left * right
+        if right == 0:
+            raise ExpressionError("division by zero")
+        return left / right
+    except InvalidOperation as exc:  # pragma: no cover - Decimal context limits
+        raise ExpressionError(str(exc)) from None
+
+
+def evaluate_text(text: str, env: dict[str, Decimal]) -> Decimal:
+    """Parse and evaluate in one step."""
+    return evaluate(parse_expression(text), env)

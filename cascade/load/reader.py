@@ -1,0 +1,285 @@
+"""Read YAML safely: bytes in, plain data or diagnostics out, never an exception.
+
+The fast path is libyaml (PyYAML's C parser) composing nodes with the base
+resolver, so every scalar stays the string that was written; our own small
+constructor then turns nodes into dicts, lists and strings, and is where the
+checks that libyaml-based loaders skip happen:
+
+* duplicate keys (PyYAML silently keeps the last one),
+* tags such as ``!!python/object`` or ``!custom`` (rejected, never constructed),
+* aliases, expanded as copies under a small bound (no alias bomb),
+* nesting, bounded *before* parsing (libyaml-based parsers crash the process
+  past ~25,000 levels) and again while constructing,
+* encodings: UTF-8 only (a UTF-8 BOM is fine); UTF-16/32, invalid bytes and NUL
+  bytes are reported at line:column.
+
+Plain ``~``, ``null`` and empty scalars become ``None``; everything else stays
+text for the models to convert per field.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+from cascade.diagnostics import Diagnostic, Level, Location
+
+try:  # the C parser ships in PyYAML's wheels; fall back only if a build lacks it
+    from yaml import CBaseLoader as _Loader
+except ImportError:  # pragma: no cover - depends on the PyYAML build
+    from yaml import BaseLoader as _Loader  # type: ignore[assignment]
+
+MAX_FILE_BYTES = 64 * 1024 * 1024
+MAX_DEPTH = 64
+PRECHECK_DEPTH = 2_000
+MAX_ALIAS_NODES = 10_000
+
+_STR = "tag:yaml.org,2002:str"
+_SEQ = "tag:yaml.org,2002:seq"
+_MAP = "tag:yaml.org,2002:map"
+_NULLS = frozenset(("", "~", "null", "Null", "NULL"))
+
+# (code, name) of the loader's own checks; documented in cascade.checks
+SYNTAX = ("LOAD001", "yaml-syntax")
+DUPLICATE_KEY = ("LOAD002", "duplicate-key")
+TAG = ("LOAD003", "yaml-tag")
+ALIAS = ("LOAD004", "alias-expansion")
+ENCODING = ("LOAD005", "encoding")
+DEPTH = ("LOAD006", "nesting-depth")
+EMPTY = ("LOAD007", "empty-file")
+COMPLEX_KEY = ("LOAD008", "complex-key")
+UNREADABLE = ("LOAD009", "unreadable-file")
+
+
+@dataclass(slots=True)
+class ReadResult:
+    """The documents of one file (``None`` for an empty document) and its problems."""
+
+    file: str
+    documents: list[Any] = field(default_factory=list)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not any(d.level is Level.ERROR for d in self.diagnostics)
+
+
+def _diag(
+    file: str,
+    check: tuple[str, str],
+    message: str,
+    line: int = 1,
+    column: int = 1,
+    level: Level = Level.ERROR,
+    hint: str = "",
+    related: tuple[Location, ...] = (),
+) -> Diagnostic:
+    code, name = check
+    return Diagnostic(
+        file, line, column, code, level, message, name=name, hint=hint, related=related
+    )
+
+
+class _Stop(Exception):
+    """Construction found a problem that makes the document unusable."""
+
+    def __init__(self, diagnostic: Diagnostic) -> None:
+        super().__init__(diagnostic.message)
+        self.diagnostic = diagnostic
+
+
+def _line_col(data: bytes, offset: int) -> tuple[int, int]:
+    """1-based line and character column of a byte offset."""
+    line_start = data.rfind(b"\n", 0, offset) + 1
+    column = len(data[line_start:offset].decode("utf-8", errors="replace")) + 1
+    return data.count(b"\n", 0, offset) + 1, column
+
+
+def decode(data: bytes, file: str) -> tuple[str | None, list[Diagnostic]]:
+    """UTF-8 text of a file, or the diagnostic that says why it has none."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")) or data[:4] in (
+        b"\x00\x00\xfe\xff",
+        b"\xff\xfe\x00\x00",
+    ):
+        msg = "the file is UTF-16 or UTF-32 encoded; save it as UTF-8"
+        return None, [_diag(file, ENCODING, msg)]
+    nul = data.find(b"\x00")
+    if nul >= 0:
+        line, col = _line_col(data, nul)
+        msg = "the file contains a NUL byte; is it a binary file?"
+        return None, [_diag(file, ENCODING, msg, line, col)]
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line, col = _line_col(data, exc.start)
+        bad = data[exc.start : exc.start + 1].hex()
+        msg = f"the file is not valid UTF-8 (byte 0x{bad}); save it as UTF-8"
+        return None, [_diag(file, ENCODING, msg, line, col)]
+    return text, []
+
+
+def _mark(mark: Any) -> tuple[int, int]:
+    """1-based (line, column) of a parser mark."""
+    return (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+
+
+def _depth_precheck(text: str, file: str) -> Diagnostic | None:
+    """Refuse input nested deep enough to crash libyaml, before parsing it.
+
+    Nesting depth is at most the longest line (block nesting needs indentation
+    or ``- `` on one line) plus the number of flow openers, so most files are
+    cleared by that cheap bound; others are measured exactly from the event
+    stream, which libyaml produces without recursion.
+    """
+    if len(text) < PRECHECK_DEPTH:
+        return None
+    bound = text.count("[") + text.count("{") + max(map(len, text.splitlines()), default=0)
+    if bound < PRECHECK_DEPTH:
+        return None
+    depth = 0
+    try:
+        for event in yaml.parse(text, Loader=_Loader):
+            if isinstance(event, yaml.CollectionStartEvent):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    line, col = _mark(event.start_mark)
+                    return _diag(file, DEPTH, f"nesting deeper than {MAX_DEPTH} levels", line, col)
+            elif isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
+    except yaml.YAMLError:
+        return None  # the real parse reports the syntax error with its position
+    return None
+
+
+class _Constructor:
+    """Turns composed nodes into plain data, enforcing the loader's checks."""
+
+    __slots__ = ("alias_budget", "file", "problems", "seen")
+
+    def __init__(self, file: str) -> None:
+        self.file = file
+        self.problems: list[Diagnostic] = []
+        self.seen: set[int] = set()
+        self.alias_budget = MAX_ALIAS_NODES
+
+    def build(self, node: yaml.Node, depth: int = 0) -> Any:
+        if depth > MAX_DEPTH:
+            raise _Stop(self._at(node, DEPTH, f"nesting deeper than {MAX_DEPTH} levels"))
+        key = id(node)
+        if key in self.seen:  # an alias: it is expanded as a copy, under a bound
+            self.alias_budget -= 1
+            if self.alias_budget < 0:
+                msg = f"aliases expand to more than {MAX_ALIAS_NODES} nodes"
+                raise _Stop(self._at(node, ALIAS, msg))
+        else:
+            self.seen.add(key)
+        tag = node.tag
+        if isinstance(node, yaml.ScalarNode):
+            if tag != _STR:
+                raise _Stop(self._tag(node))
+            value: str = node.value
+            if not node.style and value in _NULLS:
+                return None
+            return value
+        if isinstance(node, yaml.SequenceNode):
+            if tag != _SEQ:
+                raise _Stop(self._tag(node))
+            return [self.build(item, depth + 1) for item in node.value]
+        if tag != _MAP:
+            raise _Stop(self._tag(node))
+        result: dict[str, Any] = {}
+        first_key: dict[str, yaml.Node] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode):
+                raise _Stop(self._at(key_node, COMPLEX_KEY, "a key must be plain text"))
+            name = self.build(key_node, depth + 1)
+            name = "" if name is None else name
+            if name in result:
+                other = first_key[name].start_mark
+                self.problems.append(
+                    self._at(
+                        key_node,
+                        DUPLICATE_KEY,
+                        f"duplicate key '{name}' (first at line {other.line + 1})",
+                        related=(Location(self.file, other.line + 1, other.column + 1),),
+                    )
+                )
+                continue
+            first_key[name] = key_node
+            result[name] = self.build(value_node, depth + 1)
+        return result
+
+    def _tag(self, node: yaml.Node) -> Diagnostic:
+        tag = str(node.tag).replace("tag:yaml.org,2002:", "!!")
+        msg = f"YAML tags are not allowed (found '{tag}'); write a plain value"
+        return self._at(node, TAG, msg)
+
+    def _at(
+        self,
+        node: yaml.Node,
+        check: tuple[str, str],
+        message: str,
+        related: tuple[Location, ...] = (),
+    ) -> Diagnostic:
+        mark = node.start_mark
+        return _diag(self.file, check, message, mark.line + 1, mark.column + 1, related=related)
+
+
+def _syntax(file: str, text: str, exc: yaml.YAMLError) -> Diagnostic:
+    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+    problem = getattr(exc, "problem", None) or str(exc)
+    context = getattr(exc, "context", None)
+    message = f"{context}: {problem}" if context else str(problem)
+    line, col = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+    if "maximum nesting depth" in message:
+        return _diag(file, DEPTH, "nesting too deep for a plan file", line, col)
+    hint = ""
+    lines = text.splitlines()
+    if "tab" in message or (0 < line <= len(lines) and "\t" in lines[line - 1][: col + 1]):
+        hint = "indent with spaces; YAML does not allow tabs for indentation"
+    return _diag(file, SYNTAX, f"YAML syntax error: {message}", line, col, hint=hint)
+
+
+def parse_text(text: str, file: str) -> ReadResult:
+    """Parse every document of ``text``; problems become diagnostics."""
+    result = ReadResult(file)
+    too_deep = _depth_precheck(text, file)
+    if too_deep is not None:
+        result.diagnostics.append(too_deep)
+        return result
+    documents: list[Any] = []
+    try:
+        for root in yaml.compose_all(text, Loader=_Loader):
+            constructor = _Constructor(file)
+            try:
+                documents.append(None if root is None else constructor.build(root))
+            except _Stop as stop:
+                documents.append(None)
+                constructor.problems.append(stop.diagnostic)
+            result.diagnostics.extend(constructor.problems)
+    except yaml.YAMLError as exc:
+        result.diagnostics.append(_syntax(file, text, exc))
+    except (ValueError, RecursionError, MemoryError, OverflowError) as exc:
+        msg = f"the YAML could not be read: {type(exc).__name__}: {exc}"
+        result.diagnostics.append(_diag(file, SYNTAX, msg))
+    if not result.ok:
+        return result
+    if not any(doc is not None for doc in documents):
+        result.diagnostics.append(
+            _diag(file, EMPTY, "the file holds no YAML document", level=Level.WARNING)
+        )
+    result.documents = documents
+    return result
+
+
+def read_bytes(data: bytes, file: str) -> ReadResult:
+    """Decode and parse the bytes of one plan file."""
+    if len(data) > MAX_FILE_BYTES:
+        msg = f"the file is larger than {MAX_FILE_BYTES // (1024 * 1024)} MiB"
+        return ReadResult(file, diagnostics=[_diag(file, UNREADABLE, msg)])
+    text, problems = decode(data, file)
+    if text is None:
+        return ReadResult(file, diagnostics=problems)
+    return parse_text(text, file)

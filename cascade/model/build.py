@@ -1,0 +1,309 @@
+"""Build the resolved :class:`PlanModel` from validated spec documents.
+
+Indexes every kind by id (first definition wins; later ones are duplicate
+findings), resolves the chain of command and each agreement's parent party,
+evaluates weight expressions with the plan's params, and resolves the KPI
+links (``same_as``, ``contributes_to``) as PLAN-FORMAT.md says.  References
+that name nothing are kept in ``model.unresolved`` for the reference rule.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from decimal import Decimal
+
+from cascade.diagnostics import Finding
+from cascade.expr import ExpressionError, evaluate_text
+from cascade.model.plan import Agreement, Kpi, Person, PlanModel, Unit, Unresolved, Where
+from cascade.spec import (
+    Actuals,
+    Framework,
+    JobDescription,
+    JobFamilies,
+    OrgChart,
+    OSMatrix,
+    People,
+    Plan,
+    Strategy,
+)
+from cascade.spec.agreement import Agreement as AgreementSpec
+from cascade.spec.validate import SpecDoc
+
+DUPLICATE = "REF002"
+SINGLE_KIND = "PLN002"
+BAD_WEIGHT = "WGT004"
+PLAN_FILE = "cascade.yaml"
+
+
+class _Builder:
+    def __init__(self) -> None:
+        self.model = PlanModel()
+        self.findings: list[Finding] = []
+
+    def duplicate(self, what: str, ident: str, where: Where, first: Where) -> None:
+        self.findings.append(
+            Finding(
+                f"duplicate {what} '{ident}' (first defined in {first.file})",
+                where.file,
+                where.doc,
+                DUPLICATE,
+                where.path,
+                related=((first.file, first.doc, first.path, "first defined here"),),
+            )
+        )
+
+    def single(self, kind: str, where: Where, first: Where) -> None:
+        msg = f"a plan has one {kind} document; another is in {first.file}"
+        self.findings.append(
+            Finding(
+                msg,
+                where.file,
+                where.doc,
+                SINGLE_KIND,
+                ("kind",),
+                related=((first.file, first.doc, (), "the first one"),),
+            )
+        )
+
+    def index(self, docs: Iterable[SpecDoc]) -> list[tuple[AgreementSpec, Where]]:
+        model = self.model
+        firsts: dict[str, Where] = {}
+        agreements: list[tuple[AgreementSpec, Where]] = []
+        for doc in docs:
+            where = Where(doc.file, doc.doc)
+            spec = doc.model
+            kind = type(spec).__name__
+            if isinstance(spec, Plan | Strategy | OrgChart | OSMatrix | JobFamilies):
+                if kind in firsts:
+                    self.single(kind, where, firsts[kind])
+                    continue
+                firsts[kind] = where
+            if isinstance(spec, Plan):
+                if doc.file != PLAN_FILE:
+                    msg = f"the Plan document belongs in {PLAN_FILE} at the plan root"
+                    self.findings.append(Finding(msg, doc.file, doc.doc, SINGLE_KIND, ("kind",)))
+                model.plan, model.plan_where = spec, where
+                model.organisation = spec.organisation
+                model.params = dict(spec.params)
+                for i, common in enumerate(spec.common_kpis):
+                    if common.id in model.common_kpis:
+                        self.duplicate("common KPI", common.id, where.at("common_kpis", i), where)
+                    model.common_kpis.setdefault(common.id, common)
+            elif isinstance(spec, Strategy):
+                model.strategy, model.strategy_where = spec, where
+            elif isinstance(spec, OrgChart):
+                self.units(spec, where)
+            elif isinstance(spec, OSMatrix):
+                model.osmatrix, model.osmatrix_where = spec, where
+            elif isinstance(spec, JobFamilies):
+                model.families.append((spec, where))
+            elif isinstance(spec, Framework):
+                if spec.id in model.frameworks:
+                    self.duplicate(
+                        "framework", spec.id, where.at("id"), model.frameworks[spec.id][1]
+                    )
+                    continue
+                model.frameworks[spec.id] = (spec, where)
+            elif isinstance(spec, JobDescription):
+                if spec.position in model.jobs:
+                    self.duplicate(
+                        "job description for position",
+                        spec.position,
+                        where.at("position"),
+                        model.jobs[spec.position][1],
+                    )
+                    continue
+                model.jobs[spec.position] = (spec, where)
+            elif isinstance(spec, People):
+                self.people(spec, where)
+            elif isinstance(spec, Actuals):
+                model.actuals.append((spec, where))
+            elif isinstance(spec, AgreementSpec):
+                agreements.append((spec, where))
+        return agreements
+
+    def units(self, chart: OrgChart, where: Where) -> None:
+        units = self.model.units
+        for i, spec in enumerate(chart.units):
+            here = where.at("units", i)
+            if spec.id in units:
+                self.duplicate("unit", spec.id, here.at("id"), units[spec.id].where)
+                continue
+            units[spec.id] = Unit(spec.id, spec, here)
+        for unit in units.values():
+            parent = unit.spec.parent
+            if parent in units:
+                units[parent].children.append(unit.id)
+
+    def people(self, roster: People, where: Where) -> None:
+        model = self.model
+        for i, spec in enumerate(roster.people):
+            here = where.at("people", i)
+            if spec.id in model.people:
+                self.duplicate("person", spec.id, here.at("id"), model.people[spec.id].where)
+                continue
+            model.people[spec.id] = Person(spec.id, spec, here)
+            if spec.position is not None:
+                if spec.position in model.holders:
+                    first = model.people[model.holders[spec.position]].where
+                    self.duplicate("holder of position", spec.position, here.at("position"), first)
+                    continue
+                model.holders[spec.position] = spec.id
+
+    def chain_of_command(self) -> None:
+        """Supervisors by position, and who heads each unit."""
+        model = self.model
+        named_heads = {unit.spec.head: unit.id for unit in model.units.values() if unit.spec.head}
+        for person in model.people.values():
+            position = person.spec.position
+            job = model.jobs.get(position)[0] if position in model.jobs else None  # type: ignore[index]
+            boss_position = job.supervisor if job is not None else None
+            boss = model.holders.get(boss_position) if boss_position else None
+            person.supervisor = boss if boss != person.id else None
+            if position is not None and position in named_heads:
+                person.heads = named_heads[position]
+                continue
+            unit = model.units.get(person.spec.unit)
+            if unit is None or unit.spec.head:
+                continue
+            boss_unit = model.people[boss].spec.unit if boss else None
+            if boss_unit != person.spec.unit:
+                person.heads = unit.id
+
+    def parent_party(self, party: str) -> str | None:
+        model = self.model
+        if party == model.organisation:
+            return None
+        if party in model.units:
+            parent = model.units[party].spec.parent
+            return parent if parent is not None else model.organisation
+        person = model.people[party]
+        if person.heads is not None:
+            return person.heads
+        return person.supervisor or person.spec.unit
+
+    def agreements(self, specs: list[tuple[AgreementSpec, Where]]) -> None:
+        model = self.model
+        for spec, where in specs:
+            party_type = model.party_type(spec.party)
+            if party_type is None:
+                candidates = (*model.units, *model.people)
+                model.unresolved.append(
+                    Unresolved(where.at("party"), "party", spec.party, tuple(candidates))
+                )
+                continue
+            if spec.party in model.agreements:
+                self.duplicate(
+                    "agreement for",
+                    spec.party,
+                    where.at("party"),
+                    model.agreements[spec.party].where,
+                )
+                continue
+            framework_id = spec.framework or (
+                model.plan.framework if party_type == "organisation" and model.plan else None
+            )
+            found = model.frameworks.get(framework_id or "")
+            framework = found[0] if found is not None else None
+            if spec.framework and framework is None:  # the plan's own is checked by REF001
+                model.unresolved.append(
+                    Unresolved(
+                        where.at("framework"), "framework", spec.framework, tuple(model.frameworks)
+                    )
+                )
+            agreement = Agreement(
+                spec.party, party_type, spec, where, self.parent_party(spec.party), framework
+            )
+            model.agreements[spec.party] = agreement
+            self.kpis(agreement)
+
+    def kpis(self, agreement: Agreement) -> None:
+        model = self.model
+        seen: dict[str, Where] = {}
+        for i, spec in enumerate(agreement.spec.kpis):
+            here = agreement.where.at("kpis", i)
+            if spec.id in seen:
+                self.duplicate("KPI id", spec.id, here.at("id"), seen[spec.id])
+                continue
+            seen[spec.id] = here
+            kpi = Kpi(agreement.party, spec, here, self.weight(spec.weight, here.at("weight")))
+            agreement.kpis.append(kpi)
+            model.kpis[kpi.qid] = kpi
+
+    def weight(self, text: str, where: Where) -> Decimal | None:
+        try:
+            return evaluate_text(text, self.model.params)
+        except ExpressionError as exc:
+            hint = f"params are: {', '.join(self.model.params) or 'none'}"
+            self.findings.append(
+                Finding(
+                    f"weight '{text}' cannot be evaluated: {exc}",
+                    where.file,
+                    where.doc,
+                    BAD_WEIGHT,
+                    where.path,
+                    hint=hint,
+                )
+            )
+            return None
+
+    def links(self) -> None:
+        """Resolve ``same_as`` and ``contributes_to`` of every KPI."""
+        model = self.model
+        for agreement in model.agreements.values():
+            for kpi in agreement.kpis:
+                spec = kpi.spec
+                if spec.same_as is not None:
+                    if spec.kind == "common" and "/" not in spec.same_as:
+                        found = model.common_kpis.get(spec.same_as)
+                        if found is None:
+                            model.unresolved.append(
+                                Unresolved(
+                                    kpi.where.at("same_as"),
+                                    "common KPI",
+                                    spec.same_as,
+                                    tuple(model.common_kpis),
+                                )
+                            )
+                        kpi.same_as = found
+                    else:
+                        kpi.same_as = self.resolve(agreement, kpi, spec.same_as, "same_as", None)
+                for i, ref in enumerate(spec.contributes_to):
+                    target = self.resolve(agreement, kpi, ref, "contributes_to", i)
+                    if target is not None:
+                        kpi.contributes_to.append(target)
+
+    def resolve(
+        self, agreement: Agreement, kpi: Kpi, ref: str, key: str, index: int | None
+    ) -> Kpi | None:
+        model = self.model
+        where = kpi.where.at(key) if index is None else kpi.where.at(key, index)
+        if "/" in ref:
+            party = ref.split("/", 1)[0]
+        else:
+            party = agreement.parent or ""
+            ref = f"{party}/{ref}"
+        found = model.kpis.get(ref)
+        if found is not None and found is not kpi:
+            return found
+        scope = model.agreements.get(party)
+        if scope is None:
+            what = f"KPI (party '{party}' has no agreement)" if party else "KPI"
+            model.unresolved.append(Unresolved(where, what, ref, ()))
+            return None
+        written = kpi.spec.same_as if key == "same_as" else kpi.spec.contributes_to[index or 0]
+        qualified = "/" in (written or "")
+        candidates = tuple(k.qid if qualified else k.id for k in scope.kpis if k is not kpi)
+        shown = ref if qualified else ref.split("/", 1)[1]
+        model.unresolved.append(Unresolved(where, f"KPI of {party}", shown, candidates))
+        return None
+
+
+def build_model(docs: Iterable[SpecDoc]) -> tuple[PlanModel, list[Finding]]:
+    """The resolved plan and the findings of building it."""
+    builder = _Builder()
+    agreements = builder.index(docs)
+    builder.chain_of_command()
+    builder.agreements(agreements)
+    builder.links()
+    return builder.model, builder.findings

@@ -1,0 +1,193 @@
+"""The resolved plan: parties, agreements, goals and KPIs with qualified ids.
+
+Pure data.  Every object keeps a back-pointer (:class:`Where`) to the spec
+document it came from, so rules can speak in paths and the engine can turn
+them into line:column.  Rules and scoring read this model, never the YAML.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Literal
+
+from cascade.diagnostics import DocPath
+from cascade.spec import (
+    Actuals,
+    Framework,
+    JobDescription,
+    JobFamilies,
+    OSMatrix,
+    Strategy,
+)
+from cascade.spec import Plan as PlanSpec
+from cascade.spec.agreement import Agreement as AgreementSpec
+from cascade.spec.agreement import Criteria
+from cascade.spec.agreement import Kpi as KpiSpec
+from cascade.spec.common import Bilingual
+from cascade.spec.orgchart import Unit as UnitSpec
+from cascade.spec.people import Person as PersonSpec
+from cascade.spec.plan import CommonKpi
+
+PartyType = Literal["organisation", "unit", "person"]
+Text = str | Bilingual
+
+
+@dataclass(frozen=True, slots=True)
+class Where:
+    """A place in a plan file: file, document index, path inside the document."""
+
+    file: str
+    doc: int = 0
+    path: DocPath = ()
+
+    def at(self, *parts: str | int) -> Where:
+        """The place of a child of this one."""
+        return Where(self.file, self.doc, self.path + parts)
+
+
+@dataclass(eq=False, slots=True)
+class Unit:
+    """A unit of the org chart."""
+
+    id: str
+    spec: UnitSpec
+    where: Where
+    children: list[str] = field(default_factory=list)
+
+
+@dataclass(eq=False, slots=True)
+class Person:
+    """A person of the roster, with the chain of command resolved."""
+
+    id: str
+    spec: PersonSpec
+    where: Where
+    supervisor: str | None = None  # person id
+    heads: str | None = None  # unit id this person heads
+
+
+@dataclass(eq=False, slots=True)
+class Kpi:
+    """A KPI of an agreement, its links resolved and its template inherited."""
+
+    party: str
+    spec: KpiSpec
+    where: Where
+    weight: Decimal | None = None
+    same_as: Kpi | CommonKpi | None = None
+    contributes_to: list[Kpi] = field(default_factory=list)
+
+    @property
+    def id(self) -> str:
+        return self.spec.id
+
+    @property
+    def qid(self) -> str:
+        """The qualified id ``PARTY/ID``."""
+        return f"{self.party}/{self.spec.id}"
+
+    def _inherited(self, name: str) -> object:
+        """A template field: the KPI's own, or its ``same_as`` parent's."""
+        own = getattr(self.spec, name)
+        if own is not None or self.spec.same_as is None:
+            return own
+        source = self.same_as
+        if isinstance(source, Kpi):
+            return source._inherited(name)
+        return getattr(source, name, None) if source is not None else None
+
+    @property
+    def name(self) -> Text | None:
+        value = self._inherited("name")
+        return value if isinstance(value, str | Bilingual) else None
+
+    @property
+    def criteria(self) -> Criteria | None:
+        value = self._inherited("criteria")
+        return value if isinstance(value, Criteria) else None
+
+    @property
+    def unit_of_measure(self) -> str | None:
+        value = self._inherited("unit_of_measure")
+        return value if isinstance(value, str) else None
+
+    @property
+    def target(self) -> Decimal | None:
+        value = self._inherited("target")
+        return value if isinstance(value, Decimal) else None
+
+    @property
+    def formula(self) -> str | None:
+        value = self._inherited("formula")
+        return value if isinstance(value, str) else None
+
+
+@dataclass(eq=False, slots=True)
+class Agreement:
+    """The agreement of one party."""
+
+    party: str
+    party_type: PartyType
+    spec: AgreementSpec
+    where: Where
+    parent: str | None  # the parent party (whose KPIs plain references name)
+    framework: Framework | None = None
+    kpis: list[Kpi] = field(default_factory=list)
+
+    def kpi(self, kpi_id: str) -> Kpi | None:
+        return next((k for k in self.kpis if k.id == kpi_id), None)
+
+
+@dataclass(frozen=True, slots=True)
+class Unresolved:
+    """A reference that names nothing: where, what, and what it could have meant."""
+
+    where: Where
+    what: str
+    ref: str
+    candidates: tuple[str, ...] = ()
+
+
+@dataclass(eq=False)
+class PlanModel:
+    """Everything the rules and scoring need, indexed by id."""
+
+    organisation: str = ""
+    plan: PlanSpec | None = None
+    plan_where: Where = Where("cascade.yaml")
+    strategy: Strategy | None = None
+    strategy_where: Where = Where("")
+    units: dict[str, Unit] = field(default_factory=dict)
+    people: dict[str, Person] = field(default_factory=dict)
+    holders: dict[str, str] = field(default_factory=dict)  # position → person id
+    jobs: dict[str, tuple[JobDescription, Where]] = field(default_factory=dict)
+    families: list[tuple[JobFamilies, Where]] = field(default_factory=list)
+    frameworks: dict[str, tuple[Framework, Where]] = field(default_factory=dict)
+    agreements: dict[str, Agreement] = field(default_factory=dict)
+    kpis: dict[str, Kpi] = field(default_factory=dict)
+    common_kpis: dict[str, CommonKpi] = field(default_factory=dict)
+    params: dict[str, Decimal] = field(default_factory=dict)
+    osmatrix: OSMatrix | None = None
+    osmatrix_where: Where = Where("")
+    actuals: list[tuple[Actuals, Where]] = field(default_factory=list)
+    unresolved: list[Unresolved] = field(default_factory=list)
+
+    def party_type(self, party: str) -> PartyType | None:
+        if party == self.organisation:
+            return "organisation"
+        if party in self.units:
+            return "unit"
+        if party in self.people:
+            return "person"
+        return None
+
+    def party_name(self, party: str) -> Text | None:
+        if party in self.units:
+            return self.units[party].spec.name
+        if party in self.people:
+            return self.people[party].spec.name
+        return self.plan.name if self.plan and party == self.organisation else None
+
+    def org_agreement(self) -> Agreement | None:
+        return self.agreements.get(self.organisation)

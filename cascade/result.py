@@ -1,0 +1,36 @@
+"""The result of a validate run: everything a reporter needs, nothing more."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from cascade.diagnostics import Diagnostic, Level
+
+
+@dataclass(frozen=True, slots=True)
+class RunResult:
+    """Diagnostics of one run, sorted by file, line, column and code.
+
+    ``files`` are the plan files that were read (relative paths), ``notes``
+    are plain sentences for the end of a report (e.g. "semantic rules were
+    skipped because 3 files do not parse").
+    """
+
+    root: str
+    files: tuple[str, ...] = ()
+    diagnostics: tuple[Diagnostic, ...] = ()
+    notes: tuple[str, ...] = field(default=())
+
+    @property
+    def errors(self) -> int:
+        return sum(1 for d in self.diagnostics if d.level is Level.ERROR)
+
+    @property
+    def warnings(self) -> int:
+        return sum(1 for d in self.diagnostics if d.level is Level.WARNING)
+
+    def exit_code(self, strict: bool = False) -> int:
+        """0 clean (warnings allowed unless ``strict``), 1 when the plan has errors."""
+        if self.errors or (strict and self.warnings):
+            return 1
+        return 0

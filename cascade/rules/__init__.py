@@ -1,0 +1,64 @@
+"""Rules stage: one small function per rule, registered in one explicit tuple.
+
+Families: references, goals, weights, tracing, osmatrix, criteria,
+structure, people, actuals.  ``ALL`` adds the documented stage checks;
+``cascade rules`` lists them and docs/rules.md is generated from them.
+"""
+
+from __future__ import annotations
+
+from cascade.rules import (
+    actuals,
+    criteria,
+    goals,
+    osmatrix,
+    people,
+    references,
+    structure,
+    tracing,
+    weights,
+)
+from cascade.rules.registry import Context, Rule
+from cascade.rules.stages import STAGE_CHECKS
+
+RULES: tuple[Rule, ...] = (
+    references.unresolved_reference,
+    goals.goal_without_kpi,
+    goals.unit_goal_unlinked,
+    weights.weights_total,
+    weights.dimension_weight,
+    weights.slot_weight,
+    tracing.untraced_kpi,
+    tracing.kind_link,
+    tracing.weight_cap,
+    tracing.inherited_field_differs,
+    tracing.kind_not_allowed,
+    tracing.kpi_cycle,
+    tracing.missing_common_kpi,
+    tracing.supervisor_trace,
+    osmatrix.owner_count,
+    osmatrix.owner_not_carrying,
+    osmatrix.supporter_not_carrying,
+    osmatrix.unit_without_agreement,
+    criteria.thresholds_monotonic,
+    criteria.threshold_count,
+    criteria.milestone_levels,
+    criteria.target_not_threshold,
+    criteria.unit_of_measure,
+    criteria.missing_criteria,
+    structure.drives_cycle,
+    structure.orgchart_cycle,
+    structure.unit_unreachable,
+    structure.command_cycle,
+    structure.required_document,
+    people.headcount_mismatch,
+    people.evaluator_not_supervisor,
+    people.evaluatee_not_party,
+    actuals.result_shape,
+    actuals.duplicate_result,
+    actuals.period_outside_year,
+)
+
+ALL: dict[str, Rule] = {r.code: r for r in sorted((*STAGE_CHECKS, *RULES), key=lambda r: r.code)}
+
+__all__ = ["ALL", "RULES", "STAGE_CHECKS", "Context", "Rule"]

@@ -1,0 +1,130 @@
+"""Actuals: validate reads results too, so bad ones fail before scoring."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from cascade.diagnostics import Finding
+from cascade.expr import ExpressionError, names, parse_expression
+from cascade.rules.common import finding
+from cascade.rules.registry import Context, rule
+
+
+@rule("ACT001", "result-shape")
+def result_shape(ctx: Context) -> Iterator[Finding]:
+    """A result fits its KPI: a milestone KPI takes a ``level``, a numeric KPI
+    a ``value``, a formula KPI its variables in ``values`` (every variable of
+    the formula); an ``n/a`` result carries no number.
+
+    Fails::
+
+        - {kpi: LAW/A3, value: 80}           # A3 has milestones
+        - {kpi: LAW/2-5, values: {completed: 45}}   # formula needs 'received'
+
+    Passes::
+
+        - {kpi: LAW/A3, level: 3}
+        - {kpi: LAW/2-5, values: {completed: 45, received: 50}}
+    """
+    kpis = ctx.model.kpis
+    for actuals, where in ctx.model.actuals:
+        for i, result in enumerate(actuals.results):
+            kpi = kpis.get(result.kpi)
+            here = where.at("results", i)
+            if kpi is None:
+                continue
+            given = [k for k in ("value", "level") if getattr(result, k) is not None]
+            if result.values:
+                given.append("values")
+            if result.status == "n/a":
+                if given:
+                    yield finding(
+                        here.at(given[0]), f"{result.kpi} is n/a, so it takes no '{given[0]}'"
+                    )
+                continue
+            criteria = kpi.criteria
+            milestone = criteria is not None and criteria.milestones is not None
+            if kpi.formula and not milestone:
+                try:
+                    wanted = names(parse_expression(kpi.formula))
+                except ExpressionError:
+                    continue
+                missing = sorted(wanted - set(result.values))
+                if result.value is None and missing:
+                    yield finding(
+                        here.at("values") if result.values else here.at("kpi"),
+                        f"{result.kpi} is computed by '{kpi.formula}'; give "
+                        f"{', '.join(missing)} in 'values'",
+                    )
+                continue
+            if milestone and result.value is not None:
+                yield finding(
+                    here.at("value"),
+                    f"{result.kpi} is scored by milestones; give "
+                    "the 'level' reached, not a 'value'",
+                )
+            elif not milestone and result.level is not None:
+                yield finding(
+                    here.at("level"),
+                    f"{result.kpi} is scored by thresholds; give a 'value', not a 'level'",
+                )
+            elif not given:
+                key = "level" if milestone else "value"
+                yield finding(
+                    here.at("kpi"), f"{result.kpi} has no '{key}'", hint="or write 'status: n/a'"
+                )
+
+
+@rule("ACT002", "duplicate-result")
+def duplicate_result(ctx: Context) -> Iterator[Finding]:
+    """One result per KPI per period, and one Actuals document per period.
+
+    Fails::
+
+        results: [{kpi: LAW/2-1, value: 70}, {kpi: LAW/2-1, value: 72}]
+
+    Passes::
+
+        results: [{kpi: LAW/2-1, value: 72}]
+    """
+    periods: dict[str, str] = {}
+    for actuals, where in ctx.model.actuals:
+        if actuals.period in periods:
+            yield finding(
+                where.at("period"),
+                f"period {actuals.period} already has actuals in {periods[actuals.period]}",
+            )
+        periods.setdefault(actuals.period, where.file)
+        seen: dict[str, int] = {}
+        for i, result in enumerate(actuals.results):
+            if result.kpi in seen:
+                yield finding(
+                    where.at("results", i, "kpi"),
+                    f"{result.kpi} already has a result (item {seen[result.kpi] + 1})",
+                )
+            seen.setdefault(result.kpi, i)
+
+
+@rule("ACT003", "period-outside-year")
+def period_outside_year(ctx: Context) -> Iterator[Finding]:
+    """An Actuals period falls in the plan's fiscal year (Buddhist era).
+
+    Fails::
+
+        # fiscal_year: 2569
+        period: 2568-Q4
+
+    Passes::
+
+        period: 2569-Q2
+    """
+    plan = ctx.model.plan
+    if plan is None:
+        return
+    for actuals, where in ctx.model.actuals:
+        year = int(actuals.period[:4])
+        if year != plan.fiscal_year:
+            yield finding(
+                where.at("period"),
+                f"period {actuals.period} is outside fiscal year {plan.fiscal_year}",
+            )

@@ -1,0 +1,81 @@
+"""Goals: every goal is measured, every unit goal serves the organisation."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from cascade.diagnostics import Finding
+from cascade.rules.common import finding
+from cascade.rules.registry import Context, rule
+
+
+@rule("GOAL001", "goal-without-kpi")
+def goal_without_kpi(ctx: Context) -> Iterator[Finding]:
+    """Every goal has at least one KPI.
+
+    An organisation goal (Strategy ``goals``) is measured by a KPI of the
+    organisation's agreement whose ``goal`` names it; a unit's goal by a KPI
+    of the unit's own agreement.
+
+    Fails::
+
+        goals: [{id: LAW-G2, name: …, additional: true}]
+        kpis: [{id: 2-1, goal: LAW-G1, …}]        # nothing measures LAW-G2
+
+    Passes::
+
+        kpis: [{id: 2-1, goal: LAW-G1, …}, {id: 2-4, goal: LAW-G2, …}]
+    """
+    model = ctx.model
+    org = model.org_agreement()
+    if model.strategy is not None and org is not None:
+        measured = {k.spec.goal for k in org.kpis}
+        for i, goal in enumerate(model.strategy.goals):
+            if goal.id not in measured:
+                yield finding(
+                    model.strategy_where.at("goals", i, "id"),
+                    f"organisation goal '{goal.id}' has no KPI in {model.organisation}'s agreement",
+                )
+    for agreement in model.agreements.values():
+        if agreement.party_type == "organisation":
+            continue
+        measured = {k.spec.goal for k in agreement.kpis}
+        for i, own in enumerate(agreement.spec.goals):
+            if own.id not in measured:
+                yield finding(
+                    agreement.where.at("goals", i, "id"),
+                    f"goal '{own.id}' has no KPI (give a KPI 'goal: {own.id}')",
+                )
+
+
+@rule("GOAL002", "unit-goal-unlinked")
+def unit_goal_unlinked(ctx: Context) -> Iterator[Finding]:
+    """A unit's goal either ``supports`` organisation goals or is ``additional``.
+
+    Step 2 of the method: a unit states which organisation goals its own goals
+    help to achieve, and may add goals for the rest of its role.
+
+    Fails::
+
+        goals: [{id: LAW-G1, name: …}]
+
+    Passes::
+
+        goals: [{id: LAW-G1, name: …, supports: [G5]}, {id: LAW-G2, name: …, additional: true}]
+    """
+    for agreement in ctx.model.agreements.values():
+        if agreement.party_type != "unit":
+            continue
+        for i, goal in enumerate(agreement.spec.goals):
+            if not goal.supports and not goal.additional:
+                yield finding(
+                    agreement.where.at("goals", i, "id"),
+                    f"goal '{goal.id}' neither supports an organisation goal nor is "
+                    "marked additional",
+                    hint="add 'supports: [G…]' or 'additional: true'",
+                )
+            elif goal.supports and goal.additional:
+                yield finding(
+                    agreement.where.at("goals", i, "additional"),
+                    f"goal '{goal.id}' supports organisation goals, so it is not additional",
+                )

@@ -1,0 +1,53 @@
+"""``kind: Actuals`` — results for one period (see SCORING.md)."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import ConfigDict, Field
+
+from cascade.spec.common import Dec, Id, Ref, SpecModel, Text, Version, d
+
+PERIOD_PATTERN = r"^\d{4}(-(Q[1-4]|H[12]|M(0[1-9]|1[0-2])))?$"
+
+
+class Result(SpecModel):
+    """The result of one KPI for the period."""
+
+    kpi: Ref = Field(description=d("KPI, qualified: LAW/2-1.", "ตัวชี้วัด"))
+    value: Dec | None = Field(None, description=d("Result value.", "ผลการดำเนินงาน"))
+    level: Dec | None = Field(
+        None, ge=0, description=d("Milestone level reached.", "ระดับขั้นความสำเร็จ")
+    )
+    values: dict[str, Dec] = Field(
+        default_factory=dict, description=d("Formula variables.", "ตัวแปรตามสูตร")
+    )
+    status: Literal["reported", "n/a"] | None = Field(
+        None, description=d("reported | n/a.", "สถานะ")
+    )
+    evidence: str | None = Field(None, description=d("Evidence link.", "หลักฐาน"))
+    remark: Text | None = Field(None, description=d("Remark.", "หมายเหตุ"))
+
+
+class PersonComponents(SpecModel):
+    """Other components of a person's evaluation, in percent."""
+
+    model_config = ConfigDict(extra="allow", frozen=True)
+
+    person: Id = Field(description=d("Person id.", "รหัสบุคคล"))
+    competency: Dec | None = Field(None, description=d("Competency (%).", "สมรรถนะ (ร้อยละ)"))
+
+
+class Actuals(SpecModel):
+    """Actual results for a period."""
+
+    kind: Literal["Actuals"] = Field(description=d("Document kind.", "ชนิดเอกสาร"))
+    version: Version | None = Field(None, description=d("Format version.", "รุ่นของรูปแบบ"))
+    period: str = Field(
+        pattern=PERIOD_PATTERN,
+        description=d("Period: 2569-Q2, 2569-H1, 2569-M06 or 2569.", "รอบการประเมิน"),
+    )
+    results: list[Result] = Field(default_factory=list, description=d("Results.", "ผลการดำเนินงาน"))
+    people: list[PersonComponents] = Field(
+        default_factory=list, description=d("People's other components.", "องค์ประกอบอื่นของบุคคล")
+    )

@@ -1,0 +1,115 @@
+"""Building blocks shared by every kind: the base model, ids, exact numbers,
+bilingual text and weight expressions.
+
+Scalars arrive from the loader as the strings that were written; these types
+convert them per field, exactly (``Decimal``, never float).
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Annotated, Any, Literal
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Discriminator,
+    Field,
+    Tag,
+    WithJsonSchema,
+)
+
+from cascade.expr import ExpressionError, parse_expression
+
+
+def d(en: str, th: str) -> str:
+    """A field description in English and Thai (hover help in editors)."""
+    return f"{en}\n\n{th}"
+
+
+class SpecModel(BaseModel):
+    """Base of every spec model: unknown keys are errors, values are exact."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=False)
+
+
+_ID_SCHEMA = WithJsonSchema({"type": ["string", "number"], "description": "an id"})
+
+Id = Annotated[str, Field(min_length=1, pattern=r"^[^\s/]+$"), _ID_SCHEMA]
+"""An id: short text without spaces or '/' (``G1``, ``1.10``, ``2-4``, ``LAW``)."""
+
+Ref = Annotated[str, Field(min_length=1, pattern=r"^[^\s/]+(/[^\s/]+)?$"), _ID_SCHEMA]
+"""A reference by id, optionally qualified by party: ``1.1`` or ``DOP/1.1``."""
+
+Dec = Annotated[Decimal, Field(allow_inf_nan=False)]
+"""An exact decimal number."""
+
+
+def _listify(value: Any) -> Any:
+    return [value] if isinstance(value, str) else value
+
+
+RefList = Annotated[list[Ref], BeforeValidator(_listify)]
+IdList = Annotated[list[Id], BeforeValidator(_listify)]
+
+
+class Bilingual(SpecModel):
+    """Text in Thai and/or English; reports pick by ``--lang``."""
+
+    th: str | None = Field(None, description=d("Thai text.", "ข้อความภาษาไทย"))
+    en: str | None = Field(None, description=d("English text.", "ข้อความภาษาอังกฤษ"))
+
+
+def _text_tag(value: Any) -> str:
+    return "text" if isinstance(value, str) else "bilingual"
+
+
+Text = Annotated[
+    Annotated[str, Tag("text")] | Annotated[Bilingual, Tag("bilingual")],
+    Discriminator(_text_tag),
+]
+"""Free text, or ``{th: …, en: …}``."""
+
+
+def _check_expression(value: str) -> str:
+    try:
+        parse_expression(value)
+    except ExpressionError as exc:
+        raise ValueError(f"'{value}' is not a valid weight expression: {exc}") from None
+    return value
+
+
+Weight = Annotated[
+    str,
+    AfterValidator(_check_expression),
+    WithJsonSchema(
+        {
+            "type": ["number", "string"],
+            "description": "a number or an expression over plan params, e.g. 30 + A",
+        }
+    ),
+]
+"""A weight: a number, or an expression over plan ``params`` (``30 + A``)."""
+
+Version = Literal["cascade/v1"]
+
+
+def text_of(text: str | Bilingual | None, lang: str = "th") -> str:
+    """The text in ``lang``, falling back to the other language."""
+    if text is None:
+        return ""
+    if isinstance(text, str):
+        return text
+    other = text.en if lang == "th" else text.th
+    return (text.th if lang == "th" else text.en) or other or ""
+
+
+class Contact(SpecModel):
+    """A person responsible for a KPI, with a phone number."""
+
+    name: Text = Field(description=d("Full name.", "ชื่อ-นามสกุล"))
+    position: Text | None = Field(None, description=d("Position title.", "ตำแหน่ง"))
+    phone: str | None = Field(None, description=d("Phone number.", "หมายเลขโทรศัพท์"))
+    email: str | None = Field(None, description=d("E-mail address.", "อีเมล"))

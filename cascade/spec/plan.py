@@ -1,0 +1,148 @@
+"""``kind: Plan`` — the root ``cascade.yaml``: organisation, fiscal year,
+params, common KPIs, validation policy, scoring policy and rule levels."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Literal
+
+from pydantic import Field
+
+from cascade.spec.agreement import Criteria
+from cascade.spec.common import Dec, Id, SpecModel, Text, Version, d
+
+Lang = Literal["th", "en"]
+RuleLevel = Literal["error", "warning", "off"]
+
+
+class CommonKpi(SpecModel):
+    """A KPI every unit agreement carries (``kind: common``, ``same_as: C1``)."""
+
+    id: Id = Field(description=d("Common KPI id, e.g. C1.", "รหัสตัวชี้วัดร่วม"))
+    name: Text = Field(description=d("KPI name.", "ชื่อตัวชี้วัด"))
+    unit_of_measure: str | None = Field(None, description=d("Unit of measure.", "หน่วยวัด"))
+    target: Dec | None = Field(None, description=d("Target.", "ค่าเป้าหมาย"))
+    definition: Text | None = Field(None, description=d("Definition.", "คำนิยาม"))
+    formula: str | None = Field(None, description=d("Formula over actuals.", "สูตรคำนวณ"))
+    criteria: Criteria | None = Field(None, description=d("Scoring criteria.", "เกณฑ์การให้คะแนน"))
+
+
+class Policy(SpecModel):
+    """Validation policy: caps on KPIs that trace to no organisation KPI."""
+
+    unit_specific_max_weight: Dec = Field(
+        Decimal(30),
+        description=d(
+            "Most weight unit-specific KPIs may take in a unit agreement (inclusive).",
+            "น้ำหนักรวมสูงสุดของตัวชี้วัดเฉพาะหน่วยงาน",
+        ),
+    )
+    individual_untraced_max_weight: Dec = Field(
+        Decimal(30),
+        description=d(
+            "Most weight assignment + personal KPIs may take in a person's agreement.",
+            "น้ำหนักรวมสูงสุดของตัวชี้วัดงานที่ได้รับมอบหมายและการพัฒนาตนเอง",
+        ),
+    )
+
+
+class Scale(SpecModel):
+    """A plan-defined scale: one score per level."""
+
+    scores: list[Dec] = Field(min_length=2, description=d("Score per level.", "คะแนนแต่ละระดับ"))
+
+
+class RatingBand(SpecModel):
+    """A rating band with an inclusive lower bound, in percent."""
+
+    id: Id = Field(description=d("Band id.", "รหัสระดับผลการประเมิน"))
+    min: Dec = Field(description=d("Inclusive lower bound (%).", "ขอบล่าง (ร้อยละ)"))
+    name: Text | None = Field(None, description=d("Band name.", "ชื่อระดับ"))
+
+
+class Incentives(SpecModel):
+    """Salary-increase pool and ranges per rating band."""
+
+    pool_percent: Dec = Field(Decimal(3), description=d("Pool, % of salaries.", "วงเงิน"))
+    ranges: dict[str, list[Dec]] = Field(
+        default_factory=dict, description=d("Range per band, % of salary.", "ช่วงร้อยละ")
+    )
+    top_quota_percent: Dec | None = Field(
+        None, description=d("Quota of the top band, % of people.", "โควตาระดับสูงสุด")
+    )
+
+
+class ScoringPolicy(SpecModel):
+    """How scores are computed (see SCORING.md); defaults are the usual method."""
+
+    scale: Literal["five-level", "opdc-2563"] | Scale = Field(
+        "five-level", description=d("Scoring scale.", "มาตรวัดคะแนน")
+    )
+    below_first: Literal["0", "S1"] = Field(
+        "0", description=d("Score of a result short of T1.", "คะแนนเมื่อต่ำกว่าระดับ 1")
+    )
+    milestone_fractions: bool = Field(
+        True, description=d("Allow levels like 3.5.", "อนุญาตระดับทศนิยม")
+    )
+    not_applicable: Literal["redistribute", "transfer"] = Field(
+        "redistribute", description=d("What n/a KPIs' weight does.", "การจัดการน้ำหนักเมื่อไม่ประเมิน")
+    )
+    decimals: int = Field(4, ge=0, le=10, description=d("Rounding decimals.", "จำนวนทศนิยม"))
+    rounding: Literal["half-up", "half-even"] = Field(
+        "half-up", description=d("Rounding mode.", "วิธีการปัดเศษ")
+    )
+    components: dict[str, Dec] = Field(
+        default_factory=lambda: {"achievement": Decimal(70), "competency": Decimal(30)},
+        description=d("Weights of a person's components.", "องค์ประกอบการประเมินบุคคล"),
+    )
+    ratings: list[RatingBand] | None = Field(
+        None, description=d("Rating bands, highest first.", "ระดับผลการประเมิน")
+    )
+    incentives: Incentives | None = Field(None, description=d("Incentive pool.", "การจัดสรรสิ่งจูงใจ"))
+
+
+class Plan(SpecModel):
+    """The plan's root document (``cascade.yaml``)."""
+
+    kind: Literal["Plan"] = Field(description=d("Document kind.", "ชนิดเอกสาร"))
+    version: Version | None = Field(None, description=d("Format version.", "รุ่นของรูปแบบ"))
+    organisation: Id = Field(
+        description=d("Id of the root party (the organisation).", "รหัสส่วนราชการ/องค์กร")
+    )
+    name: Text = Field(description=d("Organisation name.", "ชื่อส่วนราชการ"))
+    fiscal_year: int = Field(
+        ge=2400,
+        le=2700,
+        description=d(
+            "Fiscal year, Buddhist era (2569 = 1 Oct 2568 – 30 Sep 2569).",
+            "ปีงบประมาณ พ.ศ.",
+        ),
+    )
+    languages: list[Lang] = Field(
+        default_factory=lambda: list[Lang](["th", "en"]),
+        min_length=1,
+        description=d("Report languages, the first is the default.", "ภาษาของรายงาน"),
+    )
+    params: dict[str, Dec] = Field(
+        default_factory=dict,
+        description=d("Parameters usable in weight expressions.", "ตัวแปรสำหรับสูตรน้ำหนัก"),
+    )
+    framework: Id | None = Field(
+        None,
+        description=d("Framework of the organisation's agreement.", "กรอบการประเมินผล"),
+    )
+    common_kpis: list[CommonKpi] = Field(
+        default_factory=list,
+        description=d("KPIs every unit carries.", "ตัวชี้วัดร่วมที่ทุกหน่วยงานต้องมี"),
+    )
+    policy: Policy = Field(
+        default_factory=Policy, description=d("Validation policy.", "นโยบายการตรวจสอบ")
+    )
+    scoring: ScoringPolicy = Field(
+        default_factory=ScoringPolicy, description=d("Scoring policy.", "นโยบายการให้คะแนน")
+    )
+    rules: dict[str, RuleLevel] = Field(
+        default_factory=dict,
+        description=d("Rule levels by code: error | warning | off.", "ระดับของกฎตรวจสอบ"),
+    )
+    output: str = Field("out", description=d("Output folder.", "โฟลเดอร์ผลลัพธ์"))

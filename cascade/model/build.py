@@ -170,7 +170,14 @@ class _Builder:
             if boss_unit != person.spec.unit:
                 person.heads = unit.id
 
-    def parent_party(self, party: str) -> str | None:
+    def parent_party(self, party: str, signed: set[str]) -> str | None:
+        """Whose KPIs a party's plain references name (PLAN-FORMAT.md).
+
+        A unit's parent unit (the organisation at the top); a person's
+        supervisor, or the unit the person heads.  When that unit has no
+        agreement in the plan, a head's references go to the supervisor
+        instead (an extension: the unit would have nothing to name).
+        """
         model = self.model
         if party == model.organisation:
             return None
@@ -178,12 +185,13 @@ class _Builder:
             parent = model.units[party].spec.parent
             return parent if parent is not None else model.organisation
         person = model.people[party]
-        if person.heads is not None:
+        if person.heads is not None and (person.heads in signed or person.supervisor is None):
             return person.heads
         return person.supervisor or person.spec.unit
 
     def agreements(self, specs: list[tuple[AgreementSpec, Where]]) -> None:
         model = self.model
+        signed = {spec.party for spec, _ in specs}
         for spec, where in specs:
             party_type = model.party_type(spec.party)
             if party_type is None:
@@ -212,7 +220,7 @@ class _Builder:
                     )
                 )
             agreement = Agreement(
-                spec.party, party_type, spec, where, self.parent_party(spec.party), framework
+                spec.party, party_type, spec, where, self.parent_party(spec.party, signed), framework
             )
             model.agreements[spec.party] = agreement
             self.kpis(agreement)

@@ -6,6 +6,9 @@ from dataclasses import dataclass, field
 
 from cascade.diagnostics import Diagnostic, Level
 
+INTERNAL_ERROR = "INT001"
+UNREADABLE = "LOAD009"
+
 
 @dataclass(frozen=True, slots=True)
 class RunResult:
@@ -30,7 +33,17 @@ class RunResult:
         return sum(1 for d in self.diagnostics if d.level is Level.WARNING)
 
     def exit_code(self, strict: bool = False) -> int:
-        """0 clean (warnings allowed unless ``strict``), 1 when the plan has errors."""
-        if self.errors or (strict and self.warnings):
+        """The CLI's exit code for this result.
+
+        3 when a rule crashed (a bug in cascade), 2 when a file could not be
+        read at all, 1 when the plan has errors (or warnings, with
+        ``strict``), else 0.
+        """
+        codes = {d.code for d in self.diagnostics if d.level is Level.ERROR}
+        if INTERNAL_ERROR in codes:
+            return 3
+        if UNREADABLE in codes:
+            return 2
+        if codes or (strict and self.warnings):
             return 1
         return 0

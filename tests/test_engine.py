@@ -80,3 +80,27 @@ def test_every_problem_in_one_run(tmp_path: Path) -> None:
             ("REF001", "agreements/units/SVC.yaml", 8, 90),
         ],
     )
+
+
+def test_exit_codes_follow_the_worst_problem() -> None:
+    from cascade.diagnostics import Diagnostic
+    from cascade.result import RunResult
+
+    def result(*codes: tuple[str, Level]) -> RunResult:
+        diags = tuple(Diagnostic("f.yaml", 1, 1, c, lvl, "m") for c, lvl in codes)
+        return RunResult("r", ("f.yaml",), diags)
+
+    assert result().exit_code() == 0
+    assert result(("CRT004", Level.WARNING)).exit_code() == 0
+    assert result(("CRT004", Level.WARNING)).exit_code(strict=True) == 1
+    assert result(("WGT001", Level.ERROR)).exit_code() == 1
+    assert result(("WGT001", Level.ERROR), ("LOAD009", Level.ERROR)).exit_code() == 2
+    assert result(("LOAD009", Level.ERROR), ("INT001", Level.ERROR)).exit_code() == 3
+
+
+def test_unreadable_file_exits_2(tmp_path: Path) -> None:
+    root = make_plan(tmp_path, {})
+    (root / "link.yaml").symlink_to("/dev/null")
+    result = assert_diags(root, [("LOAD009", "link.yaml", 1, 1)])
+    assert result.diagnostics[0].message == "cannot read the file: not a regular file"
+    assert result.exit_code() == 2

@@ -181,6 +181,18 @@ def to_diagnostics(
     return out
 
 
+def _semantic(docs: list[SpecDoc], levels: dict[str, Level]) -> list[Finding]:
+    """Model, graph and rules; fills ``levels`` from ``cascade.yaml``."""
+    try:
+        model, built = build_model(docs)
+    except Exception as exc:  # a bug in the model stage must not become a traceback
+        message = f"building the plan model crashed: {type(exc).__name__}: {exc}"
+        return [Finding(message + "; this is a bug in cascade", PLAN_FILE, 0, INTERNAL)]
+    configured, problems = _levels(model)
+    levels.update(configured)
+    return [*built, *problems, *run_rules(model)]
+
+
 def validate_plan(root: Path, progress: Progress | None = None) -> RunResult:
     """Validate the plan in ``root``: every problem of every file in one run."""
     check_root(root)
@@ -209,11 +221,7 @@ def validate_plan(root: Path, progress: Progress | None = None) -> RunResult:
     if broken:
         notes.append("cross-file rules were not run: fix the errors above first")
     else:
-        model, built = build_model(docs)
-        levels, problems = _levels(model)
-        findings.extend(built)
-        findings.extend(problems)
-        findings.extend(run_rules(model))
+        findings.extend(_semantic(docs, levels))
     diagnostics.extend(to_diagnostics(findings, root, levels))
     diagnostics = [d for d in diagnostics if levels.get(d.code) is not Level.OFF]
     return RunResult(str(root), tuple(files), tuple(sorted(diagnostics)), tuple(notes))

@@ -18,7 +18,7 @@ UNIT = (MINIMAL / "agreements/units/SVC.yaml").read_text(encoding="utf-8")
 
 
 def test_not_a_plan_folder(tmp_path: Path) -> None:
-    with pytest.raises(PlanRootError, match="no cascade.yaml"):
+    with pytest.raises(PlanRootError, match=r"no cascade\.yaml"):
         validate_plan(tmp_path)
     with pytest.raises(PlanRootError, match="no such folder"):
         validate_plan(tmp_path / "missing")

@@ -220,7 +220,12 @@ class _Builder:
                     )
                 )
             agreement = Agreement(
-                spec.party, party_type, spec, where, self.parent_party(spec.party, signed), framework
+                spec.party,
+                party_type,
+                spec,
+                where,
+                self.parent_party(spec.party, signed),
+                framework,
             )
             model.agreements[spec.party] = agreement
             self.kpis(agreement)

@@ -47,8 +47,13 @@ def test_strict_fails_on_warnings(tmp_path: Path, capsys: pytest.CaptureFixture[
 
 @pytest.mark.parametrize(
     "argv",
-    [["validate", "/nonexistent/plan"], ["validate", "--bogus"], ["validate", ".", "-f", "xml"],
-     ["explain", "NOPE999"], ["frobnicate"]],
+    [
+        ["validate", "/nonexistent/plan"],
+        ["validate", "--bogus"],
+        ["validate", ".", "-f", "xml"],
+        ["explain", "NOPE999"],
+        ["frobnicate"],
+    ],
 )
 def test_usage_errors_exit_2(argv: list[str], capsys: pytest.CaptureFixture[str]) -> None:
     code, _, err = run(argv, capsys)

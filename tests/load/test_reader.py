@@ -103,7 +103,11 @@ def test_small_aliases_are_expanded_as_copies() -> None:
 
 @pytest.mark.parametrize(
     "data",
-    [b"[" * 100_000 + b"]" * 100_000, b"- " * 30_000 + b"x\n", b"{a: " * 50_000 + b"1" + b"}" * 50_000],
+    [
+        b"[" * 100_000 + b"]" * 100_000,
+        b"- " * 30_000 + b"x\n",
+        b"{a: " * 50_000 + b"1" + b"}" * 50_000,
+    ],
     ids=["flow-sequences", "block-sequences", "flow-mappings"],
 )
 def test_deep_nesting_is_refused_before_the_parser_can_crash(data: bytes) -> None:

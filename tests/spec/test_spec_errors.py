@@ -48,10 +48,12 @@ def test_every_error_is_reported_at_its_place(tmp_path: Path) -> None:
 
 def test_unknown_and_missing_kind(tmp_path: Path) -> None:
     root = make_plan(
-        tmp_path, {"a.yaml": "kind: Agrement\nparty: X\n", "b.yaml": "party: X\n", "c.yaml": "- 1\n"}
+        tmp_path,
+        {"a.yaml": "kind: Agrement\nparty: X\n", "b.yaml": "party: X\n", "c.yaml": "- 1\n"},
     )
     result = assert_diags(
-        root, [("SPEC002", "a.yaml", 1, 7), ("SPEC001", "b.yaml", 1, 1), ("SPEC001", "c.yaml", 1, 1)]
+        root,
+        [("SPEC002", "a.yaml", 1, 7), ("SPEC001", "b.yaml", 1, 1), ("SPEC001", "c.yaml", 1, 1)],
     )
     assert result.diagnostics[0].hint == "did you mean 'Agreement'?"
 

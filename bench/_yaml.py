@@ -18,6 +18,7 @@ from typing import Any
 _NULLS = frozenset(("", "~", "null", "Null", "NULL"))
 _BAD_START = set("-?:,[]{}#&*!|>'\"%@` ")
 _FLOW_CHARS = re.compile(r"[,\[\]{}]")
+_NUMBER_LIKE = re.compile(r"[-+]?[0-9][0-9.]*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,6 +36,8 @@ class Folded(str):
 
 def _plain_ok(text: str, flow: bool) -> bool:
     if text in _NULLS or text[0] in _BAD_START or text[-1] in " :":
+        return False
+    if _NUMBER_LIKE.fullmatch(text):  # ids and positions: quoted, as planners write them
         return False
     if ": " in text or " #" in text or "\n" in text or "\t" in text:
         return False

@@ -11,13 +11,15 @@ from __future__ import annotations
 import stat
 from collections import defaultdict
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from pathlib import Path
 
-from cascade.diagnostics import Diagnostic, Finding, Level, Location, did_you_mean
+from cascade.diagnostics import Diagnostic, DocPath, Finding, Level, Location, did_you_mean
 from cascade.graph import build_graph
-from cascade.load.discover import PLAN_FILE, discover
+from cascade.load.discover import PLAN_FILE, TABLE_SUFFIXES, discover
 from cascade.load.positions import SourceMap
 from cascade.load.reader import MAX_FILE_BYTES, UNREADABLE, ReadResult, decode, read_bytes
+from cascade.load.tables import read_table
 from cascade.model.build import build_model
 from cascade.model.plan import PlanModel
 from cascade.result import RunResult
@@ -61,6 +63,8 @@ def read_file(path: Path, rel: str) -> ReadResult:
             rel, 1, 1, code, Level.ERROR, f"cannot read the file: {reason}", name=name
         )
         return ReadResult(rel, diagnostics=[diag])
+    if rel.endswith(TABLE_SUFFIXES):
+        return read_table(data, rel)
     return read_bytes(data, rel)
 
 
@@ -72,15 +76,26 @@ def _output_folder(first: ReadResult) -> str:
 
 
 class _Positions:
-    """Lazy source maps: built only for files that have findings."""
+    """Lazy source maps: built only for files that have findings.
 
-    def __init__(self, root: Path) -> None:
+    Table files (CSV, xlsx) bring their own cell map from reading; the
+    closest cell on the path is the position.
+    """
+
+    def __init__(self, root: Path, cells: dict[str, dict[DocPath, tuple[int, int]]]) -> None:
         self.root = root
+        self.cells = cells
         self.maps: dict[str, SourceMap] = {}
 
     def locate(
         self, file: str, doc: int, path: tuple[str | int, ...], at_key: bool
     ) -> tuple[int, int]:
+        table = self.cells.get(file)
+        if table is not None:
+            for end in range(len(path), -1, -1):
+                if path[:end] in table:
+                    return table[path[:end]]
+            return (1, 1)
         if file not in self.maps:
             text: str | None = None
             try:
@@ -150,10 +165,13 @@ def _stamp(finding: Finding, code: str) -> Finding:
 
 
 def to_diagnostics(
-    findings: Iterable[Finding], root: Path, levels: dict[str, Level]
+    findings: Iterable[Finding],
+    root: Path,
+    levels: dict[str, Level],
+    cells: dict[str, dict[DocPath, tuple[int, int]]] | None = None,
 ) -> list[Diagnostic]:
     """Stamp levels and names on findings and resolve their positions."""
-    positions = _Positions(root)
+    positions = _Positions(root, cells or {})
     out: list[Diagnostic] = []
     for f in findings:
         rule = ALL.get(f.code)
@@ -181,20 +199,29 @@ def to_diagnostics(
     return out
 
 
-def _semantic(docs: list[SpecDoc], levels: dict[str, Level]) -> list[Finding]:
-    """Model, graph and rules; fills ``levels`` from ``cascade.yaml``."""
+@dataclass(frozen=True, slots=True)
+class Checked:
+    """A validate run and, when the plan loaded cleanly, its resolved model."""
+
+    result: RunResult
+    model: PlanModel | None
+    cells: dict[str, dict[DocPath, tuple[int, int]]]
+    levels: dict[str, Level]
+
+
+def _semantic(docs: list[SpecDoc]) -> tuple[PlanModel | None, list[Finding], dict[str, Level]]:
+    """Model, graph and rules, and the rule levels from ``cascade.yaml``."""
     try:
         model, built = build_model(docs)
     except Exception as exc:  # a bug in the model stage must not become a traceback
         message = f"building the plan model crashed: {type(exc).__name__}: {exc}"
-        return [Finding(message + "; this is a bug in cascade", PLAN_FILE, 0, INTERNAL)]
-    configured, problems = _levels(model)
-    levels.update(configured)
-    return [*built, *problems, *run_rules(model)]
+        return None, [Finding(message + "; this is a bug in cascade", PLAN_FILE, 0, INTERNAL)], {}
+    levels, problems = _levels(model)
+    return model, [*built, *problems, *run_rules(model)], levels
 
 
-def validate_plan(root: Path, progress: Progress | None = None) -> RunResult:
-    """Validate the plan in ``root``: every problem of every file in one run."""
+def check_plan(root: Path, progress: Progress | None = None) -> Checked:
+    """Validate the plan in ``root`` and keep its model for the next stage."""
     check_root(root)
     first = read_file(root / PLAN_FILE, PLAN_FILE)
     files = [p.as_posix() for p in discover(root, _output_folder(first))]
@@ -217,14 +244,22 @@ def validate_plan(root: Path, progress: Progress | None = None) -> RunResult:
                 docs.append(doc)
     notes: list[str] = []
     levels: dict[str, Level] = {}
-    broken = any(d.level is Level.ERROR for d in diagnostics) or bool(findings)
-    if broken:
+    model: PlanModel | None = None
+    if any(d.level is Level.ERROR for d in diagnostics) or findings:
         notes.append("cross-file rules were not run: fix the errors above first")
     else:
-        findings.extend(_semantic(docs, levels))
-    diagnostics.extend(to_diagnostics(findings, root, levels))
+        model, semantic, levels = _semantic(docs)
+        findings.extend(semantic)
+    cells = {read.file: read.cells for read in reads if read.cells is not None}
+    diagnostics.extend(to_diagnostics(findings, root, levels, cells))
     diagnostics = [d for d in diagnostics if levels.get(d.code) is not Level.OFF]
-    return RunResult(str(root), tuple(files), tuple(sorted(diagnostics)), tuple(notes))
+    result = RunResult(str(root), tuple(files), tuple(sorted(diagnostics)), tuple(notes))
+    return Checked(result, model, cells, levels)
+
+
+def validate_plan(root: Path, progress: Progress | None = None) -> RunResult:
+    """Validate the plan in ``root``: every problem of every file in one run."""
+    return check_plan(root, progress).result
 
 
 def group_by_file(diagnostics: Iterable[Diagnostic]) -> dict[str, list[Diagnostic]]:

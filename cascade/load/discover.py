@@ -1,7 +1,8 @@
 """Find the files of a plan folder (rules in PLAN-FORMAT.md).
 
-Every ``*.yaml`` / ``*.yml`` below the root is a plan file, except hidden
-folders and files, the output folder (``out/`` unless ``cascade.yaml`` says
+Every ``*.yaml`` / ``*.yml`` below the root is a plan file, and so is every
+``*.csv`` / ``*.xlsx`` (actuals as tables), except hidden folders and files
+(and Excel's ``~$`` lock files), the output folder (``out/`` unless ``cascade.yaml`` says
 otherwise) and ``.cascade-cache``.  Order is stable: sorted relative paths.
 """
 
@@ -12,6 +13,8 @@ from pathlib import Path
 
 PLAN_FILE = "cascade.yaml"
 SUFFIXES = (".yaml", ".yml")
+TABLE_SUFFIXES = (".csv", ".xlsx")
+"""Actuals may also come as tables (SCORING.md); they are plan files too."""
 SKIP_DIRS = frozenset({"node_modules", "__pycache__"})
 
 
@@ -29,6 +32,6 @@ def discover(root: Path, output: str = "out") -> list[Path]:
             and not (rel_dir == Path(".") and name == output)
         )
         for name in files:
-            if name.endswith(SUFFIXES) and not name.startswith("."):
+            if name.endswith(SUFFIXES + TABLE_SUFFIXES) and not name.startswith((".", "~$")):
                 found.append(rel_dir / name)
     return sorted(found, key=lambda p: p.as_posix())

@@ -60,6 +60,8 @@ class ReadResult:
     file: str
     documents: list[Any] = field(default_factory=list)
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    cells: dict[tuple[str | int, ...], tuple[int, int]] | None = None
+    """For table files (CSV, xlsx): document path → (row, column) of its cell."""
 
     @property
     def ok(self) -> bool:

@@ -77,7 +77,8 @@ def result_shape(ctx: Context) -> Iterator[Finding]:
 
 @rule("ACT002", "duplicate-result")
 def duplicate_result(ctx: Context) -> Iterator[Finding]:
-    """One result per KPI per period, and one Actuals document per period.
+    """One result per KPI per period.  A period's results may be split over
+    several files (one workbook per unit), but a KPI appears in only one.
 
     Fails::
 
@@ -87,22 +88,16 @@ def duplicate_result(ctx: Context) -> Iterator[Finding]:
 
         results: [{kpi: LAW/2-1, value: 72}]
     """
-    periods: dict[str, str] = {}
+    seen: dict[tuple[str, str], str] = {}
     for actuals, where in ctx.model.actuals:
-        if actuals.period in periods:
-            yield finding(
-                where.at("period"),
-                f"period {actuals.period} already has actuals in {periods[actuals.period]}",
-            )
-        periods.setdefault(actuals.period, where.file)
-        seen: dict[str, int] = {}
         for i, result in enumerate(actuals.results):
-            if result.kpi in seen:
+            key = (actuals.period, result.kpi)
+            if key in seen:
                 yield finding(
                     where.at("results", i, "kpi"),
-                    f"{result.kpi} already has a result (item {seen[result.kpi] + 1})",
+                    f"{result.kpi} already has a result for {actuals.period} in {seen[key]}",
                 )
-            seen.setdefault(result.kpi, i)
+            seen.setdefault(key, where.file)
 
 
 @rule("ACT003", "period-outside-year")

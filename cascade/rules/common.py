@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from decimal import Decimal
 
 from cascade.diagnostics import Finding
 from cascade.expr import ExpressionError, evaluate_text
+from cascade.model.frameworks import leaf_ids, walk_dimensions
 from cascade.model.plan import Agreement, Where
-from cascade.spec.framework import Dimension
 
 
 def finding(
@@ -54,19 +54,4 @@ def known_sum(values: Iterable[Decimal | None]) -> Decimal | None:
     return total
 
 
-def walk_dimensions(
-    dimensions: Iterable[Dimension], path: tuple[str | int, ...] = ("dimensions",)
-) -> Iterator[tuple[Dimension, tuple[str | int, ...]]]:
-    """Every dimension of a framework, depth first, with its path."""
-    for i, dim in enumerate(dimensions):
-        here = (*path, i)
-        yield dim, here
-        yield from walk_dimensions(dim.dimensions, (*here, "dimensions"))
-
-
-def leaf_ids(dim: Dimension) -> set[str]:
-    """The ids of a dimension and everything below it."""
-    found = {dim.id}
-    for child in dim.dimensions:
-        found |= leaf_ids(child)
-    return found
+__all__ = ["evaluate", "finding", "known_sum", "leaf_ids", "number", "totals_at", "walk_dimensions"]

@@ -223,6 +223,26 @@ STAGE_CHECKS: tuple[Rule, ...] = (
         """,
     ),
     stage_check(
+        "SCR001",
+        "not-reported",
+        """
+        A KPI has no result row for the period being scored (``cascade
+        score``).  It scores 0, whatever ``below_first`` says; the message
+        names the KPI's collector (or overseer) to ask.  An ``identical`` KPI
+        with no row of its own takes its parent's result instead.
+        """,
+        Level.WARNING,
+    ),
+    stage_check(
+        "SCR002",
+        "unscorable-result",
+        """
+        A result cannot be scored: a formula divides by zero or misses a
+        variable, or the KPI has no criteria.  The KPI scores 0 and the
+        scorecard marks it; fix the actuals row.
+        """,
+    ),
+    stage_check(
         "INT001",
         "internal-error",
         """

@@ -1,0 +1,218 @@
+"""``cascade score``, ``cascade explain-score`` and ``cascade whatif``."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+
+import typer
+
+from cascade.diagnostics import Diagnostic, Level, did_you_mean
+from cascade.engine import Checked, PlanRootError, check_plan, to_diagnostics
+from cascade.fileio import atomic_write
+from cascade.model.plan import PlanModel
+from cascade.reporters import REPORTERS
+from cascade.result import RunResult
+from cascade.scoring.explain import explain_lines, needed_result, score_for_total
+from cascade.scoring.periods import Period, parse_period
+from cascade.scoring.policy import resolve
+from cascade.scoring.run import ScoreOptions, score_plan
+from cascade.scoring.scorecard import KpiLine, Scorecard, ScoreRun
+from cascade.scoring.serialize import ROW_HEADER, to_data, to_rows
+from cascade.scoring.show import show
+
+FORMATS = ("text", "json", "yaml", "csv", "xlsx")
+
+
+class _Stop(Exception):
+    def __init__(self, code: int) -> None:
+        self.code = code
+
+
+def _period(text: str) -> Period:
+    period = parse_period(text)
+    if period is None:
+        raise typer.BadParameter(
+            f"'{text}' is not a period; write 2569-Q2, 2569-H1, 2569-M06 or 2569",
+            param_hint="--period",
+        )
+    return period
+
+
+def _load(plan_dir: Path, period: Period) -> tuple[PlanModel, Checked]:
+    """Validate first: a plan with errors is not scored."""
+    try:
+        checked = check_plan(plan_dir)
+    except PlanRootError as exc:
+        typer.echo(f"cascade: {exc}", err=True)
+        raise _Stop(2) from None
+    if checked.model is None or checked.result.errors:
+        REPORTERS["text"](checked.result, sys.stderr, color=sys.stderr.isatty())
+        typer.echo("cascade: the plan has errors; fix them before scoring", err=True)
+        raise _Stop(checked.result.exit_code())
+    model = checked.model
+    periods = sorted({a.period for a, _ in model.actuals})
+    if period.label not in periods:
+        found = ", ".join(periods) or "none"
+        typer.echo(f"cascade: no Actuals for {period.label} (found: {found})", err=True)
+        raise _Stop(2)
+    return model, checked
+
+
+def _report(findings: list[Diagnostic], root: str) -> None:
+    if findings:
+        result = RunResult(root, (), tuple(sorted(findings)))
+        REPORTERS["text"](result, sys.stderr, color=sys.stderr.isatty())
+
+
+def _write(run: ScoreRun, fmt: str, out: Path, lang: str) -> Path:
+    stem = f"scorecards-{run.period}"
+    if fmt in ("json", "yaml"):
+        data = to_data(run, lang)
+        if fmt == "json":
+            text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+        else:
+            import yaml
+
+            text = yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
+        path = out / f"{stem}.{fmt}"
+        atomic_write(path, text)
+        return path
+    from cascade.scoring import export
+
+    path = out / f"{stem}.{fmt}"
+    if fmt == "csv":
+        export.write_csv(path, ROW_HEADER, to_rows(run))
+    else:
+        export.write_xlsx(path, ROW_HEADER, to_rows(run), run.period)
+    return path
+
+
+def score(
+    plan_dir: Path = typer.Argument(Path("."), help="The plan folder (holds cascade.yaml)."),
+    period: str = typer.Option(
+        ..., "--period", "-p", help="Period to close: 2569-Q2, 2569-H1, 2569."
+    ),
+    party: str | None = typer.Option(None, "--party", help="Only this party's scorecard."),
+    format: str = typer.Option("text", "--format", "-f", help=f"Also write: {', '.join(FORMATS)}."),
+    out: Path = typer.Option(Path("out"), "--out", "-o", help="Folder for scorecard files."),
+    incentives: bool = typer.Option(False, "--incentives", help="Allocate the incentive pool."),
+    lang: str = typer.Option("th", "--lang", help="th or en."),
+) -> int:
+    """Close a period: every KPI score, agreement score, roll-up and rating.
+
+    Validates the plan first (plan errors stop it, exit 1), prints a
+    scorecard per agreement and, with --format json|yaml|csv|xlsx, writes
+    out/scorecards-<period>.<format> atomically.
+
+    Example:  cascade score plans/probation --period 2569-Q2 --party LAW
+    """
+    if format not in FORMATS:
+        raise typer.BadParameter(f"choose one of {', '.join(FORMATS)}", param_hint="--format")
+    when = _period(period)
+    try:
+        model, checked = _load(plan_dir, when)
+    except _Stop as stop:
+        return stop.code
+    if party is not None and party not in model.agreements:
+        hint = did_you_mean(party, model.agreements)
+        typer.echo(f"cascade: no agreement for party '{party}'. {hint}".rstrip(), err=True)
+        return 2
+    run, findings = score_plan(model, ScoreOptions(when, party, incentives))
+    diags = to_diagnostics(findings, plan_dir, checked.levels, checked.cells)
+    _report(diags, str(plan_dir))
+    show(run, sys.stdout, color=sys.stdout.isatty() and "NO_COLOR" not in os.environ, lang=lang)
+    if format != "text":
+        path = _write(run, format, out, lang)
+        typer.echo(f"wrote {path}")
+    return 1 if any(d.level is Level.ERROR for d in diags) else 0
+
+
+def _kpi_card(model: PlanModel, qid: str, when: Period) -> tuple[Scorecard, KpiLine]:
+    if qid not in model.kpis:
+        hint = did_you_mean(qid, model.kpis)
+        typer.echo(f"cascade: no KPI '{qid}' (write PARTY/ID). {hint}".rstrip(), err=True)
+        raise _Stop(2)
+    party = qid.split("/", 1)[0]
+    run, _ = score_plan(model, ScoreOptions(when, party))
+    card = run.scorecards[0]
+    line = next(line for line in card.lines if line.qid == qid)
+    return card, line
+
+
+def explain_score(
+    kpi: str = typer.Argument(..., help="The KPI as PARTY/ID, e.g. LAW/2-5."),
+    period: str = typer.Option(..., "--period", "-p", help="The period, e.g. 2569-Q2."),
+    plan_dir: Path = typer.Option(Path("."), "--plan", help="The plan folder."),
+) -> int:
+    """Show every step of one KPI's score: result, thresholds, bracket,
+    interpolation, rounding, weight and weighted score."""
+    when = _period(period)
+    try:
+        model, _ = _load(plan_dir, when)
+        card, line = _kpi_card(model, kpi, when)
+    except _Stop as stop:
+        return stop.code
+    sys.stdout.write("\n".join(explain_lines(card, line)) + "\n")
+    return 0
+
+
+def whatif(
+    kpi: str = typer.Argument(..., help="The KPI as PARTY/ID, e.g. LAW/2-5."),
+    score_: str | None = typer.Option(None, "--score", "-s", help="The score wanted, e.g. 4.5."),
+    total: str | None = typer.Option(
+        None, "--total", help="Instead: the agreement total wanted (needs --period)."
+    ),
+    period: str | None = typer.Option(None, "--period", "-p", help="Period for --total."),
+    plan_dir: Path = typer.Option(Path("."), "--plan", help="The plan folder."),
+) -> int:
+    """The result a KPI needs for a score (or for its agreement to reach --total)."""
+    if (score_ is None) == (total is None):
+        raise typer.BadParameter("give either --score or --total", param_hint="--score")
+    try:
+        wanted = Decimal(score_ or "0")
+        goal = Decimal(total) if total is not None else None
+    except InvalidOperation:
+        raise typer.BadParameter("give a number, e.g. 4.5", param_hint="--score") from None
+    try:
+        checked = check_plan(plan_dir)
+    except PlanRootError as exc:
+        typer.echo(f"cascade: {exc}", err=True)
+        return 2
+    model = checked.model
+    if model is None or checked.result.errors:
+        REPORTERS["text"](checked.result, sys.stderr)
+        return checked.result.exit_code()
+    if kpi not in model.kpis:
+        hint = did_you_mean(kpi, model.kpis)
+        typer.echo(f"cascade: no KPI '{kpi}' (write PARTY/ID). {hint}".rstrip(), err=True)
+        return 2
+    policy = resolve(model.plan.scoring if model.plan else None)
+    if goal is not None:
+        if period is None:
+            raise typer.BadParameter("--total needs --period", param_hint="--period")
+        try:
+            model, _ = _load(plan_dir, _period(period))
+            card, line = _kpi_card(model, kpi, _period(period))
+        except _Stop as stop:
+            return stop.code
+        needed = score_for_total(card, line, goal)
+        if needed is None:
+            typer.echo("cascade: no agreement score this period to start from", err=True)
+            return 2
+        wanted = needed
+        typer.echo(f"for a total of {goal}, {kpi} must score {policy.round(wanted)}")
+    answer = needed_result(model.kpis[kpi], wanted, policy)
+    if answer.result is None:
+        typer.echo(
+            f"no result of {kpi} scores {policy.round(wanted)} (the scale tops at {policy.top})"
+        )
+        return 1
+    what = "milestone level" if answer.milestone else "result"
+    typer.echo(
+        f"{kpi} needs a {what} of {policy.round(answer.result)} to score {policy.round(wanted)}"
+    )
+    return 0

@@ -1,0 +1,97 @@
+"""Section 3 of SCORING.md: a person's combined percentage, rating band and
+share of the incentive pool."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+from decimal import ROUND_DOWN, Decimal
+
+from cascade.model.plan import PlanModel
+from cascade.scoring.policy import Band, Policy
+from cascade.scoring.scorecard import Allocation, Scorecard
+from cascade.spec.actuals import PersonComponents
+
+ZERO = Decimal(0)
+HUNDRED = Decimal(100)
+ACHIEVEMENT = "achievement"
+
+
+def band_for(percent: Decimal, bands: Sequence[Band]) -> Band:
+    """The first band (highest first) whose inclusive lower bound ``percent`` reaches."""
+    for band in bands:
+        if percent >= band.min:
+            return band
+    return bands[-1]
+
+
+def _component(row: PersonComponents, name: str) -> Decimal | None:
+    value = getattr(row, name, None)
+    if value is None and row.model_extra:
+        value = row.model_extra.get(name)
+    return Decimal(str(value)) if value is not None else None
+
+
+def rate_person(card: Scorecard, row: PersonComponents | None, policy: Policy) -> Scorecard:
+    """Add components, the combined percentage and the rating to a person's card."""
+    if card.percent is None:
+        return card
+    others = {k: w for k, w in policy.components.items() if k != ACHIEVEMENT}
+    values = {k: _component(row, k) for k in others} if row is not None else {}
+    if not others or (row is not None and all(v is not None for v in values.values())):
+        parts = [(ACHIEVEMENT, card.percent)] + [(k, v) for k, v in values.items() if v is not None]
+        weights = {ACHIEVEMENT: policy.components.get(ACHIEVEMENT, HUNDRED), **others}
+        combined = policy.round(sum((v * weights[k] / HUNDRED for k, v in parts), ZERO))
+        notes = card.notes
+    else:
+        parts = [(ACHIEVEMENT, card.percent)]
+        combined = card.percent
+        missing = ", ".join(k for k in others if values.get(k) is None)
+        notes = (*card.notes, f"rated on achievement alone: no {missing} for {card.party}")
+    return replace(
+        card,
+        components=tuple(parts),
+        combined=combined,
+        rating=band_for(combined, policy.bands),
+        notes=notes,
+    )
+
+
+def allocate(
+    cards: Sequence[Scorecard], model: PlanModel, policy: Policy
+) -> tuple[tuple[Allocation, ...], Decimal, tuple[str, ...]]:
+    """Share the salary-increase pool by rating band; never more than the pool.
+
+    Everyone first gets the bottom of their band's range; what is left of the
+    pool is shared in proportion to each person's headroom up to the top of
+    the range.  Amounts are baht a month, rounded down to the satang.
+    People without a salary are left out and listed.
+    """
+    incentives = policy.incentives
+    ranges = incentives.ranges if incentives else {}
+    pool_percent = incentives.pool_percent if incentives else Decimal(3)
+    rated = [c for c in cards if c.party_type == "person" and c.rating is not None]
+    paid = [(c, model.people[c.party].spec.salary) for c in rated if c.party in model.people]
+    left_out = tuple(c.party for c, salary in paid if salary is None)
+    eligible = [(c, s) for c, s in paid if s is not None]
+    pool = (sum((s for _, s in eligible), ZERO) * pool_percent / HUNDRED).quantize(
+        Decimal("0.01"), rounding=ROUND_DOWN
+    )
+
+    def bounds(card: Scorecard) -> tuple[Decimal, Decimal]:
+        low_high = ranges.get(card.rating.id if card.rating else "", [ZERO, ZERO])
+        return (low_high[0], low_high[-1]) if low_high else (ZERO, ZERO)
+
+    base = sum((s * bounds(c)[0] / HUNDRED for c, s in eligible), ZERO)
+    room = sum((s * (bounds(c)[1] - bounds(c)[0]) / HUNDRED for c, s in eligible), ZERO)
+    scale_base = min(Decimal(1), pool / base) if base > 0 else Decimal(1)
+    spare = max(ZERO, pool - base)
+    share = min(Decimal(1), spare / room) if room > 0 else ZERO
+    out: list[Allocation] = []
+    for card, salary in eligible:
+        low, high = bounds(card)
+        pct = low * scale_base + (high - low) * share
+        amount = (salary * pct / HUNDRED).quantize(Decimal("0.01"), rounding=ROUND_DOWN)
+        band = card.rating.id if card.rating else ""
+        out.append(Allocation(card.party, band, salary, policy.round(pct), amount))
+    return tuple(out), pool, left_out

@@ -1,0 +1,90 @@
+"""The scoring policy of a plan, resolved once: scale, rounding, ratings.
+
+Every choice SCORING.md leaves to an agency is read from ``cascade.yaml``
+(``scoring:``) here, with the documented defaults.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal
+
+from cascade.spec.common import Bilingual
+from cascade.spec.plan import Incentives, Scale, ScoringPolicy
+
+BUILTIN_SCALES: dict[str, tuple[Decimal, ...]] = {
+    "five-level": tuple(Decimal(s) for s in (1, 2, 3, 4, 5)),
+    "opdc-2563": tuple(Decimal(s) for s in (50, 70, 100)),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Band:
+    """A rating band: inclusive lower bound in percent."""
+
+    id: str
+    min: Decimal
+    name: str | Bilingual
+
+
+DEFAULT_BANDS: tuple[Band, ...] = (
+    Band("outstanding", Decimal(90), Bilingual(th="ดีเด่น", en="outstanding")),
+    Band("very-good", Decimal(80), Bilingual(th="ดีมาก", en="very good")),
+    Band("good", Decimal(70), Bilingual(th="ดี", en="good")),
+    Band("fair", Decimal(60), Bilingual(th="พอใช้", en="fair")),
+    Band("improve", Decimal(0), Bilingual(th="ต้องปรับปรุง", en="needs improvement")),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Policy:
+    """Scoring policy with defaults applied (SCORING.md section 6)."""
+
+    scores: tuple[Decimal, ...] = BUILTIN_SCALES["five-level"]
+    below_first: str = "0"
+    milestone_fractions: bool = True
+    not_applicable: str = "redistribute"
+    decimals: int = 4
+    rounding: str = ROUND_HALF_UP
+    components: dict[str, Decimal] = field(
+        default_factory=lambda: {"achievement": Decimal(70), "competency": Decimal(30)}
+    )
+    bands: tuple[Band, ...] = DEFAULT_BANDS
+    incentives: Incentives | None = None
+
+    @property
+    def top(self) -> Decimal:
+        """The top score of the scale (5, or 100)."""
+        return self.scores[-1]
+
+    @property
+    def levels(self) -> int:
+        return len(self.scores)
+
+    def round(self, value: Decimal) -> Decimal:
+        """The one rounding rule: ``decimals`` places, half-up unless the plan says half-even."""
+        return value.quantize(Decimal(1).scaleb(-self.decimals), rounding=self.rounding)
+
+
+def resolve(spec: ScoringPolicy | None) -> Policy:
+    """The policy for ``spec`` (a plan's ``scoring:``), defaults for ``None``."""
+    if spec is None:
+        return Policy()
+    scale = spec.scale
+    scores = tuple(scale.scores) if isinstance(scale, Scale) else BUILTIN_SCALES[scale]
+    bands = (
+        tuple(Band(b.id, b.min, b.name or b.id) for b in spec.ratings)
+        if spec.ratings
+        else DEFAULT_BANDS
+    )
+    return Policy(
+        scores=scores,
+        below_first=spec.below_first,
+        milestone_fractions=spec.milestone_fractions,
+        not_applicable=spec.not_applicable,
+        decimals=spec.decimals,
+        rounding=ROUND_HALF_EVEN if spec.rounding == "half-even" else ROUND_HALF_UP,
+        components=dict(spec.components),
+        bands=tuple(sorted(bands, key=lambda b: b.min, reverse=True)),
+        incentives=spec.incentives,
+    )

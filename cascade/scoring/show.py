@@ -1,0 +1,82 @@
+"""The scorecard in the terminal: one rich table per agreement."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import TextIO
+
+from rich.console import Console
+from rich.table import Table
+
+from cascade.scoring.scorecard import Scorecard, ScoreRun
+from cascade.spec.common import text_of
+
+
+def _n(value: Decimal | None) -> str:
+    return "—" if value is None else format(value, "f")
+
+
+def plain(value: Decimal | None, places: int = 4) -> str:
+    """A weight or result as people write it: ``100``, ``2.5``, ``56.4138``."""
+    if value is None:
+        return "—"
+    if value.as_tuple().exponent < -places:  # type: ignore[operator]
+        value = value.quantize(Decimal(1).scaleb(-places))
+    text = format(value, "f")
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+def _style(score: Decimal | None, top: Decimal) -> str:
+    if score is None:
+        return "dim"
+    ratio = score / top
+    return "green" if ratio >= Decimal("0.8") else "yellow" if ratio >= Decimal("0.6") else "red"
+
+
+def _table(card: Scorecard, lang: str) -> Table:
+    title = f"{card.party} {card.name} — {card.period}"
+    table = Table(title=title, title_justify="left", show_footer=True)
+    table.add_column("KPI", footer="total")
+    table.add_column("name")
+    table.add_column("status")
+    table.add_column("weight", justify="right", footer=plain(card.total_weight))
+    table.add_column("result", justify="right")
+    table.add_column("score", justify="right")
+    table.add_column("weighted", justify="right", footer=_n(card.score))
+    for line in card.lines:
+        flag = " ⚠ at risk" if line.at_risk else ""
+        table.add_row(
+            line.qid.split("/", 1)[1],
+            line.name,
+            line.status + flag,
+            plain(line.weight),
+            plain(line.result),
+            f"[{_style(line.score, card.top)}]{_n(line.score)}[/]",
+            _n(line.weighted),
+        )
+    return table
+
+
+def show(run: ScoreRun, out: TextIO, color: bool = False, lang: str = "th") -> None:
+    """Print every scorecard of ``run``."""
+    console = Console(
+        file=out, force_terminal=color, no_color=not color, width=140, highlight=False, emoji=False
+    )
+    for card in run.scorecards:
+        console.print(_table(card, lang))
+        summary = f"score {_n(card.score)} / {_n(card.top)} ({_n(card.percent)} %)"
+        if card.combined is not None and card.rating is not None:
+            summary += f" · combined {_n(card.combined)} % · {text_of(card.rating.name, lang)}"
+        console.print(summary)
+        if card.dimensions:
+            console.print("  " + " · ".join(f"{k} {_n(v)}" for k, v in card.dimensions))
+        for note in card.notes:
+            console.print(f"  [dim]{note}[/]")
+        console.print()
+    if run.pool is not None:
+        given = sum((a.amount for a in run.allocations), Decimal(0))
+        console.print(f"incentive pool {_n(run.pool)} baht/month; allocated {_n(given)}")
+        for a in run.allocations:
+            console.print(f"  {a.person}  {a.band:<12} {_n(a.percent)} %  {_n(a.amount)}")
+        if run.left_out:
+            console.print(f"  left out (no salary): {', '.join(run.left_out)}")

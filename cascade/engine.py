@@ -29,6 +29,7 @@ from cascade.spec.validate import SpecDoc, validate_document
 Progress = Callable[[int, int], None]
 INTERNAL = "INT001"
 UNKNOWN_RULE = "PLN003"
+PLAN_ROOT = "PLN001"
 
 
 class PlanRootError(Exception):
@@ -216,6 +217,9 @@ def _semantic(docs: list[SpecDoc]) -> tuple[PlanModel | None, list[Finding], dic
     except Exception as exc:  # a bug in the model stage must not become a traceback
         message = f"building the plan model crashed: {type(exc).__name__}: {exc}"
         return None, [Finding(message + "; this is a bug in cascade", PLAN_FILE, 0, INTERNAL)], {}
+    if model.plan is None:
+        message = f"{PLAN_FILE} holds no Plan document (kind: Plan); it must, at the plan root"
+        return None, [Finding(message, PLAN_FILE, 0, PLAN_ROOT, ("kind",))], {}
     levels, problems = _levels(model)
     return model, [*built, *problems, *run_rules(model)], levels
 

@@ -83,7 +83,8 @@ class PlanGraph:
         found: list[list[str]] = []
         for component in nx.strongly_connected_components(sub):
             if len(component) > 1 or any(sub.has_edge(n, n) for n in component):
-                cycle = nx.find_cycle(sub.subgraph(component))
+                start = min(component)  # deterministic, whatever the hash seed
+                cycle = nx.find_cycle(sub.subgraph(component), source=start)
                 found.append([edge[0] for edge in cycle])
         return sorted(found)
 

@@ -166,7 +166,13 @@ class _Constructor:
         self.seen: set[int] = set()
         self.alias_budget = MAX_ALIAS_NODES
 
-    def build(self, node: yaml.Node, depth: int = 0) -> Any:
+    def build(self, node: yaml.Node, depth: int = 0, place: yaml.Node | None = None) -> Any:
+        """Plain data for ``node``.
+
+        ``place`` is the innermost node written in the file (not reached
+        through an alias): an alias shares its anchor's node, so an alias
+        expansion that goes over the bound is reported where it was used.
+        """
         if depth > MAX_DEPTH:
             raise _Stop(self._at(node, DEPTH, f"nesting deeper than {MAX_DEPTH} levels"))
         key = id(node)
@@ -174,9 +180,10 @@ class _Constructor:
             self.alias_budget -= 1
             if self.alias_budget < 0:
                 msg = f"aliases expand to more than {MAX_ALIAS_NODES} nodes"
-                raise _Stop(self._at(node, ALIAS, msg))
+                raise _Stop(self._at(place or node, ALIAS, msg))
         else:
             self.seen.add(key)
+            place = node
         tag = node.tag
         if isinstance(node, yaml.ScalarNode):
             if tag != _STR:
@@ -188,7 +195,7 @@ class _Constructor:
         if isinstance(node, yaml.SequenceNode):
             if tag != _SEQ:
                 raise _Stop(self._tag(node))
-            return [self.build(item, depth + 1) for item in node.value]
+            return [self.build(item, depth + 1, place) for item in node.value]
         if tag != _MAP:
             raise _Stop(self._tag(node))
         result: dict[str, Any] = {}
@@ -196,7 +203,7 @@ class _Constructor:
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode):
                 raise _Stop(self._at(key_node, COMPLEX_KEY, "a key must be plain text"))
-            name = self.build(key_node, depth + 1)
+            name = self.build(key_node, depth + 1, place)
             name = "" if name is None else name
             if name in result:
                 other = first_key[name].start_mark
@@ -210,7 +217,7 @@ class _Constructor:
                 )
                 continue
             first_key[name] = key_node
-            result[name] = self.build(value_node, depth + 1)
+            result[name] = self.build(value_node, depth + 1, place)
         return result
 
     def _tag(self, node: yaml.Node) -> Diagnostic:
@@ -236,7 +243,7 @@ def _syntax(file: str, text: str, exc: yaml.YAMLError) -> Diagnostic:
     message = f"{context}: {problem}" if context else str(problem)
     line, col = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
     if "maximum nesting depth" in message:
-        return _diag(file, DEPTH, "nesting too deep for a plan file", line, col)
+        return _diag(file, DEPTH, f"nesting deeper than {MAX_DEPTH} levels", line, col)
     hint = ""
     lines = text.splitlines()
     if "tab" in message or (0 < line <= len(lines) and "\t" in lines[line - 1][: col + 1]):

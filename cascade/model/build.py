@@ -14,6 +14,7 @@ from decimal import Decimal
 
 from cascade.diagnostics import Finding
 from cascade.expr import ExpressionError, evaluate_text
+from cascade.model.frameworks import walk_dimensions
 from cascade.model.plan import Agreement, Kpi, Person, PlanModel, Unit, Unresolved, Where
 from cascade.spec import (
     Actuals,
@@ -85,10 +86,14 @@ class _Builder:
                 model.plan, model.plan_where = spec, where
                 model.organisation = spec.organisation
                 model.params = dict(spec.params)
+                first_common: dict[str, Where] = {}
                 for i, common in enumerate(spec.common_kpis):
-                    if common.id in model.common_kpis:
-                        self.duplicate("common KPI", common.id, where.at("common_kpis", i), where)
-                    model.common_kpis.setdefault(common.id, common)
+                    here = where.at("common_kpis", i, "id")
+                    if common.id in first_common:
+                        self.duplicate("common KPI", common.id, here, first_common[common.id])
+                        continue
+                    first_common[common.id] = here
+                    model.common_kpis[common.id] = common
             elif isinstance(spec, Strategy):
                 model.strategy, model.strategy_where = spec, where
             elif isinstance(spec, OrgChart):
@@ -104,6 +109,7 @@ class _Builder:
                     )
                     continue
                 model.frameworks[spec.id] = (spec, where)
+                self.framework_weights(spec, where)
             elif isinstance(spec, JobDescription):
                 if spec.position in model.jobs:
                     self.duplicate(
@@ -121,6 +127,13 @@ class _Builder:
             elif isinstance(spec, AgreementSpec):
                 agreements.append((spec, where))
         return agreements
+
+    def framework_weights(self, framework: Framework, where: Where) -> None:
+        """Weight expressions of a framework's dimensions and slots evaluate."""
+        for dim, path in walk_dimensions(framework.dimensions):
+            self.weight(dim.weight, where.at(*path, "weight"))
+        for i, slot in enumerate(framework.slots):
+            self.weight(slot.weight, where.at("slots", i, "weight"))
 
     def units(self, chart: OrgChart, where: Where) -> None:
         units = self.model.units
@@ -160,7 +173,8 @@ class _Builder:
             boss_position = job.supervisor if job is not None else None
             boss = model.holders.get(boss_position) if boss_position else None
             person.supervisor = boss if boss != person.id else None
-            if position is not None and position in named_heads:
+            holds = position is not None and model.holders.get(position) == person.id
+            if holds and position in named_heads:
                 person.heads = named_heads[position]
                 continue
             unit = model.units.get(person.spec.unit)
@@ -237,8 +251,9 @@ class _Builder:
             here = agreement.where.at("kpis", i)
             if spec.id in seen:
                 self.duplicate("KPI id", spec.id, here.at("id"), seen[spec.id])
+                agreement.complete = False
                 continue
-            seen[spec.id] = here
+            seen[spec.id] = here.at("id")
             kpi = Kpi(agreement.party, spec, here, self.weight(spec.weight, here.at("weight")))
             agreement.kpis.append(kpi)
             model.kpis[kpi.qid] = kpi

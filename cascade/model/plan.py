@@ -134,6 +134,8 @@ class Agreement:
     parent: str | None  # the parent party (whose KPIs plain references name)
     framework: Framework | None = None
     kpis: list[Kpi] = field(default_factory=list)
+    complete: bool = True
+    """False when a KPI was dropped (a duplicate id): sums are not checked."""
 
     def kpi(self, kpi_id: str) -> Kpi | None:
         return next((k for k in self.kpis if k.id == kpi_id), None)

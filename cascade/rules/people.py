@@ -92,7 +92,8 @@ def evaluatee_not_party(ctx: Context) -> Iterator[Finding]:
             agreement.party if agreement.party_type == "person" else heads.get(agreement.party)
         )
         for i, signer in enumerate(agreement.spec.signatories):
-            if signer.role == "evaluatee" and expected and signer.person != expected:
+            known = signer.person in model.people  # an unknown one is REF001's
+            if signer.role == "evaluatee" and expected and known and signer.person != expected:
                 yield finding(
                     agreement.where.at("signatories", i, "person"),
                     f"the evaluatee of {agreement.party}'s agreement is {expected}, "

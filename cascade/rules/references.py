@@ -20,6 +20,10 @@ def _missing(where: Where, what: str, ref: str, candidates: Iterable[str]) -> Fi
     )
 
 
+def finding_at(where: Where, message: str) -> Finding:
+    return Finding(message, where.file, where.doc, path=where.path)
+
+
 def _check(where: Where, what: str, refs: Iterable[str], known: Iterable[str]) -> Iterator[Finding]:
     pool = set(known)
     for i, ref in enumerate(refs):
@@ -167,13 +171,17 @@ def _jobs(model: PlanModel) -> Iterator[Finding]:
 def _actuals(model: PlanModel) -> Iterator[Finding]:
     for actuals, where in model.actuals:
         for i, result in enumerate(actuals.results):
-            if result.kpi not in model.kpis:
-                yield _missing(
-                    where.at("results", i, "kpi"),
-                    "KPI (write it as PARTY/ID)",
-                    result.kpi,
-                    model.kpis,
-                )
+            if result.kpi in model.kpis:
+                continue
+            here = where.at("results", i, "kpi")
+            if "/" in result.kpi:
+                yield _missing(here, "KPI", result.kpi, model.kpis)
+                continue
+            same_id = sorted(q for q, k in model.kpis.items() if k.id == result.kpi)
+            example = f", e.g. {same_id[0]}" if same_id else ""
+            yield finding_at(
+                here, f"actuals name a KPI as PARTY/ID: '{result.kpi}' names no party{example}"
+            )
         for i, row in enumerate(actuals.people):
             if row.person not in model.people:
                 yield _missing(where.at("people", i, "person"), "person", row.person, model.people)
@@ -199,11 +207,14 @@ def unresolved_reference(ctx: Context) -> Iterator[Finding]:
         - {id: 2-1, kind: identical, same_as: DOP/20.2, weight: 20}
     """
     model = ctx.model
+    if not model.units:
+        return  # without an OrgChart every party is unknown: ORG004 says why, once
     for item in model.unresolved:
         yield _missing(item.where, item.what, item.ref, item.candidates)
     yield from _strategy(model)
     yield from _org(model)
-    yield from _agreements(model)
+    if model.strategy is not None:  # without one, goals and perspectives are ORG004's
+        yield from _agreements(model)
     yield from _matrix(model)
     yield from _jobs(model)
     yield from _actuals(model)

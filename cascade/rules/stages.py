@@ -165,7 +165,7 @@ STAGE_CHECKS: tuple[Rule, ...] = (
 
         Fails::
 
-            weight: twenty
+            target: twenty
         """,
     ),
     stage_check(

@@ -12,6 +12,12 @@ from cascade.rules.registry import Context, rule
 from cascade.spec.agreement import PERSON_KINDS, UNIT_KINDS
 from cascade.spec.common import Bilingual
 
+
+def _a(word: str | None) -> str:
+    """The English article for ``word``."""
+    return "an" if (word or "x")[0] in "aeiou" else "a"
+
+
 EXEMPT = frozenset({"unit_specific", "common", "job", "assignment", "personal"})
 LINKED = frozenset({"identical", "contributory", "supervisor"})
 
@@ -81,19 +87,19 @@ def kind_link(ctx: Context) -> Iterator[Finding]:
             linked = spec.same_as is not None or bool(spec.contributes_to)
             need = ""
             if kind in ("identical", "common") and spec.same_as is None:
-                need = "same_as"
+                need = "'same_as'"
             elif kind == "contributory" and not spec.contributes_to:
-                need = "contributes_to"
+                need = "'contributes_to'"
             elif kind == "supervisor" and not linked:
-                need = "same_as or contributes_to"
+                need = "'same_as' or 'contributes_to'"
             elif kind == "job" and spec.responsibility is None:
-                need = "responsibility"
+                need = "'responsibility'"
             if need:
-                yield finding(kpi.where.at("kind"), f"a {kind} KPI needs '{need}'")
+                yield finding(kpi.where.at("kind"), f"{_a(kind)} {kind} KPI needs {need}")
             if kind in ("unit_specific", "assignment", "personal") and linked:
                 yield finding(
                     kpi.where.at("kind"),
-                    f"a {kind} KPI drives no parent KPI; remove the link or use "
+                    f"{_a(kind)} {kind} KPI drives no parent KPI; remove the link or use "
                     f"{'contributory' if kind == 'unit_specific' else 'supervisor'}",
                 )
             if kind == "common" and spec.same_as and "/" in spec.same_as:

@@ -22,7 +22,8 @@ HUNDRED = Decimal(100)
 
 
 def _complete(agreement: Agreement) -> bool:
-    return all(k.weight is not None for k in agreement.kpis)
+    """Every KPI kept and every weight known: only then do sums mean anything."""
+    return agreement.complete and all(k.weight is not None for k in agreement.kpis)
 
 
 @rule("WGT001", "weights-total")

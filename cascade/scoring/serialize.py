@@ -109,7 +109,7 @@ def to_data(run: ScoreRun, lang: str = "th") -> dict[str, Any]:
     }
 
 
-def to_rows(run: ScoreRun) -> list[tuple[object, ...]]:
+def to_rows(run: ScoreRun) -> list[tuple[str | Decimal | None, ...]]:
     """One row per KPI line, matching :data:`ROW_HEADER`."""
     return [
         (

@@ -41,7 +41,15 @@ _PLAIN = {
     "string_pattern_mismatch": "'{input}' is not a valid id (no spaces or '/')",
     "string_too_short": "the text is empty",
     "too_short": "the list needs more items",
+    "greater_than_equal": "'{input}' is below the smallest allowed value, {ge}",
+    "less_than_equal": "'{input}' is above the largest allowed value, {le}",
+    "greater_than": "'{input}' must be greater than {gt}",
+    "less_than": "'{input}' must be less than {lt}",
 }
+_HINTS = {
+    "fiscal_year": "fiscal years are Buddhist era: 2026 + 543 = 2569",
+}
+_TYPE_NAMES = {"dict": "a mapping", "list": "a list", "str": "text", "NoneType": "nothing"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,15 +119,15 @@ def _error_finding(error: ErrorDetails, model: type[BaseModel], file: str, doc: 
         hint = did_you_mean(shown, options)
         return Finding(message, file, doc, INVALID_VALUE[0], path, at_key, hint)
     if kind in _KIND_OF:
-        message = f"expected {_KIND_OF[kind]}, found {type(error.get('input')).__name__}"
-        message = message.replace("found str", f"found '{shown}'").replace(
-            "found NoneType", "found nothing"
-        )
+        found = type(error.get("input")).__name__
+        found = f"'{shown}'" if found == "str" else _TYPE_NAMES.get(found, found)
+        message = f"expected {_KIND_OF[kind]}, found {found}"
     elif kind in _PLAIN:
-        message = _PLAIN[kind].format(input=shown)
+        message = _PLAIN[kind].format(input=shown, **(error.get("ctx") or {}))
     else:
         message = error["msg"].removeprefix("Value error, ")
-    return Finding(message, file, doc, INVALID_VALUE[0], path, at_key)
+    hint = _HINTS.get(str(path[-1]), "") if path else ""
+    return Finding(message, file, doc, INVALID_VALUE[0], path, at_key, hint)
 
 
 def validate_document(data: Any, file: str, doc: int) -> tuple[SpecDoc | None, list[Finding]]:

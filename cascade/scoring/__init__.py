@@ -1,0 +1,1 @@
+"""Scoring: actuals in, KPI and agreement scores out (SCORING.md)."""

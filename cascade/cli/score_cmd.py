@@ -64,7 +64,8 @@ def _load(plan_dir: Path, period: Period) -> tuple[PlanModel, Checked]:
 
 def _report(findings: list[Diagnostic], root: str) -> None:
     if findings:
-        result = RunResult(root, (), tuple(sorted(findings)))
+        files = tuple(sorted({d.file for d in findings}))
+        result = RunResult(root, files, tuple(sorted(findings)))
         REPORTERS["text"](result, sys.stderr, color=sys.stderr.isatty())
 
 

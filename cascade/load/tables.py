@@ -226,12 +226,13 @@ def _columns(
         key = COLUMNS.get(norm)
         if key is None and norm in INFO_COLUMNS:
             continue
-        if norm in first:
-            other = column_letter(first[norm])
+        same = key or f"values:{norm}"  # aliases of one column are duplicates too
+        if same in first:
+            other = column_letter(first[same])
             msg = f"duplicate column '{text}' (also column {other}); keep one of them"
             problems.append(_diag(file, DUPLICATE_KEY, msg, row, col))
             continue
-        first[norm] = col
+        first[same] = col
         columns[col] = (key,) if key is not None else ("values", text)
     return columns, problems
 

@@ -15,6 +15,17 @@ from cascade.spec.actuals import PersonComponents
 ZERO = Decimal(0)
 HUNDRED = Decimal(100)
 ACHIEVEMENT = "achievement"
+DEFAULT_RANGES: dict[str, list[Decimal]] = {
+    band: [Decimal(low), Decimal(high)]
+    for band, (low, high) in {
+        "outstanding": (4, 6),
+        "very-good": (3, 4),
+        "good": (2, 3),
+        "fair": (0, 2),
+        "improve": (0, 0),
+    }.items()
+}
+"""Percent of salary per band when the plan gives no ``incentives.ranges`` (SCORING.md)."""
 
 
 def band_for(percent: Decimal, bands: Sequence[Band]) -> Band:
@@ -68,7 +79,7 @@ def allocate(
     People without a salary are left out and listed.
     """
     incentives = policy.incentives
-    ranges = incentives.ranges if incentives else {}
+    ranges = incentives.ranges if incentives and incentives.ranges else DEFAULT_RANGES
     pool_percent = incentives.pool_percent if incentives else Decimal(3)
     rated = [c for c in cards if c.party_type == "person" and c.rating is not None]
     paid = [(c, model.people[c.party].spec.salary) for c in rated if c.party in model.people]

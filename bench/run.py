@@ -319,6 +319,13 @@ def _med(values: list[float]) -> float:
     return statistics.median(values) if values else 0.0
 
 
+def _spread(values: list[float]) -> str:
+    """Median with the range of the repeats: ``5.05 (4.98–5.20)``."""
+    if len(values) < 2:
+        return f"{_med(values):.2f}"
+    return f"{_med(values):.2f} ({min(values):.2f}–{max(values):.2f})"
+
+
 def machine() -> str:
     """nproc, memory, Python and library versions, as Markdown bullet points."""
     import pydantic
@@ -345,15 +352,15 @@ def machine() -> str:
 def summary_table(all_figures: list[Figures]) -> str:
     """(a)–(d) for every size."""
     lines = [
-        "| people | files | MB | validate s (cold, median) | startup s | bare parse s "
+        "| people | files | MB | validate s (cold; median, range) | startup s | bare parse s "
         "| ratio | ratio w/o startup | peak RSS MB | diagnostics |",
         "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
     for f in all_figures:
         validate, parse, startup = _med(f.validate), _med(f.parse), _med(f.startup)
         lines.append(
-            f"| {f.people} | {f.files} | {f.megabytes:.1f} | {validate:.2f} | {startup:.2f} "
-            f"| {parse:.2f} | {validate / parse:.2f} | {(validate - startup) / parse:.2f} "
+            f"| {f.people} | {f.files} | {f.megabytes:.1f} | {_spread(f.validate)} | {startup:.2f} "
+            f"| {_spread(f.parse)} | {validate / parse:.2f} | {(validate - startup) / parse:.2f} "
             f"| {f.rss_kb / 1024:.0f} | {f.diagnostics} |"
         )
     lines.append("")

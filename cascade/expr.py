@@ -10,9 +10,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 from typing import Union
 
 _TOKEN = re.compile(r"\s*(?:(\d+(?:\.\d+)?)|([A-Za-z_\u0E00-\u0E7F][\w\u0E00-\u0E7F]*)|(.))")
+_PLAIN_NUMBER = re.compile(r"\d+(?:\.\d+)?\Z")
 MAX_LENGTH = 500
 
 
@@ -113,8 +115,13 @@ class _Parser:
         raise ExpressionError(f"unexpected '{value}'")
 
 
+@lru_cache(maxsize=8192)
 def parse_expression(text: str) -> Expr:
-    """Parse ``text`` into an expression tree, or raise :class:`ExpressionError`."""
+    """Parse ``text`` into an expression tree, or raise :class:`ExpressionError`.
+
+    Trees are immutable, so parses are cached: a plan repeats the same few
+    weights thousands of times.
+    """
     parser = _Parser(str(text))
     if not parser.tokens:
         raise ExpressionError("the expression is empty")
@@ -161,5 +168,7 @@ def evaluate(node: Expr, env: dict[str, Decimal]) -> Decimal:
 
 
 def evaluate_text(text: str, env: dict[str, Decimal]) -> Decimal:
-    """Parse and evaluate in one step."""
+    """Parse and evaluate in one step (a plain number needs no parser)."""
+    if _PLAIN_NUMBER.match(text):
+        return Decimal(text)
     return evaluate(parse_expression(text), env)

@@ -12,11 +12,7 @@ from collections.abc import Sequence
 import yaml
 
 from cascade.diagnostics import PathPart
-
-try:
-    from yaml import CBaseLoader as _Loader
-except ImportError:  # pragma: no cover
-    from yaml import BaseLoader as _Loader  # type: ignore[assignment]
+from cascade.load.parser import Loader as _Loader
 
 
 class SourceMap:

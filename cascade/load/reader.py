@@ -25,20 +25,17 @@ from typing import Any
 import yaml
 
 from cascade.diagnostics import Diagnostic, Level, Location
-
-try:  # the C parser ships in PyYAML's wheels; fall back only if a build lacks it
-    from yaml import CBaseLoader as _Loader
-except ImportError:  # pragma: no cover - depends on the PyYAML build
-    from yaml import BaseLoader as _Loader  # type: ignore[assignment]
+from cascade.load.parser import MAP as _MAP
+from cascade.load.parser import SEQ as _SEQ
+from cascade.load.parser import STR as _STR
+from cascade.load.parser import Loader as _Loader
 
 MAX_FILE_BYTES = 64 * 1024 * 1024
 MAX_DEPTH = 64
 PRECHECK_DEPTH = 2_000
 MAX_ALIAS_NODES = 10_000
 
-_STR = "tag:yaml.org,2002:str"
-_SEQ = "tag:yaml.org,2002:seq"
-_MAP = "tag:yaml.org,2002:map"
+_Scalar, _Sequence = yaml.ScalarNode, yaml.SequenceNode
 _NULLS = frozenset(("", "~", "null", "Null", "NULL"))
 
 # (code, name) of the loader's own checks; documented in cascade.checks
@@ -158,10 +155,11 @@ def _depth_precheck(text: str, file: str) -> Diagnostic | None:
 class _Constructor:
     """Turns composed nodes into plain data, enforcing the loader's checks."""
 
-    __slots__ = ("alias_budget", "file", "problems", "seen")
+    __slots__ = ("alias_budget", "anchors", "file", "problems", "seen")
 
-    def __init__(self, file: str) -> None:
+    def __init__(self, file: str, anchors: bool = True) -> None:
         self.file = file
+        self.anchors = anchors  # without '&' in the text there can be no alias
         self.problems: list[Diagnostic] = []
         self.seen: set[int] = set()
         self.alias_budget = MAX_ALIAS_NODES
@@ -173,26 +171,22 @@ class _Constructor:
         through an alias): an alias shares its anchor's node, so an alias
         expansion that goes over the bound is reported where it was used.
         """
-        if depth > MAX_DEPTH:
-            raise _Stop(self._at(node, DEPTH, f"nesting deeper than {MAX_DEPTH} levels"))
-        key = id(node)
-        if key in self.seen:  # an alias: it is expanded as a copy, under a bound
-            self.alias_budget -= 1
-            if self.alias_budget < 0:
-                msg = f"aliases expand to more than {MAX_ALIAS_NODES} nodes"
-                raise _Stop(self._at(place or node, ALIAS, msg))
-        else:
-            self.seen.add(key)
-            place = node
-        tag = node.tag
-        if isinstance(node, yaml.ScalarNode):
-            if tag != _STR:
+        kind = type(node)
+        if kind is _Scalar:  # most nodes: keep this path short
+            if node.tag != _STR:
                 raise _Stop(self._tag(node))
             value: str = node.value
             if not node.style and value in _NULLS:
                 return None
+            if self.anchors:
+                self._count(node, place)
             return value
-        if isinstance(node, yaml.SequenceNode):
+        if depth > MAX_DEPTH:
+            raise _Stop(self._at(node, DEPTH, f"nesting deeper than {MAX_DEPTH} levels"))
+        if self.anchors:
+            place = self._count(node, place)
+        tag = node.tag
+        if kind is _Sequence:
             if tag != _SEQ:
                 raise _Stop(self._tag(node))
             return [self.build(item, depth + 1, place) for item in node.value]
@@ -219,6 +213,19 @@ class _Constructor:
             first_key[name] = key_node
             result[name] = self.build(value_node, depth + 1, place)
         return result
+
+    def _count(self, node: yaml.Node, place: yaml.Node | None) -> yaml.Node | None:
+        """Alias bookkeeping (only for documents with anchors): a node met
+        again is an alias expanded as a copy, and copies are bounded."""
+        key = id(node)
+        if key in self.seen:
+            self.alias_budget -= 1
+            if self.alias_budget < 0:
+                msg = f"aliases expand to more than {MAX_ALIAS_NODES} nodes"
+                raise _Stop(self._at(place or node, ALIAS, msg))
+            return place
+        self.seen.add(key)
+        return node
 
     def _tag(self, node: yaml.Node) -> Diagnostic:
         tag = str(node.tag).replace("tag:yaml.org,2002:", "!!")
@@ -259,9 +266,10 @@ def parse_text(text: str, file: str) -> ReadResult:
         result.diagnostics.append(too_deep)
         return result
     documents: list[Any] = []
+    anchors = "&" in text
     try:
         for root in yaml.compose_all(text, Loader=_Loader):
-            constructor = _Constructor(file)
+            constructor = _Constructor(file, anchors)
             try:
                 documents.append(None if root is None else constructor.build(root))
             except _Stop as stop:

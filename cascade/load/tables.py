@@ -71,12 +71,13 @@ HEADER_SCAN = 10
 PERIOD_IN_NAME = re.compile(r"(?<!\d)\d{4}(?:-(?:Q[1-4]|H[12]|M(?:0[1-9]|1[0-2])))?(?!\d)")
 
 
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"), None)
+
+
 def header_key(text: str) -> str:
     """A header as compared: no spaces (nor zero-width ones), case folded."""
     return "".join(text.translate(_INVISIBLE).split()).casefold()
 
-
-_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"), None)
 
 COLUMNS: dict[str, str] = {
     header_key(alias): key
@@ -428,11 +429,29 @@ def _xlsx_rows(data: bytes, file: str) -> tuple[list[Row], list[Diagnostic]]:
         msg = "the workbook is too large to read; keep only the actuals sheet"
         return [], [_diag(file, UNREADABLE, msg)]
     except Exception as exc:  # openpyxl raises many kinds on damaged files
+        if _unsafe_xml(exc):
+            msg = "the workbook declares XML entities (an XML bomb?); refusing to read it"
+            return [], [_diag(file, UNREADABLE, msg)]
+        reason = (str(exc).strip().splitlines() or [""])[0][:120]
         msg = (
-            f"the workbook cannot be read ({type(exc).__name__}: {exc}); "
+            f"the workbook cannot be read ({type(exc).__name__}: {reason}); "
             "open it in Excel and save it again as .xlsx"
         )
         return [], [_diag(file, SYNTAX, msg)]
+
+
+def _unsafe_xml(exc: BaseException) -> bool:
+    """Whether defusedxml refused the XML somewhere in the exception's chain."""
+    from defusedxml import DefusedXmlException  # type: ignore[import-untyped,unused-ignore]
+
+    seen: BaseException | None = exc
+    for _ in range(10):
+        if seen is None:
+            return False
+        if isinstance(seen, DefusedXmlException):
+            return True
+        seen = seen.__cause__ or seen.__context__
+    return False
 
 
 def _zip_problem(infos: list[zipfile.ZipInfo]) -> str:
@@ -495,7 +514,7 @@ def _grid(rows: Iterator[tuple[Any, ...]]) -> Iterator[tuple[int, list[str]]]:
             return
         if row is blank:
             continue
-        texts = [_cell_text(cell) for cell in row]
+        texts = ["" if cell.value is None else _cell_text(cell) for cell in row]
         if not any(texts):
             blank = row
             continue

@@ -21,7 +21,7 @@ from pydantic import (
     WithJsonSchema,
 )
 
-from cascade.expr import ExpressionError, parse_expression
+from cascade.expr import _PLAIN_NUMBER, ExpressionError, parse_expression
 
 
 def d(en: str, th: str) -> str:
@@ -74,6 +74,8 @@ Text = Annotated[
 
 
 def _check_expression(value: str) -> str:
+    if _PLAIN_NUMBER.match(value):
+        return value
     try:
         parse_expression(value)
     except ExpressionError as exc:

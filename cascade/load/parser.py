@@ -24,7 +24,7 @@ MAP = "tag:yaml.org,2002:map"
 _TAGS = {yaml.ScalarNode: STR, yaml.SequenceNode: SEQ, yaml.MappingNode: MAP}
 
 
-class Loader(_Base):  # type: ignore[misc, valid-type]
+class Loader(_Base):
     """libyaml with the base schema and a constant-time resolver."""
 
     def resolve(self, kind: type, value: Any, implicit: Any) -> str:

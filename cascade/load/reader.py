@@ -176,7 +176,7 @@ class _Constructor:
             if node.tag != _STR:
                 raise _Stop(self._tag(node))
             value: str = node.value
-            if not node.style and value in _NULLS:
+            if not node.style and value in _NULLS:  # type: ignore[attr-defined]
                 return None
             if self.anchors:
                 self._count(node, place)

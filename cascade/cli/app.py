@@ -10,7 +10,7 @@ import typer
 import typer.main
 
 from cascade import __version__
-from cascade.cli import init_cmd, rules_cmd, schema_cmd, score_cmd, validate_cmd
+from cascade.cli import actuals_cmd, init_cmd, rules_cmd, schema_cmd, score_cmd, validate_cmd
 
 EXIT_OK, EXIT_PLAN, EXIT_USAGE, EXIT_INTERNAL, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
 
@@ -50,6 +50,7 @@ app.command("init")(init_cmd.init)
 app.command("score")(score_cmd.score)
 app.command("explain-score")(score_cmd.explain_score)
 app.command("whatif")(score_cmd.whatif)
+app.add_typer(actuals_cmd.app, name="actuals")
 
 
 def _is_usage_error(exc: Exception) -> bool:

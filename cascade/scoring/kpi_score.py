@@ -32,7 +32,7 @@ def _fmt(value: Decimal) -> str:
         return format(value.normalize(), "f")
     if value.as_tuple().exponent < -10:  # type: ignore[operator]
         return format(value.quantize(Decimal("1e-10")), "f") + "…"
-    return format(value, "f")
+    return format(value.normalize(), "f")
 
 
 def direction(thresholds: Sequence[Decimal]) -> str:

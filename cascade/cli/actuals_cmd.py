@@ -1,0 +1,60 @@
+"""``cascade actuals template``: entry workbooks for the data collectors."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Literal, cast
+
+import typer
+
+from cascade.diagnostics import did_you_mean
+from cascade.engine import PlanRootError, check_plan
+from cascade.reporters import REPORTERS
+from cascade.scoring.entry import workbooks
+from cascade.scoring.periods import parse_period
+from cascade.scoring.template import write_template
+
+app = typer.Typer(help="Actuals: entry templates for data collectors.", no_args_is_help=True)
+
+
+@app.command("template")
+def template(
+    plan_dir: Path = typer.Argument(Path("."), help="The plan folder (holds cascade.yaml)."),
+    period: str = typer.Option(..., "--period", "-p", help="The period, e.g. 2569-Q2."),
+    unit: str | None = typer.Option(None, "--unit", help="Only this unit's workbook."),
+    format: str = typer.Option("xlsx", "--format", "-f", help="xlsx or csv."),
+    out: Path = typer.Option(Path("out/actuals"), "--out", "-o", help="Folder to write into."),
+    lang: str = typer.Option("th", "--lang", help="th or en."),
+) -> int:
+    """Write an entry workbook per unit: KPI id, name, unit, target and
+    thresholds filled in and locked, input cells checked, instructions in Thai.
+
+    Collectors fill in the yellow cells; put the file in the plan's actuals/
+    folder and 'cascade validate' reads it back exactly as typed.
+
+    Example:  cascade actuals template plans/probation --period 2569-Q3 --unit LAW
+    """
+    if format not in ("xlsx", "csv"):
+        raise typer.BadParameter("choose xlsx or csv", param_hint="--format")
+    if parse_period(period) is None:
+        raise typer.BadParameter("write a period like 2569-Q2", param_hint="--period")
+    try:
+        checked = check_plan(plan_dir)
+    except PlanRootError as exc:
+        typer.echo(f"cascade: {exc}", err=True)
+        return 2
+    model = checked.model
+    if model is None or checked.result.errors:
+        REPORTERS["text"](checked.result, typer.get_text_stream("stderr"))
+        return checked.result.exit_code()
+    books = workbooks(model, lang, unit)
+    if unit is not None and not books:
+        hint = did_you_mean(unit, model.units)
+        typer.echo(f"cascade: no KPIs for unit '{unit}'. {hint}".rstrip(), err=True)
+        return 2
+    fmt = cast(Literal["xlsx", "csv"], format)
+    for party, rows in sorted(books.items()):
+        path = out / f"{period}-{party}.{format}"
+        write_template(rows, path, period=period, fmt=fmt, lang=lang)
+        typer.echo(f"wrote {path} ({len(rows)} KPIs)")
+    return 0

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from cascade.expr import ExpressionError, names, parse_expression
 from cascade.model.plan import Kpi, PlanModel
-from cascade.scoring.template import TemplateRow
+from cascade.scoring.template import Kind, TemplateRow
 from cascade.spec.common import text_of
 
 
@@ -27,7 +27,7 @@ def template_row(kpi: Kpi, lang: str) -> TemplateRow:
             variables = tuple(sorted(names(parse_expression(kpi.formula))))
         except ExpressionError:
             variables = ()
-    kind = "level" if milestones else "formula" if variables else "value"
+    kind: Kind = "level" if milestones else "formula" if variables else "value"
     collector = kpi.spec.collector or kpi.spec.overseer
     return TemplateRow(
         kpi=kpi.qid,

@@ -22,7 +22,7 @@ def run(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, 
 
 def test_score_writes_every_format(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     for fmt in ("json", "yaml", "csv", "xlsx"):
-        code, out, _ = run(
+        code, _, _ = run(
             ["score", PLAN, "-p", "2569-Q2", "--party", "LAW", "-f", fmt, "-o", str(tmp_path)],
             capsys,
         )

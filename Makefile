@@ -19,13 +19,17 @@ $(VENV)/.installed-dev: pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $@ $(VENV)/.installed
 
+PERIOD ?= 2569-Q2
+
 ## run: install cascade and run the main job on the bundled example plan
 run: $(VENV)/.installed
 	$(BIN)/cascade validate $(PLAN)
 	@mkdir -p $(OUT)
-	$(BIN)/cascade validate $(PLAN) --format json --output $(OUT)/validate.json
 	$(BIN)/cascade validate $(PLAN) --format sarif --output $(OUT)/validate.sarif
-	@echo "report: $(abspath $(OUT))/validate.json (SARIF: $(abspath $(OUT))/validate.sarif)"
+	$(BIN)/cascade score $(PLAN) --period $(PERIOD) --party LAW
+	$(BIN)/cascade score $(PLAN) --period $(PERIOD) --format xlsx --out $(OUT) > /dev/null
+	$(BIN)/cascade score $(PLAN) --period $(PERIOD) --format json --out $(OUT) --incentives > /dev/null
+	@echo "scorecards: $(abspath $(OUT))/scorecards-$(PERIOD).xlsx (and .json)"
 
 ## test: lint, type-check and run the whole suite (fails when no test ran)
 test: $(VENV)/.installed-dev lint typecheck unit

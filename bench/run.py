@@ -29,7 +29,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -37,6 +37,7 @@ from typing import Any
 import yaml
 
 from bench.generate import generate
+from cascade import engine
 from cascade.diagnostics import Finding
 from cascade.engine import (
     _levels,
@@ -82,6 +83,7 @@ class Figures:
     diagnostics: int = 0
     stages: dict[str, list[float]] = field(default_factory=dict)
     gc: list[float] = field(default_factory=list)
+    gc_whole: list[float] = field(default_factory=list)
     inproc: list[float] = field(default_factory=list)
     rules: dict[str, list[float]] = field(default_factory=dict)
 
@@ -201,9 +203,23 @@ def _timed(into: dict[str, float], name: str) -> Iterator[None]:
     into[name] = time.perf_counter() - started
 
 
+def engine_gc() -> AbstractContextManager[object]:
+    """The engine's own garbage-collector regime for a run (it pauses the cyclic
+    collector since 581cd16), so that the stages are timed as the engine runs them."""
+    pause: Callable[[], AbstractContextManager[object]] | None = getattr(
+        engine, "_no_cycle_collector", None
+    )
+    return pause() if pause is not None else nullcontext()
+
+
 def stage_times(root: Path) -> dict[str, float]:
     """One validate run split by stage, mirroring :func:`cascade.engine.check_plan`
     (in-process: no interpreter start-up, imports or report writing)."""
+    with engine_gc():
+        return _stage_times(root)
+
+
+def _stage_times(root: Path) -> dict[str, float]:
     out: dict[str, float] = {}
     s = iter(STAGES)
     with _timed(out, next(s)):
@@ -251,10 +267,11 @@ def rule_times(root: Path) -> dict[str, float]:
     model, _ = build_model(docs)
     ctx = Context(model, build_graph(model))
     out: dict[str, float] = {}
-    for rule in RULES:
-        assert rule.check is not None
-        with _timed(out, f"{rule.code} {rule.name}"):
-            list(rule.check(ctx))
+    with engine_gc():
+        for rule in RULES:
+            assert rule.check is not None
+            with _timed(out, f"{rule.code} {rule.name}"):
+                list(rule.check(ctx))
     return out
 
 
@@ -307,9 +324,11 @@ def measure(people: int, repeat: int, seed: int, cache: bool, scratch: Path) -> 
             for name, took in stage_times(root).items():
                 figures.stages.setdefault(name, []).append(took)
         figures.gc.append(clock.total)
-        started = time.perf_counter()
-        validate_plan(root)
-        figures.inproc.append(time.perf_counter() - started)
+        with GcClock() as clock:
+            started = time.perf_counter()
+            validate_plan(root)
+            figures.inproc.append(time.perf_counter() - started)
+        figures.gc_whole.append(clock.total)
     for name, took in rule_times(root).items():
         figures.rules.setdefault(name, []).append(took)
     return figures
@@ -339,11 +358,18 @@ def machine() -> str:
         pass
     cpu = platform.processor() or platform.machine()
     load = ", ".join(f"{x:.2f}" for x in os.getloadavg())
+    git = ["git", "-C", str(HERE.parent)]
+    commit = subprocess.run([*git, "rev-parse", "--short", "HEAD"], capture_output=True, text=True)
+    dirty = subprocess.run(
+        [*git, "status", "--porcelain", "cascade"], capture_output=True, text=True
+    )
+    state = " with uncommitted changes in cascade/" if dirty.stdout.strip() else ""
     return "\n".join(
         [
             f"- {os.cpu_count()} CPUs (nproc), {memory} memory, {cpu}, {platform.system()}",
             f"- Python {platform.python_version()}, PyYAML {yaml.__version__} "
             f"(libyaml {'yes' if yaml.__with_libyaml__ else 'no'}), pydantic {pydantic.VERSION}",
+            f"- cascade at commit {commit.stdout.strip() or '?'}{state}",
             f"- load average at the end of the run (1, 5, 15 min): {load}",
         ]
     )
@@ -390,8 +416,9 @@ def breakdown_table(all_figures: list[Figures], rows: dict[str, Callable[[Figure
 def context_rows(all_figures: list[Figures]) -> str:
     """Rows under the stage table: GC share, the whole run in-process, what the CLI adds."""
     rows = {
-        "of which cyclic GC (gc.callbacks)": lambda f: _med(f.gc),
+        "cyclic GC inside the stages (gc.callbacks)": lambda f: _med(f.gc),
         "validate_plan, whole, in-process": lambda f: _med(f.inproc),
+        "of which cyclic GC (e.g. when the engine re-enables it)": lambda f: _med(f.gc_whole),
         "CLI subprocess minus in-process (start-up, imports, report)": (
             lambda f: _med(f.validate) - _med(f.inproc)
         ),

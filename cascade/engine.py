@@ -9,7 +9,6 @@ diagnostic.  Only a folder that is not a plan at all raises
 from __future__ import annotations
 
 import gc
-import stat
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -18,10 +17,11 @@ from pathlib import Path
 
 from cascade.diagnostics import Diagnostic, DocPath, Finding, Level, Location, did_you_mean
 from cascade.graph import build_graph
-from cascade.load.discover import PLAN_FILE, TABLE_SUFFIXES, discover
+from cascade.load.cache import ParseCache
+from cascade.load.discover import PLAN_FILE, discover
+from cascade.load.files import read_all
 from cascade.load.positions import SourceMap
-from cascade.load.reader import MAX_FILE_BYTES, UNREADABLE, ReadResult, decode, read_bytes
-from cascade.load.tables import read_table
+from cascade.load.reader import ReadResult, decode
 from cascade.model.build import build_model
 from cascade.model.plan import PlanModel
 from cascade.result import RunResult
@@ -49,26 +49,6 @@ def check_root(root: Path) -> None:
             f"{root}: no {PLAN_FILE} here, so this is not a plan folder "
             "(start one with: cascade init DIR)"
         )
-
-
-def read_file(path: Path, rel: str) -> ReadResult:
-    """Read one plan file, bounded in size; I/O problems become diagnostics."""
-    try:
-        info = path.stat()
-        if not stat.S_ISREG(info.st_mode):
-            raise OSError("not a regular file")
-        with path.open("rb") as handle:
-            data = handle.read(MAX_FILE_BYTES + 1)
-    except OSError as exc:
-        reason = exc.strerror or str(exc)
-        code, name = UNREADABLE
-        diag = Diagnostic(
-            rel, 1, 1, code, Level.ERROR, f"cannot read the file: {reason}", name=name
-        )
-        return ReadResult(rel, diagnostics=[diag])
-    if rel.endswith(TABLE_SUFFIXES):
-        return read_table(data, rel)
-    return read_bytes(data, rel)
 
 
 def _output_folder(first: ReadResult) -> str:
@@ -243,21 +223,30 @@ def _no_cycle_collector() -> Iterator[None]:
             gc.enable()
 
 
-def check_plan(root: Path, progress: Progress | None = None) -> Checked:
+@dataclass(frozen=True, slots=True)
+class LoadOptions:
+    """How files are read: worker processes and the parse cache."""
+
+    jobs: int = 1
+    cache: bool = False
+
+
+def check_plan(
+    root: Path, progress: Progress | None = None, options: LoadOptions = LoadOptions()
+) -> Checked:
     """Validate the plan in ``root`` and keep its model for the next stage."""
     with _no_cycle_collector():
-        return _check_plan(root, progress)
+        return _check_plan(root, progress, options)
 
 
-def _check_plan(root: Path, progress: Progress | None) -> Checked:
+def _check_plan(root: Path, progress: Progress | None, options: LoadOptions) -> Checked:
     check_root(root)
-    first = read_file(root / PLAN_FILE, PLAN_FILE)
+    cache = ParseCache(root) if options.cache else None
+    (first,) = read_all(root, [PLAN_FILE], cache=cache)
     files = [p.as_posix() for p in discover(root, _output_folder(first))]
-    reads: list[ReadResult] = []
-    for n, rel in enumerate(files, 1):
-        reads.append(first if rel == PLAN_FILE else read_file(root / rel, rel))
-        if progress is not None:
-            progress(n, len(files))
+    others = [f for f in files if f != PLAN_FILE]
+    rest = iter(read_all(root, others, jobs=options.jobs, cache=cache, progress=progress))
+    reads = [first if f == PLAN_FILE else next(rest) for f in files]
     diagnostics: list[Diagnostic] = []
     findings: list[Finding] = []
     docs: list[SpecDoc] = []
@@ -285,9 +274,11 @@ def _check_plan(root: Path, progress: Progress | None) -> Checked:
     return Checked(result, model, cells, levels)
 
 
-def validate_plan(root: Path, progress: Progress | None = None) -> RunResult:
+def validate_plan(
+    root: Path, progress: Progress | None = None, options: LoadOptions = LoadOptions()
+) -> RunResult:
     """Validate the plan in ``root``: every problem of every file in one run."""
-    return check_plan(root, progress).result
+    return check_plan(root, progress, options).result
 
 
 def group_by_file(diagnostics: Iterable[Diagnostic]) -> dict[str, list[Diagnostic]]:

@@ -56,7 +56,7 @@ def test_a_crashing_rule_is_one_internal_error(tmp_path: Path) -> None:
         """Always reports."""
         yield Finding("hello", "cascade.yaml")
 
-    from cascade.engine import read_file
+    from cascade.load.files import read_file
     from cascade.spec.validate import validate_document
 
     read = read_file(MINIMAL / "cascade.yaml", "cascade.yaml")

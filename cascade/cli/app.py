@@ -10,7 +10,15 @@ import typer
 import typer.main
 
 from cascade import __version__
-from cascade.cli import actuals_cmd, init_cmd, rules_cmd, schema_cmd, score_cmd, validate_cmd
+from cascade.cli import (
+    actuals_cmd,
+    cache_cmd,
+    init_cmd,
+    rules_cmd,
+    schema_cmd,
+    score_cmd,
+    validate_cmd,
+)
 
 EXIT_OK, EXIT_PLAN, EXIT_USAGE, EXIT_INTERNAL, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
 
@@ -51,6 +59,7 @@ app.command("score")(score_cmd.score)
 app.command("explain-score")(score_cmd.explain_score)
 app.command("whatif")(score_cmd.whatif)
 app.add_typer(actuals_cmd.app, name="actuals")
+app.add_typer(cache_cmd.app, name="cache")
 
 
 def _is_usage_error(exc: Exception) -> bool:

@@ -9,16 +9,17 @@ from pathlib import Path
 
 import typer
 
-from cascade.engine import PlanRootError, validate_plan
+from cascade.engine import LoadOptions, PlanRootError, validate_plan
 from cascade.fileio import atomic_write
+from cascade.load.files import default_jobs
 from cascade.reporters import CHOICES, REPORTERS, pick
 from cascade.result import RunResult
 
 
-def _run(plan_dir: Path) -> RunResult:
+def _run(plan_dir: Path, options: LoadOptions) -> RunResult:
     """Validate, with a progress bar on stderr when it is a terminal and not CI."""
     if not sys.stderr.isatty() or os.environ.get("CI"):
-        return validate_plan(plan_dir)
+        return validate_plan(plan_dir, options=options)
     from rich.console import Console
     from rich.progress import Progress
 
@@ -28,7 +29,7 @@ def _run(plan_dir: Path) -> RunResult:
         def update(done: int, total: int) -> None:
             progress.update(task, completed=done, total=total)
 
-        return validate_plan(plan_dir, progress=update)
+        return validate_plan(plan_dir, progress=update, options=options)
 
 
 def validate(
@@ -44,6 +45,18 @@ def validate(
     strict: bool = typer.Option(False, "--strict", help="Fail (exit 1) on warnings too."),
     output: Path | None = typer.Option(
         None, "--output", "-o", help="Write the report to this file instead of stdout."
+    ),
+    jobs: int = typer.Option(
+        1,
+        "--jobs",
+        "-j",
+        min=0,
+        help="Worker processes for parsing (0: one per core). See docs/performance.md.",
+    ),
+    cache: bool | None = typer.Option(
+        None,
+        "--cache/--no-cache",
+        help="Use the parse cache (.cascade-cache/); default: on, except in CI (CI is set).",
     ),
 ) -> int:
     """Check a plan: syntax, schema, references, weights, tracing, OS matrix.
@@ -62,7 +75,9 @@ def validate(
     except ValueError as exc:
         raise typer.BadParameter(str(exc), param_hint="--format") from None
     try:
-        result = _run(plan_dir)
+        use_cache = cache if cache is not None else not os.environ.get("CI")
+        options = LoadOptions(jobs=jobs or default_jobs(), cache=use_cache)
+        result = _run(plan_dir, options)
     except PlanRootError as exc:
         typer.echo(f"cascade: {exc}", err=True)
         return 2

@@ -1,0 +1,24 @@
+"""``cascade cache clear``: forget every parsed file of a plan."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import typer
+
+from cascade.load.cache import FOLDER
+
+app = typer.Typer(help="The parse cache (.cascade-cache/ at the plan root).", no_args_is_help=True)
+
+
+@app.command("clear")
+def clear(plan_dir: Path = typer.Argument(Path("."), help="The plan folder.")) -> int:
+    """Delete the plan's parse cache; the next run parses every file again."""
+    folder = plan_dir / FOLDER
+    if folder.is_dir():
+        shutil.rmtree(folder)
+        typer.echo(f"removed {folder}")
+    else:
+        typer.echo(f"no cache in {plan_dir}")
+    return 0

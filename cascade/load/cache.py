@@ -1,0 +1,119 @@
+"""The parse cache: an unchanged file is never parsed again.
+
+Entries live in ``.cascade-cache/`` at the plan root (a hidden folder, so it
+is never read as a plan file), one JSON file per parsed file, named by the
+SHA-256 of cascade's version, the file's path and its bytes.  JSON, not
+pickle: a cache folder is data that may come from anywhere (a commit, an
+archive), and loading it must never run code.  An entry that is corrupt,
+truncated, from another version or for other bytes is ignored and
+rewritten; writes are atomic (temp file + rename); a folder that cannot be
+written just means no cache.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from cascade import __version__
+from cascade.diagnostics import Diagnostic, Level, Location
+from cascade.load.reader import ReadResult
+
+FOLDER = ".cascade-cache"
+FORMAT = 1
+
+
+def key_of(rel: str, data: bytes) -> str:
+    """The entry name for ``rel`` with content ``data``."""
+    digest = hashlib.sha256()
+    digest.update(f"cascade {__version__} format {FORMAT}\0{rel}\0".encode())
+    digest.update(data)
+    return digest.hexdigest()
+
+
+def _diag_out(d: Diagnostic) -> list[Any]:
+    related = [[r.file, r.line, r.column, r.message] for r in d.related]
+    return [
+        d.file,
+        d.line,
+        d.column,
+        d.code,
+        d.level.value,
+        d.message,
+        d.name,
+        d.hint,
+        d.end_line,
+        d.end_column,
+        related,
+    ]
+
+
+def _diag_in(row: list[Any]) -> Diagnostic:
+    file, line, col, code, level, message, name, hint, end_line, end_col, related = row
+    return Diagnostic(
+        str(file),
+        int(line),
+        int(col),
+        str(code),
+        Level(level),
+        str(message),
+        name=str(name),
+        hint=str(hint),
+        end_line=int(end_line),
+        end_column=int(end_col),
+        related=tuple(Location(str(f), int(ln), int(c), str(m)) for f, ln, c, m in related),
+    )
+
+
+class ParseCache:
+    """Read and write cache entries under ``root/.cascade-cache``."""
+
+    def __init__(self, root: Path) -> None:
+        self.folder = root / FOLDER / f"v{FORMAT}"
+        self.writable = True
+
+    def get(self, key: str, rel: str) -> ReadResult | None:
+        """The cached read of ``rel``, or ``None`` (missing, damaged or foreign)."""
+        try:
+            entry = json.loads((self.folder / key[:2] / f"{key}.json").read_bytes())
+            if entry["key"] != key or entry["version"] != __version__ or entry["file"] != rel:
+                return None
+            cells = entry["cells"]
+            return ReadResult(
+                rel,
+                documents=list(entry["documents"]),
+                diagnostics=[_diag_in(row) for row in entry["diagnostics"]],
+                cells=None
+                if cells is None
+                else {tuple(path): (int(line), int(col)) for path, line, col in cells},
+            )
+        except (OSError, ValueError, KeyError, TypeError, IndexError):
+            return None
+
+    def put(self, key: str, read: ReadResult) -> None:
+        """Store ``read`` under ``key`` atomically; failures only disable the cache."""
+        if not self.writable:
+            return
+        entry = {
+            "key": key,
+            "version": __version__,
+            "file": read.file,
+            "documents": read.documents,
+            "diagnostics": [_diag_out(d) for d in read.diagnostics],
+            "cells": None
+            if read.cells is None
+            else [[list(path), line, col] for path, (line, col) in read.cells.items()],
+        }
+        folder = self.folder / key[:2]
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=folder, prefix=".", suffix=".tmp")
+            with os.fdopen(fd, "w", encoding="utf-8") as handle:
+                json.dump(entry, handle, ensure_ascii=False, separators=(",", ":"))
+            os.replace(tmp, folder / f"{key}.json")
+        except OSError:
+            self.writable = False

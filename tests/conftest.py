@@ -27,6 +27,12 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     )
 
 
+@pytest.fixture(autouse=True)
+def _no_parse_cache_in_the_source_tree(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The CLI caches parses unless CI is set; tests must not write into plans/."""
+    monkeypatch.setenv("CI", "true")
+
+
 @pytest.fixture
 def update_golden(request: pytest.FixtureRequest) -> bool:
     return bool(request.config.getoption("--update-golden"))
@@ -39,7 +45,7 @@ def make_plan(tmp_path: Path, files: dict[str, str], base: Path | None = MINIMAL
     """
     root = tmp_path / "plan"
     if base is not None:
-        shutil.copytree(base, root)
+        shutil.copytree(base, root, ignore=shutil.ignore_patterns(".cascade-cache"))
     else:
         root.mkdir()
     for rel, text in files.items():

@@ -14,6 +14,7 @@ from cascade.cli import (
     actuals_cmd,
     cache_cmd,
     init_cmd,
+    report_cmd,
     rules_cmd,
     schema_cmd,
     score_cmd,
@@ -58,6 +59,7 @@ app.command("init")(init_cmd.init)
 app.command("score")(score_cmd.score)
 app.command("explain-score")(score_cmd.explain_score)
 app.command("whatif")(score_cmd.whatif)
+app.command("report")(report_cmd.report)
 app.add_typer(actuals_cmd.app, name="actuals")
 app.add_typer(cache_cmd.app, name="cache")
 

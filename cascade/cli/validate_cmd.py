@@ -5,11 +5,12 @@ from __future__ import annotations
 import io
 import os
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import typer
 
-from cascade.engine import LoadOptions, PlanRootError, validate_plan
+from cascade.engine import Checked, LoadOptions, PlanRootError, check_plan, validate_plan
 from cascade.fileio import atomic_write
 from cascade.load.files import default_jobs
 from cascade.reporters import CHOICES, REPORTERS, pick
@@ -58,6 +59,12 @@ def validate(
         "--cache/--no-cache",
         help="Use the parse cache (.cascade-cache/); default: on, except in CI (CI is set).",
     ),
+    render: bool = typer.Option(
+        False, "--render", help="Also render the report into a throwaway folder (CI check)."
+    ),
+    templates: Path | None = typer.Option(
+        None, "--templates", help="With --render: a folder of report template overrides."
+    ),
 ) -> int:
     """Check a plan: syntax, schema, references, weights, tracing, OS matrix.
 
@@ -69,7 +76,11 @@ def validate(
       cascade validate plans/probation
 
       cascade validate . --format sarif -o cascade.sarif
+
+      cascade validate . --render --templates my-templates
     """
+    if templates is not None and not templates.is_dir():
+        raise typer.BadParameter(f"{templates} is not a folder", param_hint="--templates")
     try:
         name = pick(format, os.environ)
     except ValueError as exc:
@@ -77,7 +88,10 @@ def validate(
     try:
         use_cache = cache if cache is not None else not os.environ.get("CI")
         options = LoadOptions(jobs=jobs or default_jobs(), cache=use_cache)
-        result = _run(plan_dir, options)
+        if render:
+            result, render_failed = _render(check_plan(plan_dir, options=options), templates)
+        else:
+            result, render_failed = _run(plan_dir, options), False
     except PlanRootError as exc:
         typer.echo(f"cascade: {exc}", err=True)
         return 2
@@ -88,4 +102,18 @@ def validate(
     else:
         color = sys.stdout.isatty() and "NO_COLOR" not in os.environ
         REPORTERS[name](result, sys.stdout, color=color)
-    return result.exit_code(strict)
+    return max(result.exit_code(strict), 2) if render_failed else result.exit_code(strict)
+
+
+def _render(checked: Checked, templates: Path | None) -> tuple[RunResult, bool]:
+    """``--render``: the report into a throwaway folder; a template problem joins the result."""
+    result = checked.result
+    if checked.model is None or result.errors:
+        note = "the report was not rendered: fix the errors above first"
+        return replace(result, notes=(*result.notes, note)), False
+    from cascade.report.check import render_check
+
+    problem = render_check(checked.model, templates)
+    if problem is None:
+        return result, False
+    return replace(result, diagnostics=tuple(sorted((*result.diagnostics, problem)))), True

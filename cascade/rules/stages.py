@@ -243,6 +243,28 @@ STAGE_CHECKS: tuple[Rule, ...] = (
         """,
     ),
     stage_check(
+        "RPT001",
+        "template-error",
+        """
+        A report template cannot be rendered (``cascade report``,
+        ``cascade validate --render``): a syntax error, a name that is not
+        defined, something the sandbox refuses (``__class__``, ``format``
+        tricks, ``|attr``), a page that takes longer than its time budget
+        (``--template-timeout``, 5 s) or more memory than allowed
+        (``--template-memory``, 1024 MiB).  Reported at ``template:line``
+        with exit code 2; nothing is written.
+
+        Fails::
+
+            {{ ''.__class__.__mro__ }}
+            {% for i in range(100000) %}{% for j in range(100000) %}{% endfor %}{% endfor %}
+
+        Passes::
+
+            {{ agreement.party.ref.name }}
+        """,
+    ),
+    stage_check(
         "INT001",
         "internal-error",
         """

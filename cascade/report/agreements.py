@@ -1,0 +1,129 @@
+"""Agreement pages: the form's header, goals, the KPI table grouped by
+dimension, signature blocks and the KPI cards."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from cascade.model.frameworks import walk_dimensions
+from cascade.model.plan import Agreement, PlanModel
+from cascade.report.kpis import KpiViews
+from cascade.report.labels import ROLE_WORDS, WORDS, pick, word
+from cascade.report.refs import Refs
+from cascade.report.thai import fiscal_bounds
+from cascade.report.view import AgreementView, DimensionGroup, Goal, GoalRef, Party, Signature
+
+HUNDRED = Decimal(100)
+
+
+def dimension_names(model: PlanModel, agreement: Agreement, refs: Refs) -> dict[str, str]:
+    """Dimension id → name: the framework's dimensions, then strategy perspectives."""
+    names: dict[str, str] = {}
+    if agreement.framework is not None:
+        for dim, _ in walk_dimensions(agreement.framework.dimensions):
+            names.setdefault(dim.id, refs.text(dim.name) or dim.id)
+    for perspective in model.strategy.perspectives if model.strategy else []:
+        names.setdefault(perspective.id, refs.text(perspective.name) or perspective.id)
+    return names
+
+
+def _expected(agreement: Agreement) -> dict[str, Decimal]:
+    """The framework's fixed weight of each dimension (plain numbers only)."""
+    found: dict[str, Decimal] = {}
+    if agreement.framework is None:
+        return found
+    for dim, _ in walk_dimensions(agreement.framework.dimensions):
+        try:
+            found[dim.id] = Decimal(dim.weight)
+        except ArithmeticError:
+            continue
+    return found
+
+
+class AgreementViews:
+    """Builds :class:`AgreementView` records for one model and language."""
+
+    def __init__(self, model: PlanModel, refs: Refs, kpis: KpiViews, party: dict[str, Party]):
+        self.model = model
+        self.refs = refs
+        self.kpis = kpis
+        self.parties = party
+        self.lang = refs.lang
+
+    def goals(self, agreement: Agreement) -> tuple[Goal, ...]:
+        strategy = self.model.strategy
+        org_goals = {g.id: self.refs.text(g.name) for g in strategy.goals} if strategy else {}
+        return tuple(
+            Goal(
+                g.id,
+                self.refs.text(g.name),
+                tuple(GoalRef(s, org_goals.get(s, s)) for s in g.supports),
+                g.additional,
+            )
+            for g in agreement.spec.goals
+        )
+
+    def dimensions(self, agreement: Agreement) -> tuple[DimensionGroup, ...]:
+        names = dimension_names(self.model, agreement, self.refs)
+        expected = _expected(agreement)
+        order = list(names)
+        groups: dict[str, list[int]] = {}
+        for i, kpi in enumerate(agreement.kpis):
+            groups.setdefault(kpi.spec.dimension or "", []).append(i)
+        ranked = sorted(
+            groups, key=lambda d: (d == "", order.index(d) if d in order else len(order))
+        )
+        out: list[DimensionGroup] = []
+        for dim in ranked:
+            kpis = [agreement.kpis[i] for i in groups[dim]]
+            total = sum((k.weight or Decimal(0) for k in kpis), Decimal(0))
+            name = names.get(dim, dim) if dim else pick(WORDS["no_dimension"], self.lang)
+            rows = tuple(self.kpis.row(k) for k in kpis)
+            out.append(DimensionGroup(dim, name, total, expected.get(dim), rows))
+        return tuple(out)
+
+    def signature(self, role: str, person: str | None) -> Signature:
+        label = word(ROLE_WORDS, role, self.lang)
+        if person is None:
+            return Signature(role, label)
+        name = self.refs.party_name(person) if person in self.model.people else person
+        return Signature(role, label, name, self.refs.position_title(person))
+
+    def build(self, agreement: Agreement) -> AgreementView:
+        refs, spec = self.refs, agreement.spec
+        year = self.model.plan.fiscal_year if self.model.plan else 0
+        start, end = fiscal_bounds(year)
+        signers = {s.role: s.person for s in reversed(spec.signatories)}
+        witnesses = tuple(
+            self.signature("witness", s.person) for s in spec.signatories if s.role == "witness"
+        )
+        names = dimension_names(self.model, agreement, refs)
+        cards = tuple(
+            self.kpis.card(k, names.get(k.spec.dimension or "", k.spec.dimension or ""))
+            for k in agreement.kpis
+        )
+        total = sum((k.weight or Decimal(0) for k in agreement.kpis), Decimal(0))
+        framework = agreement.framework
+        return AgreementView(
+            party=self.parties[agreement.party],
+            title=refs.text(spec.title) or self.default_title(agreement.party, year),
+            fiscal_year=year,
+            fy_start=start,
+            fy_end=end,
+            framework=(refs.text(framework.name) or framework.id) if framework else "",
+            parent=refs.party(agreement.parent) if agreement.parent else None,
+            evaluator=self.signature("evaluator", signers.get("evaluator")),
+            evaluatee=self.signature("evaluatee", signers.get("evaluatee")),
+            witnesses=witnesses,
+            goals=self.goals(agreement),
+            dimensions=self.dimensions(agreement),
+            total_weight=total,
+            weights_ok=total == HUNDRED,
+            cards=cards,
+        )
+
+    def default_title(self, party: str, year: int) -> str:
+        name = self.refs.party_name(party)
+        if self.lang == "th":
+            return f"คำรับรองการปฏิบัติราชการของ{name} ประจำปีงบประมาณ พ.ศ. {year}"
+        return f"Performance agreement of {name}, fiscal year {year}"

@@ -1,0 +1,115 @@
+"""Build the :class:`SiteView` of a plan: the one library call the report
+needs before rendering (``build_view(model, ViewOptions(...))``)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from cascade.model.plan import PlanModel
+from cascade.report.agreements import AgreementViews
+from cascade.report.jobs import jobs_view
+from cascade.report.kpis import KpiViews
+from cascade.report.labels import WORDS, pick
+from cascade.report.matrix import matrix_view, tree_view
+from cascade.report.refs import Refs
+from cascade.report.scores import score_views
+from cascade.report.site_view import SiteView
+from cascade.report.strategy import strategy_view
+from cascade.report.thai import fiscal_bounds
+from cascade.report.view import AgreementView, Party
+from cascade.scoring.periods import Period
+
+
+@dataclass(frozen=True, slots=True)
+class ViewOptions:
+    """What to show: the language, the period to score (if any), a time stamp."""
+
+    lang: str = "th"
+    period: Period | None = None
+    stamp: str = ""
+
+
+def _unit_order(model: PlanModel) -> list[tuple[str, int]]:
+    """Units depth first from the root, in org-chart order; then any left over."""
+    order: list[tuple[str, int]] = []
+    seen: set[str] = set()
+
+    def visit(unit: str, depth: int) -> None:
+        if unit in seen or unit not in model.units:
+            return
+        seen.add(unit)
+        order.append((unit, depth))
+        for child in model.units[unit].children:
+            visit(child, depth + 1)
+
+    visit(model.organisation, 0)
+    for unit in model.units:
+        visit(unit, 1)
+    return order
+
+
+def parties(model: PlanModel, refs: Refs) -> list[Party]:
+    """Every unit (with its depth) and every person, in navigation order."""
+    out: list[Party] = []
+    org = model.organisation
+    if org not in model.units:
+        out.append(Party(refs.party(org), "organisation", refs.party_type_label(org)))
+    for unit, depth in _unit_order(model):
+        kind = model.party_type(unit) or "unit"
+        out.append(Party(refs.party(unit), kind, refs.party_type_label(unit), depth))
+    for person in model.people.values():
+        out.append(
+            Party(
+                refs.party(person.id),
+                "person",
+                refs.party_type_label(person.id),
+                position=refs.position_title(person.id),
+                unit=refs.party_name(person.spec.unit),
+            )
+        )
+    return [replace(p, has_agreement=p.ref.id in model.agreements) for p in out]
+
+
+def build_view(model: PlanModel, options: ViewOptions) -> SiteView:
+    """Everything the templates show, for ``options.lang``."""
+    lang = options.lang
+    refs = Refs(model, lang)
+    kpis = KpiViews(model, refs)
+    everyone = parties(model, refs)
+    by_id = {p.ref.id: p for p in everyone}
+    builder = AgreementViews(model, refs, kpis, by_id)
+    order = {p.ref.id: i for i, p in enumerate(everyone)}
+    agreements: list[AgreementView] = [
+        builder.build(model.agreements[party])
+        for party in sorted(model.agreements, key=lambda p: order.get(p, len(order)))
+    ]
+    period = None
+    if options.period is not None:
+        scores = score_views(model, refs, options.period)
+        agreements = [replace(a, scorecard=scores.cards.get(a.party.ref.id)) for a in agreements]
+        ranked = sorted(scores.period.summary, key=lambda s: order.get(s.party.id, len(order)))
+        period = replace(scores.period, summary=tuple(ranked))
+    plan = model.plan
+    year = plan.fiscal_year if plan else 0
+    start, end = fiscal_bounds(year)
+    strategy = model.strategy
+    name = refs.party_name(model.organisation)
+    return SiteView(
+        lang=lang,
+        name=name,
+        organisation=refs.party(model.organisation),
+        fiscal_year=year,
+        fy_start=start,
+        fy_end=end,
+        vision=refs.text(strategy.vision) if strategy else "",
+        mission=tuple(refs.text(m) for m in strategy.mission) if strategy else (),
+        parties=tuple(p for p in everyone if p.has_agreement),
+        without_agreement=tuple(p for p in everyone if not p.has_agreement and p.type != "person"),
+        agreements=tuple(agreements),
+        strategy=strategy_view(model, refs, f"{pick(WORDS['strategy_map'], lang)} {name}"),
+        matrix=matrix_view(model, refs),
+        tree=tree_view(model, refs, kpis),
+        jobs=jobs_view(model, refs),
+        period=period,
+        stamp=options.stamp,
+    )

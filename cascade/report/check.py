@@ -1,0 +1,39 @@
+"""``cascade validate --render``: run the whole report into a throwaway folder,
+so that a template or data problem fails CI like a plan error does."""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+from cascade.diagnostics import Diagnostic
+from cascade.model.plan import PlanModel
+from cascade.report.bounded import Limits
+from cascade.report.errors import RenderError
+from cascade.report.site import ReportOptions, make_report, write_report
+from cascade.scoring.periods import Period, parse_period
+
+
+def latest_period(model: PlanModel) -> Period | None:
+    """The last period the plan has actuals for (so scorecards render too)."""
+    periods = [p for a, _ in model.actuals if (p := parse_period(a.period)) is not None]
+    return max(periods, key=lambda p: (p.year, p.month, p.label), default=None)
+
+
+def render_check(
+    model: PlanModel, templates: Path | None = None, limits: Limits | None = None
+) -> Diagnostic | None:
+    """Render every format in every language of the plan; the first problem, if any."""
+    langs = list(model.plan.languages) if model.plan else ["th"]
+    period = latest_period(model)
+    with tempfile.TemporaryDirectory(prefix="cascade-render-") as tmp:
+        for lang in dict.fromkeys(langs):
+            options = ReportOptions(
+                lang=lang, period=period, templates=templates, limits=limits or Limits()
+            )
+            try:
+                _, pages = make_report(model, options)
+            except RenderError as exc:
+                return exc.diagnostic
+            write_report(pages, Path(tmp) / lang)
+    return None

@@ -1,0 +1,204 @@
+"""KPI rows, KPI cards and traces: up to the organisation, down the cascade."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from decimal import Decimal
+
+from cascade.model.plan import Kpi, PlanModel
+from cascade.report.labels import KIND_WORDS, RELATION_WORDS, UNIT_WORDS, word
+from cascade.report.refs import Refs
+from cascade.report.view import (
+    Contact,
+    Criteria,
+    GoalRef,
+    KpiCard,
+    KpiRow,
+    Level,
+    TraceStep,
+    TreeNode,
+)
+from cascade.scoring.periods import EN_MONTHS, THAI_MONTHS
+from cascade.spec.agreement import Criteria as CriteriaSpec
+from cascade.spec.common import Bilingual
+from cascade.spec.common import Contact as ContactSpec
+
+MAX_CHAINS = 20  # trace-up chains shown per KPI (a DAG can have many)
+
+
+def children_index(model: PlanModel) -> dict[str, list[tuple[Kpi, str]]]:
+    """Parent qid → the KPIs that cascade from it, with the relation."""
+    index: dict[str, list[tuple[Kpi, str]]] = defaultdict(list)
+    for kpi in model.kpis.values():
+        if isinstance(kpi.same_as, Kpi):
+            index[kpi.same_as.qid].append((kpi, "same_as"))
+        for parent in kpi.contributes_to:
+            if parent is not kpi.same_as:
+                index[parent.qid].append((kpi, "contributes_to"))
+    return index
+
+
+def parents(kpi: Kpi) -> list[tuple[Kpi, str]]:
+    """The KPIs this one cascades from, with the relation."""
+    found: list[tuple[Kpi, str]] = []
+    if isinstance(kpi.same_as, Kpi):
+        found.append((kpi.same_as, "same_as"))
+    found += [(p, "contributes_to") for p in kpi.contributes_to if p is not kpi.same_as]
+    return found
+
+
+def criteria_view(spec: CriteriaSpec | None, refs: Refs) -> Criteria:
+    if spec is None:
+        return Criteria("")
+    if spec.thresholds is not None:
+        values = spec.thresholds
+        levels = tuple(Level(i + 1, v) for i, v in enumerate(values))
+        return Criteria("thresholds", levels, len(values) > 1 and values[0] > values[-1])
+    steps = spec.milestones or {}
+    return Criteria("milestones", tuple(Level(n, None, refs.text(steps[n])) for n in sorted(steps)))
+
+
+def contact_view(spec: ContactSpec | None, refs: Refs) -> Contact | None:
+    if spec is None:
+        return None
+    return Contact(
+        refs.text(spec.name), refs.text(spec.position), spec.phone or "", spec.email or ""
+    )
+
+
+class KpiViews:
+    """Builds rows, cards and trees for the KPIs of one model."""
+
+    def __init__(self, model: PlanModel, refs: Refs) -> None:
+        self.model = model
+        self.refs = refs
+        self.lang = refs.lang
+        self.children = children_index(model)
+
+    def kind_label(self, kpi: Kpi) -> str:
+        return word(KIND_WORDS, kpi.spec.kind, self.lang)
+
+    def unit_label(self, kpi: Kpi) -> str:
+        return word(UNIT_WORDS, kpi.unit_of_measure, self.lang)
+
+    def row(self, kpi: Kpi) -> KpiRow:
+        return KpiRow(
+            self.refs.kpi(kpi),
+            kpi.spec.kind or "",
+            self.kind_label(kpi),
+            kpi.weight,
+            self.unit_label(kpi),
+            kpi.target,
+            criteria_view(kpi.criteria, self.refs),
+        )
+
+    def trace_up(self, kpi: Kpi) -> tuple[tuple[TraceStep, ...], ...]:
+        """Every chain from the KPI's parents up to a KPI with no parent."""
+        chains: list[tuple[TraceStep, ...]] = []
+
+        def walk(node: Kpi, path: tuple[TraceStep, ...], seen: frozenset[str]) -> None:
+            ups = [(p, r) for p, r in parents(node) if p.qid not in seen]
+            if not ups and path:
+                chains.append(path)
+            for parent, relation in ups:
+                if len(chains) >= MAX_CHAINS:
+                    return
+                step = TraceStep(
+                    self.refs.kpi(parent),
+                    self.refs.party_name(parent.party),
+                    relation,
+                    word(RELATION_WORDS, relation, self.lang),
+                )
+                walk(parent, (*path, step), seen | {parent.qid})
+
+        walk(kpi, (), frozenset({kpi.qid}))
+        return tuple(chains)
+
+    def tree(self, kpi: Kpi, relation: str = "", seen: frozenset[str] = frozenset()) -> TreeNode:
+        """The KPI and, recursively, the KPIs that cascade from it."""
+        seen = seen | {kpi.qid}
+        kids = tuple(
+            self.tree(child, rel, seen)
+            for child, rel in self.children.get(kpi.qid, ())
+            if child.qid not in seen
+        )
+        return TreeNode(
+            self.refs.kpi(kpi),
+            self.refs.party_name(kpi.party),
+            kpi.spec.kind or "",
+            self.kind_label(kpi),
+            word(RELATION_WORDS, relation, self.lang) if relation else "",
+            kpi.weight,
+            kids,
+        )
+
+    def card(self, kpi: Kpi, dimension: str) -> KpiCard:
+        spec, refs = kpi.spec, self.refs
+        months = THAI_MONTHS if self.lang == "th" else EN_MONTHS
+        rounds = tuple((months[(m - 1) % 12], v) for m, v in sorted(spec.round_targets.items()))
+        inherits = kpi.same_as if isinstance(kpi.same_as, Kpi) else None
+        found = self._inherited(kpi, "baseline")
+        years = found if isinstance(found, dict) else {}
+        baseline: tuple[tuple[int, Decimal], ...] = tuple(sorted(years.items()))
+        return KpiCard(
+            ref=refs.kpi(kpi),
+            party=refs.party(kpi.party),
+            dimension=dimension,
+            kind=spec.kind or "",
+            kind_label=self.kind_label(kpi),
+            unit=self.unit_label(kpi),
+            weight=kpi.weight,
+            target=kpi.target,
+            definition=self._text(kpi, "definition"),
+            formula=kpi.formula or "",
+            criteria=criteria_view(kpi.criteria, refs),
+            baseline=baseline,
+            round_targets=rounds,
+            data_source=self._text(kpi, "data_source"),
+            collection_method=self._text(kpi, "collection_method"),
+            overseer=contact_view(self._contact(kpi, "overseer"), refs),
+            collector=contact_view(self._contact(kpi, "collector"), refs),
+            remark=refs.text(spec.remark),
+            goal=self.goal(kpi),
+            inherits=refs.kpi(inherits) if inherits is not None else None,
+            up=self.trace_up(kpi),
+            down=self.tree(kpi).children,
+        )
+
+    def _inherited(self, kpi: Kpi, name: str) -> object:
+        """A template field of the KPI, or of the KPI (or common KPI) it is the
+        same as: a KPI taken over as is keeps its source's whole template."""
+        seen: set[int] = set()
+        current: object = kpi
+        while isinstance(current, Kpi) and id(current) not in seen:
+            seen.add(id(current))
+            own = getattr(current.spec, name)
+            if own or current.spec.same_as is None:
+                return own
+            current = current.same_as
+        return getattr(current, name, None) if current is not None else None
+
+    def _text(self, kpi: Kpi, name: str) -> str:
+        value = self._inherited(kpi, name)
+        return self.refs.text(value) if isinstance(value, str | Bilingual) else ""
+
+    def _contact(self, kpi: Kpi, name: str) -> ContactSpec | None:
+        value = self._inherited(kpi, name)
+        return value if isinstance(value, ContactSpec) else None
+
+    def goal(self, kpi: Kpi) -> GoalRef | None:
+        goal_id = kpi.spec.goal
+        if goal_id is None:
+            return None
+        agreement = self.model.agreements.get(kpi.party)
+        goals = agreement.spec.goals if agreement is not None else []
+        if agreement is not None and agreement.party_type == "organisation":
+            strategy = self.model.strategy
+            goals = []
+            for goal in strategy.goals if strategy else []:
+                if goal.id == goal_id:
+                    return GoalRef(goal.id, self.refs.text(goal.name))
+        for own in goals:
+            if own.id == goal_id:
+                return GoalRef(own.id, self.refs.text(own.name))
+        return GoalRef(goal_id, goal_id)

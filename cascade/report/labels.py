@@ -1,0 +1,228 @@
+"""The words of the report in Thai and English.
+
+Templates see them as ``t.key`` (a plain ``dict`` of strings for the chosen
+language); view builders use :func:`word` for kind, role and unit labels.
+The Thai wording follows the forms Thai agencies sign (คำรับรองการปฏิบัติราชการ,
+ผู้รับคำรับรอง / ผู้ทำคำรับรอง, รายละเอียดตัวชี้วัด).
+"""
+
+from __future__ import annotations
+
+WORDS: dict[str, tuple[str, str]] = {
+    # pages and navigation
+    "report": ("รายงานแผนการถ่ายทอดตัวชี้วัด", "KPI cascade report"),
+    "home": ("หน้าแรก", "Home"),
+    "agreement": ("คำรับรองการปฏิบัติราชการ", "Performance agreement"),
+    "agreements": ("คำรับรองการปฏิบัติราชการ", "Performance agreements"),
+    "strategy_map": ("แผนที่ยุทธศาสตร์", "Strategy map"),
+    "os_matrix": ("ตาราง OS Matrix (เจ้าภาพ/ผู้สนับสนุน)", "OS matrix (owner/supporter)"),
+    "cascade_tree": ("แผนภูมิการถ่ายทอดตัวชี้วัด", "KPI cascade tree"),
+    "jobs": ("สายงานและใบกำหนดหน้าที่งาน", "Job families and job descriptions"),
+    "kpi_cards": ("รายละเอียดตัวชี้วัด", "KPI cards"),
+    "kpi_card": ("รายละเอียดตัวชี้วัด", "KPI card"),
+    "scorecard": ("ผลการประเมิน", "Scorecard"),
+    "scores": ("ผลการประเมินทุกคำรับรอง", "Scores of every agreement"),
+    "organisation": ("ส่วนราชการ", "Organisation"),
+    "units": ("หน่วยงาน", "Units"),
+    "people": ("บุคคล", "People"),
+    "no_agreement": ("ยังไม่มีคำรับรอง", "no agreement yet"),
+    "vision": ("วิสัยทัศน์", "Vision"),
+    "mission": ("พันธกิจ", "Mission"),
+    "generated": ("สร้างเมื่อ", "Generated"),
+    # the agreement form
+    "fiscal_year": ("ประจำปีงบประมาณ พ.ศ.", "Fiscal year"),
+    "of": ("ของ", "of"),
+    "between": ("คำรับรองระหว่าง", "This agreement is made between"),
+    "and": ("กับ", "and"),
+    "evaluator": ("ผู้รับคำรับรอง", "evaluator"),
+    "evaluatee": ("ผู้ทำคำรับรอง", "evaluatee"),
+    "witness": ("พยาน", "witness"),
+    "clause_term": (
+        "คำรับรองนี้เป็นคำรับรองฝ่ายเดียว มิใช่สัญญา และใช้สำหรับระยะเวลา 1 ปี เริ่มตั้งแต่วันที่",
+        "This agreement is a one-sided undertaking, not a contract, for one year from",
+    ),
+    "until": ("ถึงวันที่", "to"),
+    "clause_detail": (
+        "รายละเอียดของคำรับรอง ได้แก่ ตัวชี้วัด น้ำหนัก ค่าเป้าหมาย และเกณฑ์การให้คะแนน"
+        " ปรากฏอยู่ในเอกสารประกอบท้ายคำรับรองนี้",
+        "Its details (KPIs, weights, targets and scoring criteria) are set out below.",
+    ),
+    "clause_commit": (
+        "ผู้ทำคำรับรองได้พิจารณาและเห็นชอบกับแนวทางการประเมินผล ตัวชี้วัด น้ำหนัก ค่าเป้าหมาย"
+        " และเกณฑ์การให้คะแนน และจะมุ่งมั่นปฏิบัติราชการให้เกิดผลงานที่ดีตามเป้าหมายของตัวชี้วัด"
+        "แต่ละตัวในระดับสูงสุด",
+        "The evaluatee has reviewed and accepts the evaluation method, the KPIs, weights, targets"
+        " and criteria, and will strive to reach the highest level of every KPI.",
+    ),
+    "clause_sign": (
+        "ผู้รับคำรับรองและผู้ทำคำรับรองได้เข้าใจคำรับรองการปฏิบัติราชการและเห็นพ้องกันแล้ว จึงได้ลงลายมือชื่อไว้เป็นสำคัญ",
+        "Both parties have read and agree to this performance agreement and sign it below.",
+    ),
+    "signed": ("ลงชื่อ", "Signed"),
+    "position": ("ตำแหน่ง", "Position"),
+    "date": ("วันที่", "Date"),
+    "framework": ("กรอบการประเมิน", "Framework"),
+    "cascades_from": ("ถ่ายทอดจาก", "Cascades from"),
+    "goals": ("เป้าประสงค์", "Goals"),
+    "supports": ("สนับสนุนเป้าประสงค์ของส่วนราชการ", "Supports organisation goals"),
+    "additional": ("เป้าประสงค์เพิ่มเติมตามบทบาทหน่วยงาน", "additional goal from the unit's role"),
+    "kpis": ("ตัวชี้วัด", "KPIs"),
+    "kpi": ("ตัวชี้วัด", "KPI"),
+    "code": ("รหัส", "Code"),
+    "name": ("ชื่อตัวชี้วัด", "Name"),
+    "kind": ("ประเภท", "Kind"),
+    "weight": ("น้ำหนัก (ร้อยละ)", "Weight (%)"),
+    "target": ("ค่าเป้าหมาย", "Target"),
+    "criteria": ("เกณฑ์การให้คะแนน", "Scoring criteria"),
+    "level": ("ระดับ", "Level"),
+    "step": ("ขั้นตอนที่", "Step"),
+    "total": ("รวม", "Total"),
+    "weights_ok": ("น้ำหนักรวมครบร้อยละ 100", "weights total 100"),
+    "weights_off": ("น้ำหนักรวมไม่เท่ากับร้อยละ 100", "weights do not total 100"),
+    "no_dimension": ("ไม่ระบุมิติ", "No dimension"),
+    "milestones_in_card": ("ดูขั้นตอนในรายละเอียดตัวชี้วัด", "see the steps in the KPI card"),
+    # the KPI card
+    "dimension": ("มิติ", "Dimension"),
+    "unit_of_measure": ("หน่วยวัด", "Unit of measure"),
+    "definition": ("คำนิยาม", "Definition"),
+    "formula": ("สูตรการคำนวณ", "Formula"),
+    "thresholds": ("เกณฑ์การให้คะแนนแบบค่าผลลัพธ์", "Result thresholds"),
+    "milestones": ("เกณฑ์การให้คะแนนแบบขั้นตอนความสำเร็จ (สะสม)", "Milestone steps (cumulative)"),
+    "baseline": ("ข้อมูลพื้นฐาน", "Baseline"),
+    "year": ("ปี พ.ศ.", "Year (B.E.)"),
+    "round_targets": ("เป้าหมายรายรอบ", "Round targets"),
+    "month": ("เดือน", "Month"),
+    "data_source": ("แหล่งข้อมูล", "Data source"),
+    "collection_method": ("วิธีการจัดเก็บข้อมูล", "Collection method"),
+    "overseer": ("ผู้กำกับดูแลตัวชี้วัด", "Overseer"),
+    "collector": ("ผู้จัดเก็บข้อมูล", "Data collector"),
+    "phone": ("โทรศัพท์", "Phone"),
+    "email": ("อีเมล", "E-mail"),
+    "remark": ("หมายเหตุ", "Remark"),
+    "goal": ("เป้าประสงค์", "Goal"),
+    "trace_up": ("เชื่อมโยงขึ้นสู่ตัวชี้วัดระดับองค์กร", "Traces up to"),
+    "trace_down": ("ตัวชี้วัดที่ถ่ายทอดลงไป", "Cascades down to"),
+    "inherits": ("ใช้รายละเอียดของตัวชี้วัด", "Template taken from"),
+    "none": ("ไม่มี", "none"),
+    "organisation_kpi": ("ตัวชี้วัดระดับองค์กร", "organisation KPI"),
+    # scorecards
+    "period": ("รอบการประเมิน", "Period"),
+    "round": ("รอบ", "round"),
+    "months": ("เดือน", "months"),
+    "result": ("ผลการดำเนินงาน", "Result"),
+    "score": ("คะแนน", "Score"),
+    "weighted": ("คะแนนถ่วงน้ำหนัก", "Weighted score"),
+    "effective_weight": ("น้ำหนักที่ใช้", "Effective weight"),
+    "status": ("สถานะ", "Status"),
+    "evidence": ("หลักฐาน", "Evidence"),
+    "subtotals": ("คะแนนรายมิติ", "Dimension subtotals"),
+    "percent": ("ร้อยละ", "Percent"),
+    "out_of": ("จากคะแนนเต็ม", "out of"),
+    "rating": ("ระดับผลการประเมิน", "Rating"),
+    "combined": ("ผลรวมองค์ประกอบ (ร้อยละ)", "Combined (%)"),
+    "at_risk": ("เสี่ยงไม่บรรลุเป้าหมาย", "at risk"),
+    "kpi_scores": ("คะแนนรายตัวชี้วัด", "KPI scores"),
+    "trend": ("แนวโน้มคะแนนรายรอบ", "Score by round"),
+    # OS matrix, cascade tree, jobs, strategy
+    "owner": ("เจ้าภาพ (O)", "Owner (O)"),
+    "supporter": ("ผู้สนับสนุน (S)", "Supporter (S)"),
+    "gaps": ("ช่องว่างที่ต้องแก้ไข", "Gaps to fix"),
+    "no_gaps": ("ไม่พบช่องว่าง", "No gaps"),
+    "legend_gap": ("ช่องว่าง: ยังไม่มีตัวชี้วัดที่ถ่ายทอดในคำรับรอง", "gap: no KPI carries it yet"),
+    "legend_carries": ("มีตัวชี้วัดที่ถ่ายทอดในคำรับรอง", "a KPI carries it"),
+    "untraced": ("ตัวชี้วัดที่ไม่เชื่อมโยงกับตัวชี้วัดระดับองค์กร", "KPIs that trace to no organisation KPI"),
+    "families": ("สายงาน", "Job families"),
+    "family": ("สายงาน", "Family"),
+    "group": ("กลุ่ม", "Group"),
+    "headcount": ("จำนวนคน", "Headcount"),
+    "descriptions": ("ใบกำหนดหน้าที่งาน", "Job descriptions"),
+    "position_no": ("เลขที่ตำแหน่ง", "Position"),
+    "admin_title": ("ตำแหน่งทางการบริหาร", "Administrative title"),
+    "line_title": ("ตำแหน่งในสายงาน", "Line title"),
+    "unit": ("หน่วยงาน", "Unit"),
+    "job_level": ("ระดับตำแหน่ง", "Level"),
+    "supervisor": ("ผู้บังคับบัญชา", "Supervisor"),
+    "holder": ("ผู้ดำรงตำแหน่ง", "Holder"),
+    "purpose": ("วัตถุประสงค์ของงาน", "Purpose"),
+    "responsibilities": ("หน้าที่ความรับผิดชอบหลัก", "Key responsibilities"),
+    "activities": ("กิจกรรมหลัก", "Key activities"),
+    "results": ("ผลสัมฤทธิ์ที่คาดหวัง", "Expected results"),
+    "job_kpis": ("ตัวชี้วัดจากหน้าที่นี้", "KPIs from this responsibility"),
+    "perspective": ("มิติ", "Perspective"),
+    "issues": ("ประเด็นยุทธศาสตร์", "Strategic issues"),
+    "drives": ("ส่งผลต่อ", "Drives"),
+    "measured_by": ("ตัวชี้วัด", "Measured by"),
+    "supported_by": ("เป้าประสงค์ของหน่วยงานที่สนับสนุน", "Unit goals supporting it"),
+    "strategies": ("กลยุทธ์", "Strategies"),
+    "projects": ("โครงการ", "Projects"),
+    "budget": ("งบประมาณ (บาท)", "Budget (baht)"),
+    "plan_error": ("แผนมีข้อผิดพลาด", "The plan has errors"),
+    "plan_error_note": (
+        "แก้ไขไฟล์แล้วบันทึก หน้านี้จะแสดงรายงานอีกครั้งเมื่อแผนถูกต้อง",
+        "Fix the files and save; the report comes back once the plan is valid.",
+    ),
+}
+
+KIND_WORDS: dict[str, tuple[str, str]] = {
+    "identical": ("เหมือนกัน", "identical"),
+    "contributory": ("ร่วมผลักดัน", "contributory"),
+    "common": ("ร่วม", "common"),
+    "unit_specific": ("เฉพาะหน่วยงาน", "unit specific"),
+    "supervisor": ("จากผู้บังคับบัญชา", "from supervisor"),
+    "job": ("จากหน้าที่งาน", "from job description"),
+    "assignment": ("งานที่ได้รับมอบหมาย", "special assignment"),
+    "personal": ("การพัฒนาตนเอง", "personal development"),
+}
+
+UNIT_WORDS: dict[str, tuple[str, str]] = {
+    "percent": ("ร้อยละ", "percent"),
+    "level": ("ระดับ", "level"),
+    "count": ("จำนวน (ครั้ง)", "count"),
+    "hours": ("ชั่วโมง", "hours"),
+    "days": ("วัน", "days"),
+    "baht": ("บาท", "baht"),
+    "people": ("คน", "people"),
+}
+
+ROLE_WORDS: dict[str, tuple[str, str]] = {
+    "evaluator": WORDS["evaluator"],
+    "evaluatee": WORDS["evaluatee"],
+    "witness": WORDS["witness"],
+}
+
+PARTY_WORDS: dict[str, tuple[str, str]] = {
+    "organisation": ("ส่วนราชการ", "organisation"),
+    "unit": ("หน่วยงาน", "unit"),
+    "person": ("บุคคล", "person"),
+}
+
+STATUS_WORDS: dict[str, tuple[str, str]] = {
+    "reported": ("รายงานแล้ว", "reported"),
+    "n/a": ("ไม่ประเมินในรอบนี้", "n/a"),
+    "not reported": ("ยังไม่รายงาน", "not reported"),
+    "inherited": ("ใช้ผลของตัวชี้วัดต้นทาง", "parent's result"),
+    "error": ("คำนวณไม่ได้", "cannot be scored"),
+}
+
+RELATION_WORDS: dict[str, tuple[str, str]] = {
+    "same_as": ("รับมาทั้งหมด", "same as"),
+    "contributes_to": ("ส่งผลต่อ", "contributes to"),
+}
+
+
+def pick(pair: tuple[str, str], lang: str) -> str:
+    """The Thai or English member of a pair."""
+    return pair[0] if lang == "th" else pair[1]
+
+
+def labels(lang: str) -> dict[str, str]:
+    """Every UI word in ``lang``: what templates see as ``t``."""
+    return {key: pick(pair, lang) for key, pair in WORDS.items()}
+
+
+def word(table: dict[str, tuple[str, str]], key: str | None, lang: str) -> str:
+    """The label of ``key`` in ``table`` (the key itself when it has none)."""
+    if key is None:
+        return ""
+    pair = table.get(key)
+    return pick(pair, lang) if pair is not None else key

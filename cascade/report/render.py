@@ -1,0 +1,77 @@
+"""Render a :class:`SiteView` into pages: ``(fmt, path) → text``, all or nothing.
+
+Built-in templates render here, in this process; with ``--templates DIR``
+every page renders in a bounded child (:mod:`cascade.report.bounded`).
+Either way a failure is a :class:`RenderError` carrying one ``RPT001``
+diagnostic at ``template:line``, and no page is returned.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from jinja2 import Environment
+
+from cascade.report.bounded import Job, Limits, render_bounded
+from cascade.report.env import FORMATS, EnvOptions, make_env
+from cascade.report.errors import RenderError, spot_of
+from cascade.report.pages import Page, render_all, site_pages
+from cascade.report.site_view import SiteView
+
+BUILTIN_LABEL = "templates/report"
+Rendered = dict[tuple[str, str], str]
+
+
+@dataclass(frozen=True, slots=True)
+class RenderOptions:
+    """Formats to render, the environment and the bounds for user templates."""
+
+    formats: tuple[str, ...] = FORMATS
+    env: EnvOptions = field(default_factory=EnvOptions)
+    limits: Limits = field(default_factory=Limits)
+
+    def shown(self) -> tuple[str, ...]:
+        """How each template folder is named in diagnostics."""
+        user = (str(self.env.templates),) if self.env.templates is not None else ()
+        return (*user, BUILTIN_LABEL)
+
+
+_ENVS: dict[tuple[str, EnvOptions], Environment] = {}
+
+
+def _env(fmt: str, options: EnvOptions) -> Environment:
+    """Built-in environments are cached: their templates compile once per process."""
+    key = (fmt, options)
+    if key not in _ENVS:
+        _ENVS[key] = make_env(fmt, options)
+    return _ENVS[key]
+
+
+def _in_process(pages: list[Page], options: RenderOptions) -> Rendered:
+    envs = {fmt: _env(fmt, options.env) for fmt in options.formats}
+    current = ""
+
+    def started(page: Page) -> None:
+        nonlocal current
+        current = page.template
+
+    out: Rendered = {}
+    try:
+        for page, text in render_all(envs, pages, started):
+            out[(page.fmt, page.out)] = text
+    except Exception as exc:  # a broken built-in template is reported, not raised
+        spot = spot_of(exc, current, options.env.roots(), list(options.shown()))
+        raise RenderError(spot.diagnostic()) from exc
+    return out
+
+
+def render_site(view: SiteView, options: RenderOptions) -> Rendered:
+    """Every page of every format in ``options``; raises :class:`RenderError`."""
+    unknown = [f for f in options.formats if f not in FORMATS]
+    if unknown:
+        raise ValueError(f"unknown report format(s): {', '.join(unknown)}")
+    pages = [p for fmt in options.formats for p in site_pages(view, fmt)]
+    if options.env.templates is None:
+        return _in_process(pages, options)
+    job = Job(options.env, tuple(pages), options.shown(), options.limits)
+    return render_bounded(job)

@@ -1,0 +1,83 @@
+"""The report's library entry point: plan model → view → pages → folders.
+
+``make_report(model, options)`` builds the view and renders every page in
+memory (all or nothing); ``write_report(pages, out)`` then replaces
+``out/report/html`` and ``out/report/md`` at once.  The output depends only
+on the plan, the options and the templates: no time stamp unless
+``stamp=True``, every list in a fixed order.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+from cascade.model.plan import PlanModel
+from cascade.report.bounded import Limits
+from cascade.report.build import ViewOptions, build_view
+from cascade.report.env import FORMATS, EnvOptions
+from cascade.report.output import replace_tree
+from cascade.report.render import Rendered, RenderOptions, render_site
+from cascade.report.site_view import SiteView
+from cascade.report.thai import format_stamp, to_thai_digits
+from cascade.scoring.periods import Period
+
+SITE_DIR = "report"
+INDEX = {"html": "index.html", "md": "index.md"}
+
+
+@dataclass(frozen=True, slots=True)
+class ReportOptions:
+    """Everything ``cascade report`` can be asked for, as plain values."""
+
+    lang: str = "th"
+    period: Period | None = None
+    formats: tuple[str, ...] = FORMATS
+    templates: Path | None = None
+    thai_digits: bool = False
+    stamp: bool = False
+    limits: Limits = field(default_factory=Limits)
+
+
+def site_dir(out: Path) -> Path:
+    """The folder holding one sub-folder per format: ``out/report``."""
+    return out / SITE_DIR
+
+
+def _stamp(options: ReportOptions) -> str:
+    if not options.stamp:
+        return ""
+    text = format_stamp(datetime.now(), options.lang)
+    return to_thai_digits(text) if options.thai_digits else text
+
+
+def make_view(model: PlanModel, options: ReportOptions) -> SiteView:
+    """The view of ``model`` for the options' language and period."""
+    return build_view(model, ViewOptions(options.lang, options.period, _stamp(options)))
+
+
+def make_report(model: PlanModel, options: ReportOptions) -> tuple[SiteView, Rendered]:
+    """The view and every rendered page; raises ``RenderError`` on a template problem."""
+    view = make_view(model, options)
+    formats = tuple(f for f in options.formats if f in FORMATS)
+    env = EnvOptions(options.lang, options.thai_digits, options.templates)
+    return view, render_site(view, RenderOptions(formats, env, options.limits))
+
+
+def split(pages: Rendered) -> dict[str, dict[str, str]]:
+    """``(fmt, path) → text`` as ``fmt → {path: text}``."""
+    out: dict[str, dict[str, str]] = {}
+    for (fmt, rel), text in pages.items():
+        out.setdefault(fmt, {})[rel] = text
+    return out
+
+
+def write_report(pages: Rendered, out: Path) -> dict[str, Path]:
+    """Replace ``out/report/<fmt>`` for each rendered format; the index of each."""
+    written: dict[str, Path] = {}
+    for fmt, files in sorted(split(pages).items()):
+        folder = site_dir(out) / fmt
+        replace_tree(folder, files)
+        written[fmt] = folder / INDEX[fmt]
+    return written

@@ -1,0 +1,175 @@
+"""The site-wide records: strategy map, OS matrix, cascade tree, jobs, period,
+and :class:`SiteView`, the one value every page is rendered from."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from markupsafe import Markup
+
+from cascade.report.view import AgreementView, GoalRef, Number, Party, Ref, TreeNode
+
+
+@dataclass(frozen=True, slots=True)
+class MapGoal:
+    """An organisation goal on the strategy map, with what measures and supports it."""
+
+    id: str
+    name: str
+    issues: tuple[GoalRef, ...]
+    drives: tuple[GoalRef, ...]
+    kpis: tuple[Ref, ...]
+    supported_by: tuple[tuple[Ref, str], ...]  # (unit party, unit goal name)
+
+
+@dataclass(frozen=True, slots=True)
+class Lane:
+    """A perspective of the strategy map and its goals."""
+
+    id: str
+    name: str
+    goals: tuple[MapGoal, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Project:
+    id: str
+    name: str
+    strategy: str
+    owner: Ref | None
+    budget: Number
+
+
+@dataclass(frozen=True, slots=True)
+class StrategyView:
+    lanes: tuple[Lane, ...]
+    issues: tuple[GoalRef, ...]
+    strategies: tuple[tuple[GoalRef, tuple[GoalRef, ...]], ...]
+    projects: tuple[Project, ...]
+    svg: Markup
+    mermaid: Markup
+
+
+@dataclass(frozen=True, slots=True)
+class Cell:
+    """One organisation KPI × unit cell: role O/S/"" and whether it is a gap."""
+
+    role: str
+    carries: bool
+    gap: bool
+
+
+@dataclass(frozen=True, slots=True)
+class MatrixRow:
+    kpi: Ref
+    owner: Ref | None
+    cells: tuple[Cell, ...]
+    gaps: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class MatrixView:
+    columns: tuple[Ref, ...]
+    rows: tuple[MatrixRow, ...]
+    gaps: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Untraced:
+    """A party's KPIs that trace to no organisation KPI."""
+
+    party: Ref
+    kpis: tuple[tuple[Ref, str], ...]  # (KPI, kind label)
+
+
+@dataclass(frozen=True, slots=True)
+class TreeView:
+    roots: tuple[TreeNode, ...]
+    untraced: tuple[Untraced, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Family:
+    id: str
+    name: str
+    group: str
+    counts: tuple[int | None, ...]  # aligned with JobsView.units
+    total: int
+
+
+@dataclass(frozen=True, slots=True)
+class Responsibility:
+    id: str
+    text: str
+    activities: tuple[str, ...]
+    results: tuple[str, ...]
+    kpis: tuple[Ref, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Job:
+    """A job description (one position) and who holds it."""
+
+    position: str
+    anchor: str
+    admin_title: str
+    line_title: str
+    family: str
+    unit: str
+    group: str
+    level: str
+    supervisor: str
+    holder: Ref | None
+    purpose: str
+    responsibilities: tuple[Responsibility, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class JobsView:
+    units: tuple[Ref, ...]
+    families: tuple[Family, ...]
+    jobs: tuple[Job, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ScoreSummary:
+    party: Ref
+    type_label: str
+    score: Number
+    top: Decimal
+    percent: Number
+    rating: str
+
+
+@dataclass(frozen=True, slots=True)
+class PeriodView:
+    label: str
+    span: str
+    round_label: str
+    rounds: tuple[str, ...]
+    summary: tuple[ScoreSummary, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class SiteView:
+    """Everything the report shows, for one language."""
+
+    lang: str
+    name: str
+    organisation: Ref
+    fiscal_year: int
+    fy_start: date
+    fy_end: date
+    vision: str
+    mission: tuple[str, ...]
+    parties: tuple[Party, ...]
+    without_agreement: tuple[Party, ...]
+    agreements: tuple[AgreementView, ...]
+    strategy: StrategyView
+    matrix: MatrixView
+    tree: TreeView
+    jobs: JobsView
+    period: PeriodView | None
+    stamp: str = ""

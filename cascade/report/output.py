@@ -18,16 +18,19 @@ from pathlib import Path
 from cascade.fileio import atomic_write
 
 
-def _write_all(folder: Path, files: Mapping[str, str]) -> None:
-    for rel, text in sorted(files.items()):
+def _write_all(folder: Path, files: Mapping[str, str | bytes]) -> None:
+    for rel, content in sorted(files.items()):
         dest = folder / rel
         dest.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            dest.write_bytes(content)
+            continue
         with dest.open("w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
+            handle.write(content)
 
 
-def replace_tree(target: Path, files: Mapping[str, str]) -> None:
-    """Make folder ``target`` hold exactly ``files`` (relative path → text)."""
+def replace_tree(target: Path, files: Mapping[str, str | bytes]) -> None:
+    """Make folder ``target`` hold exactly ``files`` (relative path → text or bytes)."""
     target.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.new-", dir=target.parent))
     old: Path | None = None
@@ -67,7 +70,7 @@ def sync_tree(target: Path, files: Mapping[str, str]) -> list[str]:
     if target.is_dir():
         for path in sorted(target.rglob("*")):
             rel = path.relative_to(target).as_posix()
-            if path.is_file() and rel not in files:
+            if path.is_file() and rel not in files and not rel.startswith("fonts/"):
                 path.unlink()
                 changed.append(rel)
     return changed

@@ -22,6 +22,7 @@ from cascade.engine import PlanRootError, check_plan
 from cascade.load.cache import FOLDER as CACHE_FOLDER
 from cascade.report.env import EnvOptions, make_env
 from cascade.report.errors import RenderError
+from cascade.report.fonts import font_assets
 from cascade.report.output import sync_tree
 from cascade.report.site import ReportOptions, make_report, site_dir, split
 
@@ -55,6 +56,10 @@ class Site:
             else:
                 _, pages = make_report(checked.model, self.options)
                 changed = sync_tree(self.folder, split(pages).get("html", {}))
+                for rel, data in font_assets().items():
+                    if not (self.folder / rel).is_file():
+                        (self.folder / rel).parent.mkdir(parents=True, exist_ok=True)
+                        (self.folder / rel).write_bytes(data)
                 self.log(
                     f"rebuilt {len(changed)} page(s)"
                     + (": " + ", ".join(changed[:8]) if changed else "")

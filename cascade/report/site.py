@@ -17,6 +17,7 @@ from cascade.model.plan import PlanModel
 from cascade.report.bounded import Limits
 from cascade.report.build import ViewOptions, build_view
 from cascade.report.env import FORMATS, EnvOptions
+from cascade.report.fonts import font_assets
 from cascade.report.output import replace_tree
 from cascade.report.render import Rendered, RenderOptions, render_site
 from cascade.report.site_view import SiteView
@@ -78,6 +79,9 @@ def write_report(pages: Rendered, out: Path) -> dict[str, Path]:
     written: dict[str, Path] = {}
     for fmt, files in sorted(split(pages).items()):
         folder = site_dir(out) / fmt
-        replace_tree(folder, files)
+        content: dict[str, str | bytes] = dict(files)
+        if fmt == "html":
+            content.update(font_assets())
+        replace_tree(folder, content)
         written[fmt] = folder / INDEX[fmt]
     return written

@@ -1,0 +1,104 @@
+"""Shared pieces of the actuals table readers: column names, bounds, cells.
+
+See :mod:`cascade.load.tables` for the layout a table follows.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from cascade.diagnostics import Diagnostic, Level
+from cascade.load.reader import EMPTY, UNREADABLE
+
+SYNTAX = ("LOAD001", "table-syntax")
+
+MAX_UNCOMPRESSED = 50 * 1024 * 1024
+"""Bound on the sum of an xlsx zip's declared uncompressed sizes."""
+MAX_RATIO = 200
+"""Bound on one zip member's compression ratio (members above 1 MiB)."""
+MAX_MEMBERS = 1_000
+MAX_ROWS = 100_000
+MAX_COLUMNS = 200
+HEADER_SCAN = 10
+
+PERIOD_IN_NAME = re.compile(r"(?<!\d)\d{4}(?:-(?:Q[1-4]|H[12]|M(?:0[1-9]|1[0-2])))?(?!\d)")
+
+
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"), None)
+
+
+def header_key(text: str) -> str:
+    """A header as compared: no spaces (nor zero-width ones), case folded."""
+    return "".join(text.translate(_INVISIBLE).split()).casefold()
+
+
+COLUMNS: dict[str, str] = {
+    header_key(alias): key
+    for key, aliases in {
+        "kpi": ("kpi", "kpi id", "ตัวชี้วัด", "รหัสตัวชี้วัด"),
+        "value": ("value", "ผล", "ผลการดำเนินงาน", "ค่า"),
+        "level": ("level", "ระดับ"),
+        "status": ("status", "สถานะ"),
+        "evidence": ("evidence", "หลักฐาน"),
+        "remark": ("remark", "หมายเหตุ"),
+    }.items()
+    for alias in aliases
+}
+"""Normalised header → result key."""
+
+INFO_COLUMNS: frozenset[str] = frozenset(
+    header_key(h)
+    for h in (
+        *("no.", "ลำดับ", "ลำดับที่", "ที่"),
+        *("name", "kpi name", "ชื่อ", "ชื่อตัวชี้วัด"),
+        *("unit", "unit of measure", "unit_of_measure", "หน่วย", "หน่วยนับ", "หน่วยวัด"),
+        *("target", "เป้าหมาย", "ค่าเป้าหมาย"),
+        *("criteria", "thresholds", "milestones", "เกณฑ์", "เกณฑ์การให้คะแนน"),
+        *("collector", "ผู้กรอกข้อมูล", "ผู้รับผิดชอบ"),
+    )
+)
+"""Normalised headers of informational (template-only) columns, ignored."""
+
+PERIOD_LABELS: frozenset[str] = frozenset(header_key(h) for h in ("period", "รอบการประเมิน", "รอบ"))
+SHEET_NAMES: frozenset[str] = frozenset(header_key(h) for h in ("actuals", "ผลการดำเนินงาน"))
+INPUT_KEYS = ("value", "level", "status", "evidence", "remark")
+
+Row = tuple[int, dict[int, str]]
+"""A row number and its non-empty cells (column → stripped text)."""
+Cells = dict[tuple[str | int, ...], tuple[int, int]]
+
+
+def diag(
+    file: str, check: tuple[str, str], message: str, line: int = 1, column: int = 1
+) -> Diagnostic:
+    code, name = check
+    level = Level.WARNING if check == EMPTY else Level.ERROR
+    return Diagnostic(file, line, column, code, level, message, name=name)
+
+
+def column_letter(column: int) -> str:
+    """Spreadsheet letters of a 1-based column: 1 → A, 28 → AB."""
+    letters = ""
+    while column > 0:
+        column, rest = divmod(column - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
+def bounded(rows: Iterable[tuple[int, list[str]]], file: str) -> tuple[list[Row], list[Diagnostic]]:
+    """Non-empty rows of a grid, within :data:`MAX_ROWS` x :data:`MAX_COLUMNS`."""
+    out: list[Row] = []
+    for number, values in rows:
+        if number > MAX_ROWS:
+            msg = f"the table goes past row {MAX_ROWS:,}; delete the rows below the table"
+            return [], [diag(file, UNREADABLE, msg, number, 1)]
+        cells = {c: v for c, v in enumerate(values, 1) if v}
+        if not cells:
+            continue
+        widest = max(cells)
+        if widest > MAX_COLUMNS:
+            msg = f"the table is wider than {MAX_COLUMNS} columns; delete the extra columns"
+            return [], [diag(file, UNREADABLE, msg, number, widest)]
+        out.append((number, cells))
+    return out, []

@@ -1,0 +1,104 @@
+"""Typst markup for the PDF, rendered from the report's view with Jinja.
+
+typst does not read HTML, so the PDF is not made from the HTML pages: the
+templates in ``templates/report/pdf/`` turn the same :class:`SiteView` into
+typst markup.  Every ``{{ … }}`` goes through :func:`escape_typst` (Jinja's
+``finalize``), so plan data is always text, never markup or code: ``#``,
+``$``, ``*``, ``[`` and the rest come out backslashed and line breaks become
+``#linebreak();``.  Macro results come back as ``Markup`` and pass unchanged,
+as with the Markdown templates.  Values put into typst *code* (a string
+argument) use the ``str`` filter, :func:`typst_string`, instead.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from jinja2 import FileSystemLoader, StrictUndefined
+from jinja2.sandbox import ImmutableSandboxedEnvironment
+from markupsafe import Markup
+
+from cascade.report.env import builtin_dir
+from cascade.report.filters import Filters
+from cascade.report.labels import labels
+from cascade.report.site_view import SiteView
+
+MAIN = "report.typ"
+TEMPLATE_LABEL = "templates/report/pdf"
+_FILTERS = ("digits", "num", "grouped", "score", "year", "date")
+# Every printable ASCII character that is not a letter, a digit or a space:
+# typst reads ``\`` followed by any other character as that character.
+_PUNCT = re.compile(r"[!-/:-@\[-`{-~]")
+# C0 controls other than tab and newline, and DEL: not text, so dropped.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+_STRING = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\t": "\\t"}
+
+
+def _text(value: object) -> str:
+    text = "" if value is None else str(value)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return _CONTROL.sub("", text)
+
+
+def escape_typst(value: object) -> str:
+    """``value`` as literal text in typst markup: punctuation backslashed,
+    each line break a ``#linebreak();``; ``None`` is empty.
+
+    ``ร้อยละ 100% *จริง*`` → ``ร้อยละ 100\\% \\*จริง\\*``.  Thai and other
+    non-ASCII text is left as it is.
+    """
+    escaped = _PUNCT.sub(lambda m: "\\" + m.group(0), _text(value))
+    return escaped.replace("\n", "#linebreak();")
+
+
+def typst_string(value: object) -> Markup:
+    """``value`` as a typst string literal, quotes included: ``"a \\"b\\""``."""
+    body = "".join(_STRING.get(ch, ch) for ch in _text(value))
+    return Markup(f'"{body}"')
+
+
+def typst_finalize(value: object) -> Markup:
+    """Every ``{{ … }}`` of a typst template, escaped; macro results pass unchanged."""
+    return value if isinstance(value, Markup) else Markup(escape_typst(value))
+
+
+def template_dir() -> Path:
+    """The folder of the built-in PDF templates."""
+    return builtin_dir() / "pdf"
+
+
+def make_typst_env(lang: str, thai_digits: bool = False) -> ImmutableSandboxedEnvironment:
+    """The environment of the PDF templates: typst escaping, the site's words and filters."""
+    env = ImmutableSandboxedEnvironment(
+        loader=FileSystemLoader(str(template_dir())),
+        undefined=StrictUndefined,
+        autoescape=True,
+        finalize=typst_finalize,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        auto_reload=False,
+    )
+    table: dict[str, Callable[..., Any]] = Filters(lang, thai_digits, "typ").table()
+    env.filters.update({name: table[name] for name in _FILTERS})
+    env.filters["str"] = typst_string
+    env.globals.update({"t": labels(lang), "lang": lang, "thai_digits": thai_digits})
+    return env
+
+
+def document_title(view: SiteView, lang: str) -> str:
+    """The PDF's title: ``คำรับรองการปฏิบัติราชการ <organisation> ประจำปีงบประมาณ พ.ศ. <year>``."""
+    words = labels(lang)
+    return (
+        f"{words['agreements']} {view.organisation.name} {words['fiscal_year']} {view.fiscal_year}"
+    )
+
+
+def render_typst(view: SiteView, lang: str, thai_digits: bool = False) -> str:
+    """The typst source of the PDF: every agreement of ``view`` and its KPI cards."""
+    env = make_typst_env(lang, thai_digits)
+    context = {"site": view, "doc_title": document_title(view, lang)}
+    return env.get_template(MAIN).render(context)

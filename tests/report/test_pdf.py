@@ -1,0 +1,449 @@
+"""The PDF of the report: Thai text exact in the text layer, escaping, determinism.
+
+The text layer is read two ways.  ``pypdf`` parses the content streams and
+this module honours ``/ActualText`` spans, as PDF readers do (pypdf's own
+``extract_text`` ignores them, so it turns ``สำเร็จ`` into ``สำ\\x0eาเร็จ``
+on any typst PDF; typst writes each multi-glyph Thai cluster as a span).
+``pdftotext`` (poppler) is the independent check, run when installed.
+Text is compared with all whitespace removed: line breaks fall between Thai
+words, where the source has no space.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import shutil
+import subprocess
+from collections.abc import Iterator
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import pytest
+import typst
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from cascade.engine import check_plan
+from cascade.report.pdf import PdfError, compile_pdf, font_dir, pdf_path, write_pdf
+from cascade.report.pdf_markup import escape_typst, render_typst, typst_string
+from cascade.report.site import ReportOptions, make_view
+from cascade.report.site_view import SiteView
+from tests.conftest import ROOT
+from tests.report.report_helpers import run
+
+pytest.importorskip("pypdf", reason="pypdf is in the dev extra: pip install -e '.[dev]'")
+from pypdf import PageObject, PdfReader
+from pypdf.generic import ContentStream, DictionaryObject, TextStringObject
+
+PROBATION = ROOT / "plans" / "probation"
+ACME = ROOT / "plans" / "acme"
+
+# LAW's KPIs as its agreement lists them (by dimension), written out here
+# rather than read from the view, ำ and all.
+LAW_KPIS = (
+    "ร้อยละของระดับความพึงพอใจของลูกค้า",
+    "จำนวนครั้งของความผิดพลาดในการให้คำแนะนำปรึกษาทางด้านกฎหมาย",
+    "จำนวนข้อทักท้วงจากหน่วยงานทั้งภายในและภายนอกในเรื่องความผิดพลาดของร่างสัญญา",
+    "ระดับการปรับปรุงคุณภาพกระบวนงานการให้บริการของหน่วยงาน",
+    "ระดับความสำเร็จของร้อยละเฉลี่ยถ่วงน้ำหนักในการลดรอบระยะเวลาของขั้นตอนการปฏิบัติราชการของส่วนราชการ",
+    "สัดส่วนของร่างสัญญาที่สามารถตรวจเสร็จภายในเวลามาตรฐาน",
+    "ร้อยละของความสำเร็จของการแก้ไข หรือยกเลิกกฎหมาย",
+    "ร้อยละของระดับความพึงพอใจของบุคลากรในการปฏิบัติงาน (วัดบุคลากรของหน่วยงานที่มีต่อหน่วยงาน)",
+)
+LAW_SIGNATURES = (
+    "ลงชื่อ",
+    "(นายสุรชัย ธรรมรักษา)",
+    "ตำแหน่ง อธิบดีกรมคุมประพฤติ",
+    "ผู้รับคำรับรอง",
+    "วันที่",
+    "ลงชื่อ",
+    "(นางสาวกานดา นิติธรรม)",
+    "ตำแหน่ง ผู้อำนวยการสำนักกฎหมาย",
+    "ผู้ทำคำรับรอง",
+    "วันที่",
+)
+
+
+def squash(text: str) -> str:
+    """Text without any whitespace: what is compared."""
+    return re.sub(r"\s+", "", text)
+
+
+def in_order(text: str, parts: tuple[str, ...] | list[str], start: int = 0) -> int:
+    """Assert each of ``parts`` occurs in ``text`` after the one before; the end."""
+    at = start
+    for part in parts:
+        found = text.find(squash(part), at)
+        assert found >= 0, f"not found (in order) after {at}: {part!r}"
+        at = found + len(squash(part))
+    return at
+
+
+# -- reading the text layer ---------------------------------------------------
+
+
+def _hex_units(token: str) -> str:
+    data = bytes.fromhex(token)
+    return data.decode("utf-16-be")
+
+
+def to_unicode(font: DictionaryObject) -> dict[int, str]:
+    """A font's ``/ToUnicode`` CMap (``bfchar`` and ``bfrange``) as code → text."""
+    stream = font.get("/ToUnicode")
+    if stream is None:
+        return {}
+    cmap = stream.get_object().get_data().decode("latin-1")
+    table: dict[int, str] = {}
+    for block in re.findall(r"beginbfchar(.*?)endbfchar", cmap, re.S):
+        for src, dst in re.findall(r"<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]*)>", block):
+            table[int(src, 16)] = _hex_units(dst)
+    for block in re.findall(r"beginbfrange(.*?)endbfrange", cmap, re.S):
+        for lo, hi, dst in re.findall(r"<(\w+)>\s*<(\w+)>\s*<(\w+)>", block):
+            first = int(dst, 16)
+            for offset, code in enumerate(range(int(lo, 16), int(hi, 16) + 1)):
+                table[code] = chr(first + offset)
+    return table
+
+
+def _actual_text(operands: list[object]) -> str | None:
+    props = operands[1] if len(operands) > 1 else None
+    if isinstance(props, DictionaryObject) and "/ActualText" in props:
+        return str(props["/ActualText"])
+    return None
+
+
+def _raw(item: object) -> bytes | None:
+    """A string operand's bytes (pypdf may have decoded it as PDFDocEncoding)."""
+    if isinstance(item, TextStringObject):
+        return item.original_bytes
+    if isinstance(item, bytes):
+        return bytes(item)
+    return None
+
+
+def _shown(operands: list[object], op: bytes) -> Iterator[bytes]:
+    items = [operands[0]] if op == b"Tj" else list(operands[0])  # type: ignore[call-overload]
+    for item in items:
+        data = _raw(item)
+        if data is not None:
+            yield data
+
+
+def _fonts_of(page: PageObject) -> dict[str, Any]:
+    resources = page["/Resources"].get_object()
+    assert isinstance(resources, DictionaryObject)
+    found = resources.get("/Font")
+    return dict(found.get_object()) if found is not None else {}
+
+
+def page_text(page: PageObject, reader: PdfReader) -> str:
+    """A page's text in content order, ``/ActualText`` replacing what it spans."""
+    fonts = _fonts_of(page)
+    maps = {name: to_unicode(ref.get_object()) for name, ref in fonts.items()}
+    out: list[str] = []
+    spans: list[str | None] = []
+    current: dict[int, str] = {}
+    for operands, op in ContentStream(page.get_contents(), reader).operations:
+        if op in (b"BDC", b"BMC"):
+            text = _actual_text(operands) if op == b"BDC" else None
+            if text is not None and not any(s is not None for s in spans):
+                out.append(text)
+            spans.append(text)
+        elif op == b"EMC":
+            spans.pop()
+        elif op == b"Tf":
+            current = maps[operands[0]]
+        elif op == b"BT":
+            out.append("\n")
+        elif op in (b"Tj", b"TJ") and not any(s is not None for s in spans):
+            for data in _shown(operands, op):
+                codes = [int.from_bytes(data[i : i + 2], "big") for i in range(0, len(data), 2)]
+                out.append("".join(current.get(code, "\ufffd") for code in codes))
+    return "".join(out)
+
+
+@dataclass(frozen=True)
+class Pdf:
+    """A PDF made from one plan, and its text read both ways."""
+
+    path: Path
+    view: SiteView
+    pages: list[str]  # pypdf, ActualText honoured
+    poppler: str | None  # pdftotext -raw, when installed
+
+    @property
+    def text(self) -> str:
+        return squash("".join(self.pages))
+
+
+def read_pdf(path: Path, view: SiteView) -> Pdf:
+    reader = PdfReader(path)
+    pages = [page_text(page, reader) for page in reader.pages]
+    poppler = None
+    if shutil.which("pdftotext"):
+        done = subprocess.run(
+            ["pdftotext", "-raw", "-enc", "UTF-8", str(path), "-"],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        poppler = done.stdout
+    return Pdf(path, view, pages, poppler)
+
+
+def build(plan: Path, out: Path, lang: str = "th") -> Pdf:
+    model = check_plan(plan).model
+    assert model is not None
+    view = make_view(model, ReportOptions(lang=lang))
+    return read_pdf(write_pdf(view, out, lang), view)
+
+
+@pytest.fixture(scope="module")
+def probation(tmp_path_factory: pytest.TempPathFactory) -> Pdf:
+    return build(PROBATION, tmp_path_factory.mktemp("probation") / "report")
+
+
+@pytest.fixture(scope="module")
+def acme(tmp_path_factory: pytest.TempPathFactory) -> Pdf:
+    return build(ACME, tmp_path_factory.mktemp("acme") / "report", lang="en")
+
+
+def texts(pdf: Pdf) -> list[tuple[str, str]]:
+    """(reader, squashed text) for each way of reading the PDF."""
+    found = [("pypdf+ActualText", pdf.text)]
+    if pdf.poppler is not None:
+        found.append(("pdftotext", squash(pdf.poppler)))
+    return found
+
+
+# -- the probation plan: LAW's agreement ---------------------------------------
+
+
+def law_start(text: str) -> int:
+    at = text.find(squash("คำรับรองการปฏิบัติราชการ ของ สำนักกฎหมาย ประจำปีงบประมาณ พ.ศ. 2569"))
+    assert at >= 0, "LAW's agreement heading is missing"
+    return at
+
+
+def test_law_kpi_names_are_exact_and_in_order(probation: Pdf) -> None:
+    for reader, text in texts(probation):
+        start = law_start(text)
+        table = text.find(squash("ตัวชี้วัด"), start)
+        try:
+            in_order(text, LAW_KPIS, table)
+        except AssertionError as exc:
+            raise AssertionError(f"{reader}: {exc}") from None
+
+
+def test_sara_am_and_stacked_marks_survive(probation: Pdf) -> None:
+    """ำ is kept, and a tone mark over an upper vowel is not written twice (typst#7610)."""
+    for reader, text in texts(probation):
+        assert squash("ร้อยละของความสำเร็จของการแก้ไข หรือยกเลิกกฎหมาย") in text, reader
+        assert squash("เริ่มตั้งแต่วันที่") in text, reader
+        assert "สาเร็จ" not in text, reader
+        for doubled in ("ริ่ริ่", "ตั้ตั้", "ขั้ขั้", "ทั้ทั้", "รื่รื่"):
+            assert doubled not in text, f"{reader}: {doubled}"
+
+
+def test_law_signature_blocks(probation: Pdf) -> None:
+    for reader, text in texts(probation):
+        start = law_start(text)
+        clause = squash(
+            "คำรับรองระหว่าง นายสุรชัย ธรรมรักษา อธิบดีกรมคุมประพฤติ ผู้รับคำรับรอง"
+            " กับ นางสาวกานดา นิติธรรม ผู้อำนวยการสำนักกฎหมาย ผู้ทำคำรับรอง"
+        )
+        assert text.find(clause, start) > start, reader
+        end = in_order(text, LAW_SIGNATURES, start)
+        assert end < text.find(squash("เป้าประสงค์"), start), f"{reader}: signatures after goals"
+
+
+def test_every_agreement_and_card_is_there_in_order(probation: Pdf) -> None:
+    text = probation.text
+    at = 0
+    for agreement in probation.view.agreements:
+        names = [row.ref.name for dim in agreement.dimensions for row in dim.rows]
+        at = in_order(text, [agreement.party.ref.name, *names], at)
+        cards = [f"{card.ref.id} {card.ref.name}" for card in agreement.cards]
+        at = in_order(text, ["รายละเอียดตัวชี้วัด", *cards], at)
+
+
+def test_each_agreement_starts_a_page_and_pages_are_a4(probation: Pdf) -> None:
+    reader = PdfReader(probation.path)
+    firsts = [squash(p)[:200] for p in probation.pages]
+    for agreement in probation.view.agreements:
+        head = squash(f"คำรับรองการปฏิบัติราชการ ของ {agreement.party.ref.name}")
+        assert any(first.startswith(head) for first in firsts), agreement.party.ref.id
+    for page in reader.pages:
+        box = page.mediabox
+        assert (round(float(box.width)), round(float(box.height))) == (595, 842)
+
+
+def test_weights_total_100_in_the_table(probation: Pdf) -> None:
+    for agreement in probation.view.agreements:
+        assert agreement.total_weight == Decimal(100)
+    assert probation.text.count(squash("น้ำหนักรวมครบร้อยละ 100")) == len(probation.view.agreements)
+
+
+def test_only_sarabun_is_embedded_and_metadata_is_fixed(probation: Pdf) -> None:
+    reader = PdfReader(probation.path)
+    fonts: set[str] = set()
+    for page in reader.pages:
+        for ref in _fonts_of(page).values():
+            fonts.add(str(ref.get_object()["/BaseFont"]).split("+")[-1])
+    assert fonts <= {"Sarabun-Regular", "Sarabun-Bold"}, fonts
+    meta = reader.metadata
+    assert meta is not None
+    assert meta.title == "คำรับรองการปฏิบัติราชการ กรมคุมประพฤติ ประจำปีงบประมาณ พ.ศ. 2569"
+    assert "/CreationDate" not in meta
+
+
+# -- acme, in English -------------------------------------------------------------
+
+
+def test_acme_in_english(acme: Pdf) -> None:
+    at = 0
+    for agreement in acme.view.agreements:
+        names = [row.ref.name for dim in agreement.dimensions for row in dim.rows]
+        at = in_order(acme.text, ["Performance agreement", agreement.party.ref.name, *names], at)
+    assert squash("This agreement is made between") in acme.text
+    if acme.poppler is not None:
+        for agreement in acme.view.agreements:
+            assert squash(agreement.party.ref.name) in squash(acme.poppler)
+
+
+def test_same_plan_same_bytes(acme: Pdf, tmp_path: Path) -> None:
+    again = write_pdf(acme.view, tmp_path / "report", "en")
+    assert again.read_bytes() == acme.path.read_bytes()
+    assert again == pdf_path(tmp_path / "report")
+    assert [p.name for p in again.parent.iterdir()] == ["agreements.pdf"]  # no temp left
+
+
+def test_thai_digits(acme: Pdf, tmp_path: Path) -> None:
+    path = write_pdf(acme.view, tmp_path / "report", "th", thai_digits=True)
+    reader = PdfReader(path)
+    text = squash("".join(page_text(page, reader) for page in reader.pages))
+    assert squash("ประจำปีงบประมาณ พ.ศ. ๒๕๖๙") in text
+    assert squash("๑. คำรับรองระหว่าง") in text
+
+
+# -- escaping -----------------------------------------------------------------------
+
+HOSTILE = (
+    "#let x = 1",
+    "$x^2$ and $",
+    "*bold* _it_ `code` ```raw```",
+    "<label> @ref [a] ] [ \\ \\\\",
+    "= not a heading",
+    "- not a list",
+    "+ not an enum",
+    "1. not an enum either",
+    "/ term: not a term",
+    "// not a comment",
+    "/* not a comment */",
+    "~ -- --- ... -? 'single' \"double\"",
+    '#{panic()} #panic("x") #import "x.typ"',
+    "\\u{41} \\ line",
+    "https://example.org/a_b?c=d#e",
+    "100% & ^ | ! ? ; : , . { } ( )",
+    "ร้อยละ *ของ* ความสำเร็จ #1",
+)
+
+
+def test_escape_typst_backslashes_every_special() -> None:
+    assert escape_typst("#panic()") == "\\#panic\\(\\)"
+    assert escape_typst("ร้อยละ 100% *จริง*") == "ร้อยละ 100\\% \\*จริง\\*"
+    assert escape_typst("a\r\nb\rc\nd") == "a#linebreak();b#linebreak();c#linebreak();d"
+    assert escape_typst(None) == ""
+    assert escape_typst(Decimal("2.5")) == "2\\.5"
+    assert escape_typst("bell\x07 nul\x00") == "bell nul"
+    for text in HOSTILE:
+        escaped = escape_typst(text).replace("#linebreak();", "")
+        bare = re.sub(r"\\.", "", escaped)  # drop every backslash pair
+        assert not re.search(r"[!-/:-@\[-`{-~]", bare), (text, bare)
+
+
+def test_typst_string_escapes_quotes_and_backslashes() -> None:
+    assert str(typst_string('a "b" \\ c\nd')) == '"a \\"b\\" \\\\ c\\nd"'
+
+
+def _roundtrip(texts_in: list[str]) -> list[str]:
+    """Each text set as a paragraph through escape_typst, read back per paragraph."""
+    marker = "QQQ"
+    body = f"\n\n{marker}\n\n".join(escape_typst(t) for t in texts_in)
+    src = f'#set text(font: "Sarabun", lang: "th", features: (mark: 0, mkmk: 0))\n{body}'
+    pdf = compile_pdf(src)
+    reader = PdfReader(io.BytesIO(pdf))
+    text = "".join(page_text(p, reader) for p in reader.pages)
+    return [squash(part) for part in squash(text).split(marker)]
+
+
+def test_hostile_strings_come_out_as_written() -> None:
+    assert _roundtrip(list(HOSTILE)) == [squash(t) for t in HOSTILE]
+
+
+THAI_WORDS = ("สำเร็จ", "น้ำหนัก", "เริ่มต้น", "ขั้นตอน", "ทั้งหมด", "ฟื้นฟู", "ที่นี่", "กฎหมาย")
+
+
+@settings(max_examples=25, deadline=None)
+@given(
+    st.lists(
+        st.one_of(
+            st.text(st.characters(min_codepoint=0x21, max_codepoint=0x7E), max_size=12),
+            st.sampled_from(THAI_WORDS),
+        ),
+        min_size=1,
+        max_size=6,
+    )
+)
+def test_any_ascii_and_thai_text_comes_out_as_written(parts: list[str]) -> None:
+    text = " ".join(parts).replace("QQQ", "")
+    assert _roundtrip([text]) == [squash(text)]
+
+
+def test_template_output_has_no_unescaped_data(probation: Pdf) -> None:
+    """Every KPI name reaches the typst source only in its escaped form."""
+    source = render_typst(probation.view, "th")
+    for agreement in probation.view.agreements:
+        for dim in agreement.dimensions:
+            for row in dim.rows:
+                assert escape_typst(row.ref.name) in source
+
+
+# -- failures ------------------------------------------------------------------------
+
+
+def test_typst_errors_become_pdf_errors() -> None:
+    with pytest.raises(PdfError) as caught:
+        compile_pdf('#let x = (\n#panic("no")')
+    assert "RPT001" in caught.value.diagnostic.format()
+    assert "typst could not compile the report" in str(caught.value)
+
+
+def test_unwritable_output_is_a_pdf_error(acme: Pdf, tmp_path: Path) -> None:
+    blocker = tmp_path / "report"
+    blocker.write_text("a file where the folder should be")
+    with pytest.raises(PdfError, match="cannot write"):
+        write_pdf(acme.view, blocker, "en")
+
+
+def test_the_font_is_sarabun_from_pypi() -> None:
+    folder = font_dir()
+    assert (folder / "Sarabun-Regular.ttf").is_file()
+    fonts = typst.Fonts(include_system_fonts=False, font_paths=[str(folder)])
+    assert "Sarabun" in fonts.families()
+
+
+# -- the CLI -----------------------------------------------------------------------
+
+
+def test_cli_writes_the_pdf(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(
+        ["report", str(ACME), "--format", "html,pdf", "--out", str(tmp_path)], capsys
+    )
+    assert code == 0, err
+    path = tmp_path / "report" / "pdf" / "agreements.pdf"
+    assert f"wrote {path}" in out
+    assert path.read_bytes().startswith(b"%PDF-")

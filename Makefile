@@ -29,9 +29,9 @@ run: $(VENV)/.installed
 	$(BIN)/cascade score $(PLAN) --period $(PERIOD) --party LAW
 	$(BIN)/cascade score $(PLAN) --period $(PERIOD) --format xlsx --out $(OUT) > /dev/null
 	$(BIN)/cascade score $(PLAN) --period $(PERIOD) --format json --out $(OUT) --incentives > /dev/null
-	$(BIN)/cascade report $(PLAN) --period $(PERIOD) --format html,md --out $(OUT)
+	$(BIN)/cascade report $(PLAN) --period $(PERIOD) --format html,md,pdf --out $(OUT)
 	@echo "scorecards: $(abspath $(OUT))/scorecards-$(PERIOD).xlsx (and .json)"
-	@echo "report: $(abspath $(OUT))/report/html/index.html"
+	@echo "report: $(abspath $(OUT))/report/html/index.html (PDF: $(abspath $(OUT))/report/pdf/agreements.pdf)"
 
 ## test: lint, type-check and run the whole suite (fails when no test ran)
 test: $(VENV)/.installed-dev lint typecheck unit

@@ -2,8 +2,10 @@
 
     python -m bench.run [--people 5000,20000] [--repeat 3] [--seed 0] [--cache] [--profile]
 
-For each size, on the same files: (a) cold ``cascade validate`` as a
-subprocess (wall time, median of repeats), (b) the bare parse of every file
+For each size, on the same files: (a) ``cascade validate`` as a subprocess
+(wall time, median of repeats): cold (``--no-cache``, the default single
+job, the headline), cold with ``--jobs 0`` and warm (parse cache filled by
+a previous run), (b) the bare parse of every file
 with PyYAML's ``CBaseLoader`` in this process (median), (c) their ratio,
 (d) the peak RSS of the validate subprocess, (e) an in-process breakdown by
 stage, timing the engine's own functions.  Plans come from
@@ -43,13 +45,14 @@ from cascade.engine import (
     _levels,
     _output_folder,
     check_root,
-    read_file,
     run_rules,
     to_diagnostics,
     validate_plan,
 )
 from cascade.graph import build_graph
+from cascade.load.cache import FOLDER as PARSE_CACHE
 from cascade.load.discover import PLAN_FILE, discover
+from cascade.load.files import read_all, read_file
 from cascade.model.build import build_model
 from cascade.rules import RULES, Context
 from cascade.spec.validate import SpecDoc, validate_document
@@ -58,9 +61,15 @@ HERE = Path(__file__).resolve().parent
 CACHE = HERE / ".cache"
 STAMP = ".bench-stamp"  # hidden: cascade does not read it
 GOAL_RATIO, DESIGN_RATIO, GOAL_RSS_MB = 1.5, 1.3, 2048
+COLD = "cold: --no-cache (1 job, the default)"
+VARIANTS = {  # label → extra arguments of `cascade validate`
+    COLD: ["--no-cache"],
+    "cold: --no-cache --jobs 0 (a worker per core)": ["--no-cache", "--jobs", "0"],
+    "warm: parse cache filled by a previous run": ["--cache"],
+}
 STAGES = (
     "discover",
-    "read + parse (engine.read_file)",
+    "read + parse (read_all: 1 job, no cache)",
     "spec validation (validate_document)",
     "model build (build_model, _levels)",
     "graph (build_graph)",
@@ -76,10 +85,10 @@ class Figures:
     people: int
     files: int = 0
     megabytes: float = 0.0
-    validate: list[float] = field(default_factory=list)
+    validate: dict[str, list[float]] = field(default_factory=dict)
     startup: list[float] = field(default_factory=list)
     parse: list[float] = field(default_factory=list)
-    rss_kb: int = 0
+    rss_kb: dict[str, int] = field(default_factory=dict)
     diagnostics: int = 0
     stages: dict[str, list[float]] = field(default_factory=dict)
     gc: list[float] = field(default_factory=list)
@@ -130,13 +139,15 @@ def cascade_command() -> list[str]:
     return [str(script)] if script.exists() else [sys.executable, "-m", "cascade"]
 
 
-def validate_once(root: Path, report: Path) -> tuple[float, int, int]:
-    """Wall seconds, peak RSS (KiB) and exit code of one ``cascade validate``.
+def validate_once(root: Path, report: Path, extra: list[str]) -> tuple[float, int, int]:
+    """Wall seconds, peak RSS (KiB, largest process) and exit code of one
+    ``cascade validate``.
 
     The JSON report goes to a temp file, not ``/dev/null``: cascade writes
     reports atomically (temp file + rename), which would replace the device.
     """
     command = [*cascade_command(), "validate", str(root), "-f", "json", "-o", str(report)]
+    command += extra
     env = {k: v for k, v in os.environ.items() if k not in ("CI", "GITHUB_ACTIONS")}
     started = time.perf_counter()
     proc = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
@@ -224,10 +235,11 @@ def _stage_times(root: Path) -> dict[str, float]:
     s = iter(STAGES)
     with _timed(out, next(s)):
         check_root(root)
-        first = read_file(root / PLAN_FILE, PLAN_FILE)
+        (first,) = read_all(root, [PLAN_FILE])
         files = [p.as_posix() for p in discover(root, _output_folder(first))]
     with _timed(out, next(s)):
-        reads = [first if rel == PLAN_FILE else read_file(root / rel, rel) for rel in files]
+        rest = iter(read_all(root, [f for f in files if f != PLAN_FILE]))
+        reads = [first if rel == PLAN_FILE else next(rest) for rel in files]
     with _timed(out, next(s)):
         docs: list[SpecDoc] = []
         findings: list[Finding] = []
@@ -248,7 +260,7 @@ def _stage_times(root: Path) -> dict[str, float]:
         findings.extend([*built, *problems, *run_rules(model)])
     out[rules_stage] -= out[graph_stage]
     with _timed(out, next(s)):
-        cells = {r.file: r.cells for r in reads if getattr(r, "cells", None) is not None}
+        cells = {r.file: r.cells for r in reads if r.cells is not None}
         diagnostics = sorted(to_diagnostics(findings, root, levels, cells))
     if diagnostics or any(r.diagnostics for r in reads):
         print(f"warning: {len(diagnostics)} diagnostics in {root}", file=sys.stderr)
@@ -309,14 +321,20 @@ def measure(people: int, repeat: int, seed: int, cache: bool, scratch: Path) -> 
     texts = [p.read_bytes().decode("utf-8-sig") for p in paths]
     figures.megabytes = sum(p.stat().st_size for p in paths) / 1e6
     report = scratch / "report.json"
+    shutil.rmtree(root / PARSE_CACHE, ignore_errors=True)
+    for label, extra in VARIANTS.items():
+        if "--cache" in extra:  # fill the cache first (untimed)
+            validate_once(root, report, extra)
+        for _ in range(repeat):
+            took, rss, code = validate_once(root, report, extra)
+            figures.validate.setdefault(label, []).append(took)
+            figures.rss_kb[label] = max(figures.rss_kb.get(label, 0), rss)
+            figures.diagnostics = max(figures.diagnostics, diagnostics_in(report))
+            if code != 0:
+                print(f"warning: cascade validate exited {code} on {root}", file=sys.stderr)
+        shutil.rmtree(root / PARSE_CACHE, ignore_errors=True)
     for _ in range(repeat):
-        took, rss, code = validate_once(root, report)
-        figures.validate.append(took)
-        figures.rss_kb = max(figures.rss_kb, rss)
-        figures.diagnostics = max(figures.diagnostics, diagnostics_in(report))
-        if code != 0:
-            print(f"warning: cascade validate exited {code} on {root}", file=sys.stderr)
-        figures.startup.append(validate_once(tiny, report)[0])
+        figures.startup.append(validate_once(tiny, report, ["--no-cache"])[0])
         figures.parse.append(bare_parse(texts))
     del texts
     for _ in range(repeat):
@@ -376,23 +394,34 @@ def machine() -> str:
 
 
 def summary_table(all_figures: list[Figures]) -> str:
-    """(a)–(d) for every size."""
+    """(a)–(d) for every size: the plans, then each way of running validate."""
     lines = [
-        "| people | files | MB | validate s (cold; median, range) | startup s | bare parse s "
-        "| ratio | ratio w/o startup | peak RSS MB | diagnostics |",
-        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+        "| people | files | MB | bare parse s (median, range) | start-up s | diagnostics |",
+        "| ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
     for f in all_figures:
-        validate, parse, startup = _med(f.validate), _med(f.parse), _med(f.startup)
         lines.append(
-            f"| {f.people} | {f.files} | {f.megabytes:.1f} | {_spread(f.validate)} | {startup:.2f} "
-            f"| {_spread(f.parse)} | {validate / parse:.2f} | {(validate - startup) / parse:.2f} "
-            f"| {f.rss_kb / 1024:.0f} | {f.diagnostics} |"
+            f"| {f.people} | {f.files} | {f.megabytes:.1f} | {_spread(f.parse)} "
+            f"| {_med(f.startup):.2f} | {f.diagnostics} |"
         )
+    lines += [
+        "",
+        "| people | cascade validate | s (median, range) | × bare parse "
+        "| × bare parse, start-up excluded | peak RSS MiB |",
+        "| ---: | --- | ---: | ---: | ---: | ---: |",
+    ]
+    for f in all_figures:
+        parse, startup = _med(f.parse), _med(f.startup)
+        for label, times in f.validate.items():
+            took = _med(times)
+            lines.append(
+                f"| {f.people} | {label} | {_spread(times)} | {took / parse:.2f} "
+                f"| {(took - startup) / parse:.2f} | {f.rss_kb[label] / 1024:.0f} |"
+            )
     lines.append("")
     lines.append(
         f"Goal: validate ≤ {GOAL_RATIO} × bare parse (design for {DESIGN_RATIO} ×), "
-        f"peak RSS < {GOAL_RSS_MB} MB."
+        f"peak RSS < {GOAL_RSS_MB} MiB."
     )
     return "\n".join(lines)
 
@@ -415,12 +444,12 @@ def breakdown_table(all_figures: list[Figures], rows: dict[str, Callable[[Figure
 
 def context_rows(all_figures: list[Figures]) -> str:
     """Rows under the stage table: GC share, the whole run in-process, what the CLI adds."""
-    rows = {
+    rows: dict[str, Callable[[Figures], float]] = {
         "cyclic GC inside the stages (gc.callbacks)": lambda f: _med(f.gc),
         "validate_plan, whole, in-process": lambda f: _med(f.inproc),
         "of which cyclic GC (e.g. when the engine re-enables it)": lambda f: _med(f.gc_whole),
         "CLI subprocess minus in-process (start-up, imports, report)": (
-            lambda f: _med(f.validate) - _med(f.inproc)
+            lambda f: _med(f.validate[COLD]) - _med(f.inproc)
         ),
     }
     return "\n".join(
@@ -429,11 +458,19 @@ def context_rows(all_figures: list[Figures]) -> str:
     )
 
 
+def _stage(name: str) -> Callable[[Figures], float]:
+    return lambda f: _med(f.stages.get(name, []))
+
+
+def _rule(name: str) -> Callable[[Figures], float]:
+    return lambda f: _med(f.rules.get(name, []))
+
+
 def report(all_figures: list[Figures], top_rules: int = 8) -> str:
     """The whole Markdown report."""
-    stages = {name: (lambda f, n=name: _med(f.stages.get(n, []))) for name in STAGES}
+    stages = {name: _stage(name) for name in STAGES}
     slowest = sorted(all_figures[-1].rules, key=lambda n: -_med(all_figures[-1].rules[n]))
-    rules = {name: (lambda f, n=name: _med(f.rules.get(n, []))) for name in slowest[:top_rules]}
+    rules = {name: _rule(name) for name in slowest[:top_rules]}
     return "\n\n".join(
         [
             "## Machine\n\n" + machine(),

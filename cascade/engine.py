@@ -207,7 +207,7 @@ def _semantic(docs: list[SpecDoc]) -> tuple[PlanModel | None, list[Finding], dic
 
 
 @contextmanager
-def _no_cycle_collector() -> Iterator[None]:
+def no_cycle_collector() -> Iterator[None]:
     """Pause Python's cyclic garbage collector for one run.
 
     A plan is millions of small acyclic objects, freed by reference counting;
@@ -235,7 +235,7 @@ def check_plan(
     root: Path, progress: Progress | None = None, options: LoadOptions = LoadOptions()
 ) -> Checked:
     """Validate the plan in ``root`` and keep its model for the next stage."""
-    with _no_cycle_collector():
+    with no_cycle_collector():
         return _check_plan(root, progress, options)
 
 

@@ -138,7 +138,7 @@ def _kpi_card(model: PlanModel, qid: str, when: Period) -> tuple[Scorecard, KpiL
         typer.echo(f"cascade: no KPI '{qid}' (write PARTY/ID). {hint}".rstrip(), err=True)
         raise _Stop(2)
     party = qid.split("/", 1)[0]
-    run, _ = score_plan(model, ScoreOptions(when, party))
+    run, _ = score_plan(model, ScoreOptions(when, party, explain=True))
     card = run.scorecards[0]
     line = next(line for line in card.lines if line.qid == qid)
     return card, line

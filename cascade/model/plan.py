@@ -77,15 +77,15 @@ class Kpi:
     weight: Decimal | None = None
     same_as: Kpi | CommonKpi | None = None
     contributes_to: list[Kpi] = field(default_factory=list)
+    qid: str = field(init=False)
+    """The qualified id ``PARTY/ID``."""
+
+    def __post_init__(self) -> None:
+        self.qid = f"{self.party}/{self.spec.id}"
 
     @property
     def id(self) -> str:
         return self.spec.id
-
-    @property
-    def qid(self) -> str:
-        """The qualified id ``PARTY/ID``."""
-        return f"{self.party}/{self.spec.id}"
 
     def _inherited(self, name: str) -> object:
         """A template field: the KPI's own, or its ``same_as`` parent's."""

@@ -36,11 +36,11 @@ class _Line:
     row: Row | None = None
 
 
-def score_result(x: Decimal, criteria: Criteria, policy: Policy) -> Scored:
+def score_result(x: Decimal, criteria: Criteria, policy: Policy, explain: bool = True) -> Scored:
     """Score a result (a value, or a milestone level) against a KPI's criteria."""
     if criteria.milestones is not None:
-        return score_milestones(x, policy)
-    return score_thresholds(x, criteria.thresholds or (), policy)
+        return score_milestones(x, policy, explain)
+    return score_thresholds(x, criteria.thresholds or (), policy, explain)
 
 
 def _contact(kpi: Kpi) -> str:
@@ -52,7 +52,7 @@ def _contact(kpi: Kpi) -> str:
     return f"ask {role} {text_of(person.name)}{phone}"
 
 
-def _line(kpi: Kpi, inputs: Inputs, policy: Policy) -> tuple[_Line, list[Finding]]:
+def _line(kpi: Kpi, inputs: Inputs, policy: Policy, explain: bool) -> tuple[_Line, list[Finding]]:
     row, inherited = find_row(kpi, inputs.rows)
     if row is None:
         where = kpi.where.at("id")
@@ -70,7 +70,9 @@ def _line(kpi: Kpi, inputs: Inputs, policy: Policy) -> tuple[_Line, list[Finding
         finding = Finding(problem, where.file, where.doc, UNSCORABLE, where.path)
         return _Line(kpi, "error", row=row, scored=Scored(ZERO, policy.round(ZERO))), [finding]
     status = "inherited" if inherited else "reported"
-    scored = score_result(x, criteria, policy)
+    scored = score_result(x, criteria, policy, explain)
+    if not explain:
+        return _Line(kpi, "inherited" if inherited else "reported", x, scored, row), []
     if row.result.value is None and row.result.values and kpi.formula:
         given = ", ".join(f"{k} = {v}" for k, v in row.result.values.items())
         scored = Scored(scored.exact, scored.score, (f"{kpi.formula} with {given}", *scored.steps))
@@ -118,10 +120,11 @@ def _at_risk(kpi: Kpi, x: Decimal | None, month: int) -> tuple[bool, Decimal | N
 
 def _forecast(kpi: Kpi, inputs: Inputs) -> Decimal | None:
     """Year-end value by least-squares linear trend over this year's rounds."""
-    if inputs.period.month >= 12:
+    rounds = inputs.history.get(kpi.qid)
+    if inputs.period.month >= 12 or rounds is None or len(rounds) < 2:
         return None
     points: list[tuple[Decimal, Decimal]] = []
-    for month, row in sorted(inputs.history.get(kpi.qid, {}).items()):
+    for month, row in sorted(rounds.items()):
         if row.result.status == "n/a":
             continue
         x, _ = result_value(kpi, row.result)
@@ -166,13 +169,13 @@ def _dimensions(
 
 
 def score_agreement(
-    agreement: Agreement, model: PlanModel, inputs: Inputs, policy: Policy
+    agreement: Agreement, model: PlanModel, inputs: Inputs, policy: Policy, explain: bool = True
 ) -> tuple[Scorecard, list[Finding]]:
     """The scorecard of one agreement for the period of ``inputs``."""
     findings: list[Finding] = []
     lines: list[_Line] = []
     for kpi in agreement.kpis:
-        line, problems = _line(kpi, inputs, policy)
+        line, problems = _line(kpi, inputs, policy, explain)
         lines.append(line)
         findings.extend(problems)
     weights, divisor = _effective_weights(agreement, lines, policy)
@@ -189,7 +192,7 @@ def score_agreement(
         forecast = _forecast(kpi, inputs) if ln.status in ("reported", "inherited") else None
         criteria = kpi.criteria
         forecast_score = (
-            score_result(forecast, criteria, policy).score
+            score_result(forecast, criteria, policy, explain=False).score
             if forecast is not None and criteria is not None
             else None
         )

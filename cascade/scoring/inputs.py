@@ -13,10 +13,15 @@ from cascade.spec.actuals import PersonComponents, Result
 
 @dataclass(frozen=True, slots=True)
 class Row:
-    """A KPI's result row and where it was written."""
+    """A KPI's result row and where it was written (document, item index)."""
 
     result: Result
-    where: Where
+    document: Where
+    index: int
+
+    @property
+    def where(self) -> Where:
+        return self.document.at("results", self.index)
 
 
 @dataclass(slots=True)
@@ -37,7 +42,7 @@ def gather(model: PlanModel, period: Period) -> Inputs:
         if other is None or other.year != period.year or other.month > period.month:
             continue
         for i, result in enumerate(actuals.results):
-            row = Row(result, where.at("results", i))
+            row = Row(result, where, i)
             inputs.history.setdefault(result.kpi, {})[other.month] = row
             if other.label == period.label:
                 inputs.rows.setdefault(result.kpi, row)

@@ -40,41 +40,51 @@ def direction(thresholds: Sequence[Decimal]) -> str:
     return "descending" if thresholds[0] > thresholds[-1] else "ascending"
 
 
-def score_thresholds(x: Decimal, thresholds: Sequence[Decimal], policy: Policy) -> Scored:
-    """Score a result against thresholds T1..Tn (ascending or descending)."""
+def score_thresholds(
+    x: Decimal, thresholds: Sequence[Decimal], policy: Policy, explain: bool = True
+) -> Scored:
+    """Score a result against thresholds T1..Tn (ascending or descending).
+
+    ``explain`` keeps the plain-language steps; a whole-plan run skips them.
+    """
     scores = policy.scores
-    desc = direction(thresholds) == "descending"
+    desc = thresholds[0] > thresholds[-1]
     # Mirror descending thresholds so one ascending rule serves both.
     t = [-v for v in thresholds] if desc else list(thresholds)
     v = -x if desc else x
+    k = -1
+    if v >= t[-1]:
+        exact = scores[-1]
+    elif v < t[0]:
+        exact = scores[0] if policy.below_first == "S1" else ZERO
+    else:
+        k = max(i for i in range(len(t) - 1) if t[i] <= v)
+        exact = scores[k] + (scores[k + 1] - scores[k]) * (v - t[k]) / (t[k + 1] - t[k])
+    score = policy.round(exact)
+    if not explain:
+        return Scored(exact, score)
     steps = [
         f"result {_fmt(x)}; thresholds {', '.join(_fmt(v) for v in thresholds)} "
         f"({'lower' if desc else 'higher'} is better)"
     ]
     if v >= t[-1]:
-        exact = scores[-1]
         steps.append(f"reaches T{len(t)} → score {_fmt(exact)}")
-    elif v < t[0]:
-        exact = scores[0] if policy.below_first == "S1" else ZERO
+    elif k < 0:
         steps.append(
             f"short of T1 → score {_fmt(exact)} (policy below_first: {policy.below_first})"
         )
     else:
-        k = max(i for i in range(len(t) - 1) if t[i] <= v)
-        fraction = (v - t[k]) / (t[k + 1] - t[k])
-        exact = scores[k] + (scores[k + 1] - scores[k]) * fraction
         steps.append(
             f"between T{k + 1} = {_fmt(thresholds[k])} and T{k + 2} = {_fmt(thresholds[k + 1])}: "
             f"{_fmt(scores[k])} + ({_fmt(scores[k + 1])} − {_fmt(scores[k])}) × "
             f"{_fmt(abs(x - thresholds[k]))} / {_fmt(abs(thresholds[k + 1] - thresholds[k]))} "
             f"= {_fmt(exact)}"
         )
-    score = policy.round(exact)
     steps.append(f"rounded to {policy.decimals} decimals: {score}")
     return Scored(exact, score, tuple(steps))
 
 
-def score_milestones(level: Decimal, policy: Policy) -> Scored:
+def score_milestones(level: Decimal, policy: Policy, explain: bool = True) -> Scored:
     """Score the milestone level reached: step k scores Sk, fractions interpolate.
 
     A fraction below step 1 interpolates from 0 to S1; levels beyond the last
@@ -82,10 +92,9 @@ def score_milestones(level: Decimal, policy: Policy) -> Scored:
     down to the whole step reached.
     """
     scores = policy.scores
-    steps = [f"milestone level reached: {_fmt(level)}"]
+    reached = level
     if not policy.milestone_fractions and level != level.to_integral():
         level = level.to_integral(rounding="ROUND_FLOOR")
-        steps.append(f"fractions are off (milestone_fractions: false): level {_fmt(level)}")
     if level <= 0:
         exact = ZERO
     elif level >= len(scores):
@@ -94,8 +103,13 @@ def score_milestones(level: Decimal, policy: Policy) -> Scored:
         k = int(level)  # whole steps done
         below = scores[k - 1] if k >= 1 else ZERO
         exact = below + (scores[k] - below) * (level - k)
-    steps.append(f"score {_fmt(exact)}")
     score = policy.round(exact)
+    if not explain:
+        return Scored(exact, score)
+    steps = [f"milestone level reached: {_fmt(reached)}"]
+    if level != reached:
+        steps.append(f"fractions are off (milestone_fractions: false): level {_fmt(level)}")
+    steps.append(f"score {_fmt(exact)}")
     steps.append(f"rounded to {policy.decimals} decimals: {score}")
     return Scored(exact, score, tuple(steps))
 

@@ -68,6 +68,29 @@ def rate_person(card: Scorecard, row: PersonComponents | None, policy: Policy) -
     )
 
 
+def pay_bands(rated: Sequence[Scorecard], policy: Policy) -> dict[str, str]:
+    """Each rated person's band for pay, after the optional top-band quota.
+
+    With ``incentives.top_quota_percent`` only that share of the rated people
+    (rounded down) keep the top band for pay, best combined percentage first
+    (ties by person id); the rest are paid as the next band.  The published
+    rating is unchanged.
+    """
+    bands = {c.party: c.rating.id for c in rated if c.rating is not None}
+    quota = policy.incentives.top_quota_percent if policy.incentives else None
+    if quota is None or len(policy.bands) < 2:
+        return bands
+    top, second = policy.bands[0].id, policy.bands[1].id
+    allowed = int(len(rated) * quota / HUNDRED)
+    tops = sorted(
+        (c for c in rated if bands.get(c.party) == top),
+        key=lambda c: (-(c.combined or ZERO), c.party),
+    )
+    for card in tops[allowed:]:
+        bands[card.party] = second
+    return bands
+
+
 def allocate(
     cards: Sequence[Scorecard], model: PlanModel, policy: Policy
 ) -> tuple[tuple[Allocation, ...], Decimal, tuple[str, ...]]:
@@ -89,8 +112,10 @@ def allocate(
         Decimal("0.01"), rounding=ROUND_DOWN
     )
 
+    pay_band = pay_bands(rated, policy)
+
     def bounds(card: Scorecard) -> tuple[Decimal, Decimal]:
-        low_high = ranges.get(card.rating.id if card.rating else "", [ZERO, ZERO])
+        low_high = ranges.get(pay_band[card.party], [ZERO, ZERO])
         return (low_high[0], low_high[-1]) if low_high else (ZERO, ZERO)
 
     base = sum((s * bounds(c)[0] / HUNDRED for c, s in eligible), ZERO)
@@ -103,6 +128,5 @@ def allocate(
         low, high = bounds(card)
         pct = low * scale_base + (high - low) * share
         amount = (salary * pct / HUNDRED).quantize(Decimal("0.01"), rounding=ROUND_DOWN)
-        band = card.rating.id if card.rating else ""
-        out.append(Allocation(card.party, band, salary, policy.round(pct), amount))
+        out.append(Allocation(card.party, pay_band[card.party], salary, policy.round(pct), amount))
     return tuple(out), pool, left_out

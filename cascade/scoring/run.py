@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from cascade.diagnostics import Finding
+from cascade.engine import no_cycle_collector
 from cascade.model.plan import PlanModel
 from cascade.scoring.agreement_score import score_agreement
 from cascade.scoring.inputs import gather
@@ -24,16 +25,24 @@ class ScoreOptions:
     period: Period
     party: str | None = None
     incentives: bool = False
+    explain: bool = False
+    """Keep every KPI's plain-language steps (``explain-score``)."""
 
 
 def score_plan(model: PlanModel, options: ScoreOptions) -> tuple[ScoreRun, list[Finding]]:
     """Scorecards for every agreement (or one party's) in the period."""
+    with no_cycle_collector():
+        return _score_plan(model, options)
+
+
+def _score_plan(model: PlanModel, options: ScoreOptions) -> tuple[ScoreRun, list[Finding]]:
     policy = resolve(model.plan.scoring if model.plan else None)
     inputs = gather(model, options.period)
     cards: list[Scorecard] = []
     findings: list[Finding] = []
     for agreement in model.agreements.values():
-        card, problems = score_agreement(agreement, model, inputs, policy)
+        explain = options.explain and options.party in (None, agreement.party)
+        card, problems = score_agreement(agreement, model, inputs, policy, explain)
         if agreement.party_type == "person":
             card = rate_person(card, inputs.components.get(agreement.party), policy)
         cards.append(card)

@@ -57,6 +57,19 @@ def _table(card: Scorecard, lang: str) -> Table:
     return table
 
 
+def _rollup(run: ScoreRun) -> Table:
+    """Each organisation KPI with the owner's (O) and supporters' (S) KPIs that trace to it."""
+    table = Table(title=f"organisation KPIs — {run.period}", title_justify="left")
+    table.add_column("KPI")
+    table.add_column("owner")
+    table.add_column("score", justify="right")
+    table.add_column("traced to it (O owner, S supporter)")
+    for line in run.rollup:
+        parts = ", ".join(f"{q} {role} {_n(s)}" for q, role, s in line.contributions) or "—"
+        table.add_row(line.qid, line.owner or "—", _n(line.score), parts)
+    return table
+
+
 def show(run: ScoreRun, out: TextIO, color: bool = False, lang: str = "th") -> None:
     """Print every scorecard of ``run``."""
     console = Console(
@@ -72,6 +85,9 @@ def show(run: ScoreRun, out: TextIO, color: bool = False, lang: str = "th") -> N
             console.print("  " + " · ".join(f"{k} {_n(v)}" for k, v in card.dimensions))
         for note in card.notes:
             console.print(f"  [dim]{note}[/]")
+        console.print()
+    if run.rollup:
+        console.print(_rollup(run))
         console.print()
     if run.pool is not None:
         given = sum((a.amount for a in run.allocations), Decimal(0))

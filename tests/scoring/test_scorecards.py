@@ -164,3 +164,34 @@ def test_incentives_never_exceed_the_pool(tmp_path: Path) -> None:
     (share,) = result.allocations
     assert (share.band, share.percent, share.amount) == ("improve", D("1.0000"), D("300.00"))
     assert sum(a.amount for a in result.allocations) <= result.pool
+
+
+def test_top_band_quota_moves_the_rest_to_the_next_band() -> None:
+    from cascade.scoring.people_score import pay_bands
+    from cascade.scoring.policy import Policy
+    from cascade.scoring.scorecard import Scorecard as Card
+    from cascade.spec.plan import Incentives
+
+    def person(pid: str, combined: str) -> Card:
+        return Card(
+            pid,
+            "person",
+            pid,
+            "2569-Q2",
+            (),
+            D(100),
+            D(5),
+            D(100),
+            D(5),
+            combined=D(combined),
+            rating=DEFAULT_BANDS[0] if D(combined) >= 90 else DEFAULT_BANDS[1],
+        )
+
+    cards = [person("P1", "95"), person("P2", "91"), person("P3", "93"), person("P4", "85")]
+    policy = Policy(incentives=Incentives(top_quota_percent=D(50)))
+    assert pay_bands(cards, policy) == {
+        "P1": "outstanding",
+        "P3": "outstanding",
+        "P2": "very-good",
+        "P4": "very-good",
+    }

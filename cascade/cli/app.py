@@ -13,7 +13,10 @@ from cascade import __version__
 from cascade.cli import (
     actuals_cmd,
     cache_cmd,
+    diff_cmd,
+    fmt_cmd,
     init_cmd,
+    new_cmd,
     report_cmd,
     rules_cmd,
     schema_cmd,
@@ -62,6 +65,9 @@ app.command("whatif")(score_cmd.whatif)
 app.command("report")(report_cmd.report)
 app.add_typer(actuals_cmd.app, name="actuals")
 app.add_typer(cache_cmd.app, name="cache")
+app.add_typer(fmt_cmd.app, name="fmt")
+app.add_typer(diff_cmd.app, name="diff")
+app.add_typer(new_cmd.app, name="new")
 
 
 def _is_usage_error(exc: Exception) -> bool:

@@ -32,6 +32,12 @@ class RunResult:
     def warnings(self) -> int:
         return sum(1 for d in self.diagnostics if d.level is Level.WARNING)
 
+    def only(self, files: set[str]) -> RunResult:
+        """The same result with only the diagnostics of ``files``."""
+        kept = tuple(d for d in self.diagnostics if d.file in files)
+        note = f"only problems in {len(files)} changed file(s) are shown"
+        return RunResult(self.root, self.files, kept, (*self.notes, note))
+
     def exit_code(self, strict: bool = False) -> int:
         """The CLI's exit code for this result.
 

@@ -8,6 +8,7 @@ import typer
 
 from cascade.fileio import atomic_write
 from cascade.schema import generate
+from cascade.vscode import SettingsError, merged_settings
 
 
 def schema(
@@ -16,6 +17,11 @@ def schema(
     ),
     check: bool = typer.Option(
         False, "--check", help="Write nothing; exit 1 if the folder's schemas are out of date."
+    ),
+    vscode: bool = typer.Option(
+        False,
+        "--vscode",
+        help="Also map the schemas to plan files in .vscode/settings.json (merged).",
     ),
 ) -> int:
     """Write one JSON Schema per kind, plus cascade.schema.json for any document.
@@ -37,4 +43,13 @@ def schema(
     for name in stale:
         atomic_write(out / name, schemas[name])
     typer.echo(f"{len(schemas)} schemas in {out} ({len(stale)} updated)")
+    if vscode:
+        settings = Path(".vscode") / "settings.json"
+        try:
+            text = merged_settings(settings, out)
+        except SettingsError as exc:
+            typer.echo(f"cascade: {exc}", err=True)
+            return 2
+        atomic_write(settings, text)
+        typer.echo(f"mapped the schemas in {settings}")
     return 0

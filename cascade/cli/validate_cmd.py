@@ -12,6 +12,8 @@ import typer
 
 from cascade.engine import Checked, LoadOptions, PlanRootError, check_plan, validate_plan
 from cascade.fileio import atomic_write
+from cascade.load.changed import ChangedError
+from cascade.load.changed import changed_since as changed_since_files
 from cascade.load.files import default_jobs
 from cascade.reporters import CHOICES, REPORTERS, pick
 from cascade.result import RunResult
@@ -65,6 +67,12 @@ def validate(
     templates: Path | None = typer.Option(
         None, "--templates", help="With --render: a folder of report template overrides."
     ),
+    changed_since: str | None = typer.Option(
+        None,
+        "--changed-since",
+        help="Report only problems in files changed since this git revision "
+        "(the whole plan is still checked).",
+    ),
 ) -> int:
     """Check a plan: syntax, schema, references, weights, tracing, OS matrix.
 
@@ -95,6 +103,12 @@ def validate(
     except PlanRootError as exc:
         typer.echo(f"cascade: {exc}", err=True)
         return 2
+    if changed_since is not None:
+        try:
+            result = result.only(changed_since_files(plan_dir, changed_since))
+        except ChangedError as exc:
+            typer.echo(f"cascade: --changed-since {changed_since}: {exc}", err=True)
+            return 2
     if output is not None:
         buffer = io.StringIO()
         REPORTERS[name](result, buffer, color=False)

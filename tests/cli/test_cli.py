@@ -151,3 +151,20 @@ def test_rules_and_explain(capsys: pytest.CaptureFixture[str]) -> None:
 def test_version(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(["--version"], capsys)
     assert code == 0 and out.startswith("cascade ")
+
+
+def test_schema_vscode_merges_settings(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / ".vscode").mkdir()
+    (tmp_path / ".vscode" / "settings.json").write_text(
+        '{"editor.tabSize": 2, "yaml.schemas": {"other.json": ["x.yaml"]}}', encoding="utf-8"
+    )
+    assert run(["schema", "--out", "schemas", "--vscode"], capsys)[0] == 0
+    settings = json.loads((tmp_path / ".vscode" / "settings.json").read_text(encoding="utf-8"))
+    assert settings["editor.tabSize"] == 2
+    assert settings["yaml.schemas"]["other.json"] == ["x.yaml"]
+    assert settings["yaml.schemas"]["schemas/agreement.schema.json"] == ["**/agreements/**/*.yaml"]
+    (tmp_path / ".vscode" / "settings.json").write_text("// comment\n{}", encoding="utf-8")
+    assert run(["schema", "--out", "schemas", "--vscode"], capsys)[0] == 2

@@ -25,21 +25,32 @@ class _Own:
     target: Decimal | None
 
 
-def _written(ctx: Context) -> Iterator[_Own]:
+def _written(ctx: Context) -> list[_Own]:
+    """Every place criteria are written, computed once per run for all CRT rules."""
+    cached = ctx.memo.get("criteria.written")
+    if isinstance(cached, list):
+        return cached
     model = ctx.model
+    found: list[_Own] = []
     if model.plan is not None:
         for i, common in enumerate(model.plan.common_kpis):
             if common.criteria is not None:
-                yield _Own(
-                    common.id,
-                    model.plan_where.at("common_kpis", i),
-                    common.criteria,
-                    common.unit_of_measure,
-                    common.target,
+                found.append(
+                    _Own(
+                        common.id,
+                        model.plan_where.at("common_kpis", i),
+                        common.criteria,
+                        common.unit_of_measure,
+                        common.target,
+                    )
                 )
     for kpi in model.kpis.values():
         if kpi.spec.criteria is not None:
-            yield _Own(kpi.qid, kpi.where, kpi.spec.criteria, kpi.unit_of_measure, kpi.target)
+            found.append(
+                _Own(kpi.qid, kpi.where, kpi.spec.criteria, kpi.unit_of_measure, kpi.target)
+            )
+    ctx.memo["criteria.written"] = found
+    return found
 
 
 @rule("CRT001", "thresholds-monotonic")

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import inspect
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
@@ -27,6 +27,8 @@ class Context:
 
     model: PlanModel
     graph: PlanGraph
+    memo: dict[str, object] = field(default_factory=dict)
+    """Shared results several rules of one family compute once (per run)."""
 
     @property
     def scale_levels(self) -> int:

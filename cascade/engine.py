@@ -220,6 +220,7 @@ def no_cycle_collector() -> Iterator[None]:
         yield
     finally:
         if was_enabled:
+            gc.freeze()  # what the run built stays: don't make the next collection scan it
             gc.enable()
 
 

@@ -81,7 +81,7 @@ def read_all(
         if isinstance(raw, ReadResult):
             results[i] = raw
             continue
-        key = key_of(rel, raw)
+        key = key_of(rel, raw) if cache is not None else ""
         hit = cache.get(key, rel) if cache is not None else None
         if hit is not None:
             results[i] = hit

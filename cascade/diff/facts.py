@@ -1,0 +1,271 @@
+"""A resolved plan as sections of comparable facts.
+
+Each side's :class:`~cascade.model.plan.PlanModel` becomes
+``{(section kind, id): SectionFacts}``: one section per agreement (its own
+fields, its goals and its KPIs, and its weight total), then the OS matrix
+(a row per organisation KPI), the strategy (perspectives, issues, goals,
+strategies, projects), the plan (``cascade.yaml``: params, policies, common
+KPIs) and the org chart (units).  Identity is by id, never by file: a
+section or item that moved to another file is the same one.
+
+KPI facts are the resolved ones: the weight as written and, for an
+expression, its value (``30 + A = 35``); ``same_as`` and ``contributes_to``
+qualified as ``PARTY/ID``; and the fields an ``identical`` / ``common`` /
+``supervisor`` KPI inherits (name, unit of measure, target, formula,
+criteria) taken from its parent, marked as inherited.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+from functools import cached_property, partial
+
+from pydantic import BaseModel
+
+from cascade.diff.values import SKIPPED, Value, flatten, inherited, leaf, number
+from cascade.model.plan import Agreement, Kpi, PlanModel
+from cascade.spec.agreement import Kpi as KpiSpec
+from cascade.spec.plan import CommonKpi
+
+INHERITED = ("name", "unit_of_measure", "target", "formula", "criteria")
+STRATEGY_LISTS = {
+    "perspectives": "perspective",
+    "issues": "issue",
+    "goals": "goal",
+    "strategies": "strategy",
+    "projects": "project",
+}
+ItemKey = tuple[str, str]
+MAX_CHAIN = 64
+
+
+class Entity:
+    """Something with an id inside a section: a KPI, a goal, an OS-matrix row, a unit.
+
+    Its facts are built only when needed: two entities with equal *tokens*
+    (the spec objects and resolved values their facts come from) have equal
+    facts, and a file unchanged between the sides gives the very same spec
+    objects, so most of a large plan is never flattened at all.
+    """
+
+    def __init__(
+        self,
+        kind: str,
+        ident: str,
+        token: object,
+        name: Callable[[], Value | None],
+        fields: Callable[[], dict[str, Value]],
+        order: tuple[str, ...] = (),
+    ) -> None:
+        self.kind, self.id, self.token = kind, ident, token
+        self._name, self._fields = name, fields
+        self.order = order
+        """The spec's field names, in order: how changed fields are listed."""
+
+    @cached_property
+    def name(self) -> Value | None:
+        return self._name()
+
+    @cached_property
+    def fields(self) -> dict[str, Value]:
+        return self._fields()
+
+
+@dataclass(frozen=True, slots=True)
+class SectionFacts:
+    """An agreement, or one of the plan-wide documents, as facts."""
+
+    kind: str
+    id: str
+    title: Value | None = None
+    party_type: str = ""
+    fields: dict[str, Value] = field(default_factory=dict)
+    items: dict[ItemKey, Entity] = field(default_factory=dict)
+    weight: str | None = None
+    """The agreement's weight total as text (``+ ?`` added when a weight does not evaluate)."""
+    order: tuple[str, ...] = ()
+    """The spec's field names, in order."""
+
+
+PlanFacts = dict[tuple[str, str], SectionFacts]
+
+
+def sources(kpi: Kpi) -> list[BaseModel]:
+    """The specs a KPI's inherited fields come from: itself, then up its ``same_as`` chain.
+
+    Bounded and cycle-safe: a plan with a ``same_as`` cycle (an error the
+    rules report) still diffs.
+    """
+    chain: list[BaseModel] = [kpi.spec]
+    seen = {id(kpi)}
+    source: Kpi | CommonKpi | None = kpi.same_as if kpi.spec.same_as is not None else None
+    while source is not None and len(chain) < MAX_CHAIN:
+        if isinstance(source, CommonKpi):
+            chain.append(source)
+            break
+        if id(source) in seen:
+            break
+        seen.add(id(source))
+        chain.append(source.spec)
+        source = source.same_as if source.spec.same_as is not None else None
+    return chain
+
+
+def inherited_value(chain: list[BaseModel], name: str) -> object:
+    """A template field: the KPI's own, else the nearest ``same_as`` parent's."""
+    for spec in chain:
+        value = getattr(spec, name, None)
+        if value is not None:
+            return value
+    return None
+
+
+class _Facts:
+    """Builds the (lazy) facts of one model in the report language."""
+
+    def __init__(self, lang: str) -> None:
+        self.lang = lang
+
+    def entity(self, kind: str, ident: str, spec: BaseModel, name: object) -> Entity:
+        return Entity(
+            kind,
+            ident,
+            (spec, name),
+            partial(leaf, name, self.lang),
+            partial(flatten, spec, self.lang, "", ("id",)),
+            fields_of(spec),
+        )
+
+    def kpi(self, kpi: Kpi, parent: str | None) -> Entity:
+        chain = sources(kpi)
+        token = (tuple(chain), kpi.weight, parent, type(kpi.same_as))
+        name = partial(lambda c: leaf(inherited_value(c, "name"), self.lang), chain)
+        fields = partial(self.kpi_fields, kpi, chain, parent)
+        return Entity("kpi", kpi.id, token, name, fields, fields_of(kpi.spec))
+
+    def kpi_fields(self, kpi: Kpi, chain: list[BaseModel], parent: str | None) -> dict[str, Value]:
+        spec = kpi.spec
+        fields: dict[str, Value] = {}
+        for name in KpiSpec.model_fields:
+            if name == "weight":
+                fields["weight"] = weight_value(spec.weight, kpi.weight)
+            elif name == "same_as" and spec.same_as is not None:
+                common = spec.kind == "common" or isinstance(kpi.same_as, CommonKpi)
+                ref = spec.same_as if common else qualified(spec.same_as, parent)
+                fields["same_as"] = Value(ref, ref)
+            elif name == "contributes_to" and spec.contributes_to:
+                refs = [qualified(r, parent) for r in spec.contributes_to]
+                fields["contributes_to"] = Value(tuple(refs), f"[{', '.join(refs)}]")
+            elif name in INHERITED and getattr(spec, name) is None and spec.same_as is not None:
+                value = inherited_value(chain, name)
+                fields.update(inherited(flatten(value, self.lang, name)))
+            elif name not in ("id", *SKIPPED):
+                fields.update(flatten(getattr(spec, name), self.lang, name))
+        return fields
+
+    def agreement(self, model: PlanModel, agreement: Agreement) -> SectionFacts:
+        spec = agreement.spec
+        items: dict[ItemKey, Entity] = {}
+        for goal in spec.goals:
+            items.setdefault(("goal", goal.id), self.entity("goal", goal.id, goal, goal.name))
+        for kpi in agreement.kpis:
+            items[("kpi", kpi.id)] = self.kpi(kpi, agreement.parent)
+        weights = [k.weight for k in agreement.kpis]
+        total = number(sum((w for w in weights if w is not None), Decimal(0)))
+        fields = flatten(spec, self.lang, skip=("kind", "party", "goals", "kpis"))
+        return SectionFacts(
+            "agreement",
+            agreement.party,
+            leaf(model.party_name(agreement.party), self.lang),
+            agreement.party_type,
+            fields,
+            items,
+            total if None not in weights else f"{total} + ?",
+            fields_of(spec),
+        )
+
+    def osmatrix(self, model: PlanModel) -> SectionFacts | None:
+        if model.osmatrix is None:
+            return None
+        items: dict[ItemKey, Entity] = {}
+        for row in model.osmatrix.rows:
+            qid = qualified(row.kpi, model.organisation or None)
+            kpi = model.kpis.get(qid)
+            name = inherited_value(sources(kpi), "name") if kpi is not None else None
+            fields = partial(flatten, row, self.lang, "", ("kpi",))
+            entity = Entity(
+                "row", qid, (row, name), partial(leaf, name, self.lang), fields, fields_of(row)
+            )
+            items.setdefault(("row", qid), entity)
+        return SectionFacts("osmatrix", "", items=items)
+
+    def strategy(self, model: PlanModel) -> SectionFacts | None:
+        strategy = model.strategy
+        if strategy is None:
+            return None
+        items: dict[ItemKey, Entity] = {}
+        for attr, kind in STRATEGY_LISTS.items():
+            for spec in getattr(strategy, attr):
+                items.setdefault((kind, spec.id), self.entity(kind, spec.id, spec, spec.name))
+        fields = flatten(strategy, self.lang, skip=("kind", *STRATEGY_LISTS))
+        return SectionFacts("strategy", "", fields=fields, items=items, order=fields_of(strategy))
+
+    def plan(self, model: PlanModel) -> SectionFacts | None:
+        plan = model.plan
+        if plan is None:
+            return None
+        items: dict[ItemKey, Entity] = {}
+        for common in plan.common_kpis:
+            entity = self.entity("common_kpi", common.id, common, common.name)
+            items.setdefault(("common_kpi", common.id), entity)
+        fields = flatten(plan, self.lang, skip=("kind", "common_kpis"))
+        return SectionFacts("plan", "", fields=fields, items=items, order=fields_of(plan))
+
+    def orgchart(self, model: PlanModel) -> SectionFacts | None:
+        if not model.units:
+            return None
+        items = {
+            ("unit", u.id): self.entity("unit", u.id, u.spec, u.spec.name)
+            for u in model.units.values()
+        }
+        return SectionFacts("orgchart", "", items=items)
+
+
+def fields_of(spec: BaseModel) -> tuple[str, ...]:
+    """The field names of a spec object's model, in order."""
+    return tuple(type(spec).model_fields)
+
+
+def qualified(ref: str, party: str | None) -> str:
+    """``PARTY/ID`` for a plain reference made in an agreement whose parent is ``party``."""
+    return ref if "/" in ref or not party else f"{party}/{ref}"
+
+
+def weight_value(written: str, value: Decimal | None) -> Value:
+    """A weight as written; an expression also shows its value (``30 + A = 35``)."""
+    if value is None:
+        return Value(written, written)
+    try:
+        Decimal(written.strip())
+    except InvalidOperation:
+        return Value(value, f"{written} = {number(value)}")
+    return Value(value, written.strip())
+
+
+def plan_facts(model: PlanModel, lang: str) -> PlanFacts:
+    """Every section of ``model``, in the report language."""
+    facts = _Facts(lang)
+    sections: PlanFacts = {}
+    for agreement in model.agreements.values():
+        sections[("agreement", agreement.party)] = facts.agreement(model, agreement)
+    for section in (
+        facts.osmatrix(model),
+        facts.strategy(model),
+        facts.plan(model),
+        facts.orgchart(model),
+    ):
+        if section is not None:
+            sections[(section.kind, section.id)] = section
+    return sections

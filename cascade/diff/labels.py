@@ -1,0 +1,110 @@
+"""Words the renderers share: names of kinds and sections, the summary line."""
+
+from __future__ import annotations
+
+from cascade.diff.result import FieldChange, ItemChange, PlanDiff, Section, SideInfo
+
+NONE = "—"
+KINDS = {
+    "agreement": "agreements",
+    "kpi": "KPIs",
+    "goal": "goals",
+    "row": "OS-matrix rows",
+    "common_kpi": "common KPIs",
+    "perspective": "perspectives",
+    "issue": "strategic issues",
+    "strategy": "strategies",
+    "project": "projects",
+    "unit": "units",
+    "agreement-setting": "agreement fields",
+    "osmatrix-setting": "OS-matrix fields",
+    "strategy-setting": "strategy fields",
+    "plan-setting": "plan settings",
+    "orgchart-setting": "org-chart fields",
+}
+NOUNS = {
+    "kpi": "KPI",
+    "goal": "goal",
+    "row": "KPI",
+    "common_kpi": "common KPI",
+    "perspective": "perspective",
+    "issue": "issue",
+    "strategy": "strategy",
+    "project": "project",
+    "unit": "unit",
+}
+"""What an item is called before its id (an OS-matrix row is named by its KPI)."""
+SECTIONS = {
+    "osmatrix": "OS matrix",
+    "strategy": "Strategy",
+    "plan": "Plan (cascade.yaml)",
+    "orgchart": "Org chart",
+}
+SELF = {"agreement": "agreement", "plan": "plan", "strategy": "strategy"}
+"""What a section's own fields are called in a list of items."""
+BRIEF = {
+    "kpi": ("kind", "same_as", "contributes_to", "weight", "target", "criteria.thresholds"),
+    "goal": ("supports", "perspective", "drives"),
+    "row": ("owner", "supporters"),
+    "common_kpi": ("target", "criteria.thresholds"),
+    "project": ("owner", "budget"),
+    "unit": ("type", "parent"),
+}
+"""The fields shown for an item that was added or removed (JSON has them all)."""
+
+
+def side(info: SideInfo) -> str:
+    """``HEAD~1 (1a2b3c4)``, ``working tree``, or the folder."""
+    return f"{info.label} ({info.commit[:7]})" if info.commit else info.label
+
+
+def summary(diff: PlanDiff) -> str:
+    """``KPIs: 1 added, 2 changed; goals: 1 changed`` (or ``no changes``)."""
+    parts = []
+    for kind, tally in diff.counts().items():
+        shown = ", ".join(f"{n} {change}" for change, n in tally.items())
+        parts.append(f"{KINDS.get(kind, kind)}: {shown}")
+    return "; ".join(parts) or "no changes"
+
+
+def heading(section: Section) -> str:
+    """``ORG สำนักงานตัวอย่าง (organisation)``, ``OS matrix``; added/removed noted."""
+    if section.kind != "agreement":
+        return SECTIONS.get(section.kind, section.kind)
+    title = f"{section.id} {section.title}".rstrip()
+    note = section.party_type or "agreement"
+    if section.status != "changed":
+        note += f", agreement {section.status}"
+    return f"{title} ({note})"
+
+
+def weights(section: Section) -> str | None:
+    """``100 → 95`` for an agreement, else ``None``."""
+    if section.kind != "agreement":
+        return None
+    return f"{section.weight_before or NONE} → {section.weight_after or NONE}"
+
+
+def item_title(item: ItemChange) -> str:
+    return f"{NOUNS.get(item.kind, item.kind)} {item.id} {item.name}".rstrip()
+
+
+def change_word(item: ItemChange) -> str:
+    """``changed``, ``moved from SVC/1-2``, ``moved to OPS/1-2``."""
+    if item.change == "moved":
+        return f"moved from {item.other}"
+    if item.change == "moved-away":
+        return f"moved to {item.other}"
+    return item.change
+
+
+def shown_fields(item: ItemChange) -> tuple[FieldChange, ...]:
+    """The fields worth a line: all of a change, the brief ones of an addition or removal."""
+    if item.change not in ("added", "removed"):
+        return item.fields
+    brief = BRIEF.get(item.kind, ())
+    return tuple(f for f in item.fields if f.field in brief)
+
+
+def field_name(change: FieldChange) -> str:
+    return f"{change.field} (inherited)" if change.inherited else change.field

@@ -1,0 +1,111 @@
+"""The two sides of a diff as file contents in memory: from git or from a folder.
+
+A side is the plan's files (path relative to the plan folder → bytes) chosen
+by the same rules as :func:`cascade.load.discover.discover`; a git side
+reads them from a commit's tree, a folder side from the disk.  Each file also
+carries a content id (git's blob id, computed the same way for files on
+disk), so that a file unchanged between the sides is parsed only once.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+
+from cascade.diagnostics import Diagnostic, Level
+from cascade.diff import git
+from cascade.load.discover import PLAN_FILE, SKIP_DIRS, SUFFIXES, TABLE_SUFFIXES, discover
+from cascade.load.files import parse, read_raw
+from cascade.load.reader import MAX_FILE_BYTES, UNREADABLE, ReadResult
+
+WORKTREE = "working tree"
+
+
+class DiffError(Exception):
+    """The diff cannot be made: a bad revision, not a git repository, not a plan (exit 2)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Side:
+    """One side's plan files, read into memory, and what to call it."""
+
+    label: str
+    commit: str | None = None
+    files: dict[str, bytes | ReadResult] = field(default_factory=dict)
+    """Path relative to the plan folder → its bytes, or why it could not be read."""
+    oids: dict[str, str] = field(default_factory=dict)
+    """Path → content id (git blob id)."""
+    root: Path | None = None
+    """The plan folder on disk (for the parse cache), when there is one."""
+
+
+def blob_id(data: bytes) -> str:
+    """Git's blob id of ``data`` (SHA-1 object format)."""
+    return hashlib.sha1(b"blob %d\0" % len(data) + data, usedforsecurity=False).hexdigest()
+
+
+def is_plan_file(rel: str, output: str) -> bool:
+    """Whether ``rel`` is a plan file, by the rules of :mod:`cascade.load.discover`."""
+    parts = PurePosixPath(rel).parts
+    if not parts or (parts[0] == output and len(parts) > 1):
+        return False
+    if any(p.startswith(".") or p in SKIP_DIRS for p in parts[:-1]):
+        return False
+    name = parts[-1]
+    return name.endswith(SUFFIXES + TABLE_SUFFIXES) and not name.startswith((".", "~$"))
+
+
+def output_folder(data: bytes) -> str:
+    """The output folder ``cascade.yaml`` names (``out`` unless it says otherwise)."""
+    for doc in parse(data, PLAN_FILE).documents:
+        if isinstance(doc, dict) and isinstance(doc.get("output"), str):
+            return str(doc["output"])
+    return "out"
+
+
+def _too_large(rel: str) -> ReadResult:
+    code, name = UNREADABLE
+    message = f"the file is larger than {MAX_FILE_BYTES // (1024 * 1024)} MiB"
+    return ReadResult(
+        rel, diagnostics=[Diagnostic(rel, 1, 1, code, Level.ERROR, message, name=name)]
+    )
+
+
+def from_git(repo: git.Repo, commit: str, label: str) -> Side:
+    """The plan folder of ``repo`` as it is at ``commit``."""
+    where = repo.prefix or "the repository's top folder"
+    if not git.has_tree(repo, commit):
+        raise DiffError(f"{where} does not exist at {label}")
+    entries = {e.path: e for e in git.list_tree(repo, commit)}
+    root = entries.get(PLAN_FILE)
+    if root is None:
+        raise DiffError(f"{where} at {label} holds no {PLAN_FILE}, so it is not a plan folder")
+    output = output_folder(git.read_blobs(repo, [root.oid])[root.oid])
+    chosen = sorted(p for p in entries if is_plan_file(p, output))
+    small = [entries[p].oid for p in chosen if entries[p].size <= MAX_FILE_BYTES]
+    blobs = git.read_blobs(repo, small)
+    files: dict[str, bytes | ReadResult] = {}
+    for path in chosen:
+        oid = entries[path].oid
+        files[path] = blobs[oid] if oid in blobs else _too_large(path)
+    oids = {p: entries[p].oid for p in chosen}
+    on_disk = repo.top / repo.prefix
+    return Side(label, commit, files, oids, on_disk if on_disk.is_dir() else None)
+
+
+def from_folder(root: Path, label: str) -> Side:
+    """The plan folder ``root`` as it is on disk (untracked files included)."""
+    if not (root / PLAN_FILE).is_file():
+        raise DiffError(f"{root}: no {PLAN_FILE} here, so this is not a plan folder")
+    first = read_raw(root / PLAN_FILE, PLAN_FILE)
+    output = output_folder(first) if isinstance(first, bytes) else "out"
+    files: dict[str, bytes | ReadResult] = {}
+    oids: dict[str, str] = {}
+    for path in discover(root, output):
+        rel = path.as_posix()
+        raw = read_raw(root / path, rel)
+        files[rel] = raw
+        if isinstance(raw, bytes):
+            oids[rel] = blob_id(raw)
+    return Side(label, None, files, oids, root)

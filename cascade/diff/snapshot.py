@@ -1,0 +1,128 @@
+"""One side's files through cascade's own pipeline: load → spec → model.
+
+The steps are :func:`cascade.engine.check_plan`'s, fed from memory instead
+of a folder: each file's bytes are parsed (:func:`cascade.load.files.parse`,
+YAML or an actuals table), every document is validated against its kind
+(:func:`cascade.spec.validate.validate_document`) and the documents that
+pass are resolved into a :class:`~cascade.model.plan.PlanModel`
+(:func:`cascade.model.build.build_model`).  Rules do not run: a diff
+compares what each side says, not whether it is right.
+
+A file that does not load (syntax, encoding) or has a document that fails
+its schema is left out and named in :attr:`Snapshot.failed`; the rest of
+the side is still compared.  A file with the same path and content on both
+sides is parsed and validated once (:class:`Memo`), and with
+``LoadOptions(cache=True)`` a file that ``cascade validate`` already parsed
+comes from the plan folder's parse cache.
+"""
+
+from __future__ import annotations
+
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+
+from cascade.diagnostics import Level
+from cascade.diff.sides import Side
+from cascade.engine import LoadOptions, no_cycle_collector
+from cascade.load.cache import ParseCache, key_of
+from cascade.load.files import PARALLEL_MIN_FILES, parse
+from cascade.load.reader import ReadResult
+from cascade.model.build import build_model
+from cascade.model.plan import PlanModel
+from cascade.spec.validate import SpecDoc, validate_document
+
+
+@dataclass(frozen=True, slots=True)
+class Parsed:
+    """One file's valid documents, and whether anything in it failed."""
+
+    docs: tuple[SpecDoc, ...]
+    failed: bool
+
+
+@dataclass(slots=True)
+class Memo:
+    """Parsed files by (path, content id), shared by the two sides of a diff."""
+
+    parsed: dict[tuple[str, str], Parsed] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class Snapshot:
+    """A side resolved into a plan model."""
+
+    label: str
+    commit: str | None
+    model: PlanModel
+    files: tuple[str, ...]
+    failed: tuple[str, ...]
+    """Files left out: they do not load, or a document fails its schema."""
+
+
+def documents(rel: str, read: ReadResult) -> Parsed:
+    """Validate the documents of one read file against their kinds."""
+    failed = any(d.level is Level.ERROR for d in read.diagnostics)
+    docs: list[SpecDoc] = []
+    for index, data in enumerate(read.documents):
+        if data is None:
+            continue
+        doc, problems = validate_document(data, rel, index)
+        failed = failed or bool(problems)
+        if doc is not None:
+            docs.append(doc)
+    return Parsed(tuple(docs), failed)
+
+
+def parse_all(jobs: list[tuple[str, bytes]], workers: int) -> list[ReadResult]:
+    """Parse files, in worker processes when there are enough of them (as ``read_all``)."""
+    if workers > 1 and len(jobs) >= PARALLEL_MIN_FILES:
+        chunk = max(1, len(jobs) // (workers * 8))
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            datas, rels = [data for _, data in jobs], [rel for rel, _ in jobs]
+            return list(pool.map(parse, datas, rels, chunksize=chunk))
+    return [parse(data, rel) for rel, data in jobs]
+
+
+def _reads(side: Side, memo: Memo, options: LoadOptions) -> dict[str, Parsed]:
+    """Every file of the side, from the memo, the parse cache (read only) or parsed now."""
+    cache = ParseCache(side.root) if options.cache and side.root is not None else None
+    done: dict[str, Parsed] = {}
+    todo: list[tuple[str, bytes]] = []
+    for rel in sorted(side.files):
+        raw, oid = side.files[rel], side.oids.get(rel, "")
+        hit = memo.parsed.get((rel, oid)) if oid else None
+        if hit is not None:
+            done[rel] = hit
+            continue
+        read = raw if isinstance(raw, ReadResult) else None
+        if read is None and cache is not None and isinstance(raw, bytes):
+            read = cache.get(key_of(rel, raw), rel)
+        if read is not None:
+            done[rel] = documents(rel, read)
+        elif isinstance(raw, bytes):
+            todo.append((rel, raw))
+    for (rel, _), read in zip(todo, parse_all(todo, options.jobs), strict=True):
+        done[rel] = documents(rel, read)
+    for rel, parsed in done.items():
+        if side.oids.get(rel):
+            memo.parsed[(rel, side.oids[rel])] = parsed
+    return done
+
+
+def snapshot(
+    side: Side, memo: Memo | None = None, options: LoadOptions = LoadOptions()
+) -> Snapshot:
+    """Build the plan model of one side; problems become :attr:`Snapshot.failed`.
+
+    ``options`` as for ``cascade validate``: worker processes for parsing,
+    and the parse cache of the plan folder on disk, read but never written
+    (a diff leaves the working tree as it was).
+    """
+    memo = memo if memo is not None else Memo()
+    with no_cycle_collector():
+        reads = _reads(side, memo, options)
+        files = sorted(reads)
+        docs = [doc for rel in files for doc in reads[rel].docs]
+        model, _ = build_model(docs)
+    failed = tuple(rel for rel in files if reads[rel].failed)
+    return Snapshot(side.label, side.commit, model, tuple(files), failed)

@@ -339,9 +339,18 @@ def supervisor_trace(ctx: Context) -> Iterator[Finding]:
                 parents.append(kpi.same_as)
             for parent in parents:
                 if parent.party != agreement.parent:
+                    heads = model.people[agreement.party].heads == agreement.parent
+                    hint = (
+                        f"{agreement.party} heads {agreement.parent}, so its KPIs cascade "
+                        f"from {agreement.parent}'s agreement (draft anew with: cascade new "
+                        f"agreement --party {agreement.party} --force)"
+                        if heads
+                        else ""
+                    )
                     yield finding(
                         kpi.where.at("id"),
                         f"supervisor KPI '{kpi.id}' names {parent.qid}, which is "
                         f"not in the agreement of {agreement.parent}, "
                         f"{agreement.party}'s parent party",
+                        hint=hint,
                     )

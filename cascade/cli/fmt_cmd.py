@@ -1,14 +1,74 @@
-"""``cascade fmt``: placeholder until the feature lands."""
+"""``cascade fmt``: rewrite plan files in the canonical style (or check them)."""
 
 from __future__ import annotations
 
+import os
+import sys
+from pathlib import Path
+
 import typer
 
-app = typer.Typer(help="(not available yet)", no_args_is_help=False)
+from cascade.fmt import run as fmt_run
+from cascade.reporters import REPORTERS
+from cascade.reporters._common import plural
+
+app = typer.Typer(
+    no_args_is_help=False,
+    add_completion=False,
+    rich_markup_mode=None,
+    subcommand_metavar="",
+    context_settings={"allow_interspersed_args": True},
+)
 
 
 @app.callback(invoke_without_command=True)
-def main() -> int:
-    """Not available yet."""
-    typer.echo("cascade fmt is not available yet", err=True)
-    return 2
+def fmt(
+    paths: list[Path] | None = typer.Argument(
+        None,
+        help="Plan files or folders (default: the plan folder '.').",
+        show_default=False,
+        metavar="PATHS",
+    ),
+    check: bool = typer.Option(
+        False, "--check", help="Write nothing; print a diff per file that would change, exit 1."
+    ),
+) -> int:
+    """Rewrite plan files in the canonical style.
+
+    Keys in schema order (comments move with their keys), 2-space indent,
+    ids quoted only where YAML would misread them; comments, values, flow
+    style, quoting that matters, BOM and CRLF are kept.  A folder means its
+    *.yaml/*.yml files, hidden folders and out/ skipped.  A file that does not
+    read cleanly is reported and left untouched.
+
+    Exit codes: 0 all formatted, 1 a file was refused (or, with --check,
+    would change), 2 usage or unreadable input, 3 internal error.
+
+    Examples:
+
+      cascade fmt
+
+      cascade fmt plans/probation --check
+
+      cascade fmt agreements/units/LAW.yaml
+    """
+    targets = list(paths or [Path(".")])
+    for target in targets:
+        if not target.exists():
+            raise typer.BadParameter(f"{target} does not exist", param_hint="PATHS")
+    done = fmt_run.run(fmt_run.expand(targets), check=check)
+    for diff in done.diffs:
+        sys.stdout.write(diff)
+    if done.result.diagnostics:
+        color = sys.stdout.isatty() and "NO_COLOR" not in os.environ
+        REPORTERS["text"](done.result, sys.stdout, color=color)
+    files = len(done.result.files)
+    changed = len(done.changed)
+    if check:
+        summary = f"{plural(changed, 'file')} would be reformatted, {files - changed} unchanged"
+    else:
+        for name in done.changed:
+            typer.echo(f"reformatted {name}", err=True)
+        summary = f"{plural(changed, 'file')} reformatted, {files - changed} unchanged"
+    typer.echo(summary, err=True)
+    return done.exit_code(check)

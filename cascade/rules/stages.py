@@ -265,6 +265,15 @@ STAGE_CHECKS: tuple[Rule, ...] = (
         """,
     ),
     stage_check(
+        "FMT001",
+        "cannot-format",
+        """
+        ``cascade fmt`` cannot rewrite the file without losing something (for
+        example a comment inside a flow collection ``[a, b]  # …``), so the
+        file is left unchanged.  Move the comment out of the brackets.
+        """,
+    ),
+    stage_check(
         "INT001",
         "internal-error",
         """

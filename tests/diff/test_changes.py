@@ -119,8 +119,8 @@ def test_os_matrix_owner(repo: GitPlan) -> None:
 def test_kind_and_tracing(repo: GitPlan) -> None:
     repo.edit(
         SVC,
-        "{id: 1-1, kind: identical, same_as: ORG/1,",
-        "{id: 1-1, name: เร่งรัดคำขอ, kind: contributory, contributes_to: [ORG/1], target: 3,",
+        "kind: identical, same_as: ORG/1,",
+        "name: เร่งรัดคำขอ, kind: contributory, contributes_to: [ORG/1], target: 3,",
     )
     repo.edit(P001, "same_as: 1-1", "same_as: 1-3")
     repo.commit()

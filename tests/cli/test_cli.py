@@ -168,3 +168,9 @@ def test_schema_vscode_merges_settings(
     assert settings["yaml.schemas"]["schemas/agreement.schema.json"] == ["**/agreements/**/*.yaml"]
     (tmp_path / ".vscode" / "settings.json").write_text("// comment\n{}", encoding="utf-8")
     assert run(["schema", "--out", "schemas", "--vscode"], capsys)[0] == 2
+
+
+def test_bundled_plans_are_formatted(capsys: pytest.CaptureFixture[str]) -> None:
+    paths = [str(ROOT / "plans"), str(ROOT / "templates" / "init")]
+    code, _, err = run(["fmt", "--check", *paths], capsys)
+    assert code == 0, err

@@ -36,6 +36,26 @@ BAD_WEIGHT = "WGT004"
 PLAN_FILE = "cascade.yaml"
 
 
+def parent_party(model: PlanModel, party: str, signed: set[str]) -> str | None:
+    """Whose KPIs a party's plain references name (PLAN-FORMAT.md).
+
+    A unit's parent unit (the organisation at the top); a person's
+    supervisor, or the unit the person heads.  When that unit has no
+    agreement in the plan (``signed`` holds the parties that have one), a
+    head's references go to the supervisor instead (an extension: the unit
+    would have nothing to name).
+    """
+    if party == model.organisation:
+        return None
+    if party in model.units:
+        parent = model.units[party].spec.parent
+        return parent if parent is not None else model.organisation
+    person = model.people[party]
+    if person.heads is not None and (person.heads in signed or person.supervisor is None):
+        return person.heads
+    return person.supervisor or person.spec.unit
+
+
 class _Builder:
     def __init__(self) -> None:
         self.model = PlanModel()
@@ -185,23 +205,7 @@ class _Builder:
                 person.heads = unit.id
 
     def parent_party(self, party: str, signed: set[str]) -> str | None:
-        """Whose KPIs a party's plain references name (PLAN-FORMAT.md).
-
-        A unit's parent unit (the organisation at the top); a person's
-        supervisor, or the unit the person heads.  When that unit has no
-        agreement in the plan, a head's references go to the supervisor
-        instead (an extension: the unit would have nothing to name).
-        """
-        model = self.model
-        if party == model.organisation:
-            return None
-        if party in model.units:
-            parent = model.units[party].spec.parent
-            return parent if parent is not None else model.organisation
-        person = model.people[party]
-        if person.heads is not None and (person.heads in signed or person.supervisor is None):
-            return person.heads
-        return person.supervisor or person.spec.unit
+        return parent_party(self.model, party, signed)
 
     def agreements(self, specs: list[tuple[AgreementSpec, Where]]) -> None:
         model = self.model

@@ -7,7 +7,7 @@ import re
 from decimal import Decimal
 
 from cascade.diagnostics import did_you_mean
-from cascade.model.build import _Builder
+from cascade.model.build import parent_party as build_parent_party
 from cascade.model.plan import Kpi, PartyType, PlanModel
 from cascade.scoring.policy import resolve
 
@@ -37,12 +37,10 @@ def parent_party(model: PlanModel, party: str) -> str | None:
     """Whose KPIs ``party``'s plain references would name, were it to sign now.
 
     The model keeps this only for parties that have an agreement, so it is
-    computed here by the model builder's own rule (``_Builder.parent_party``)
+    computed here by the model builder's own rule (``model.build.parent_party``)
     over the agreements the plan already has.
     """
-    builder = _Builder()
-    builder.model = model
-    return builder.parent_party(party, set(model.agreements))
+    return build_parent_party(model, party, set(model.agreements))
 
 
 def head_of(model: PlanModel, unit: str) -> str | None:

@@ -7,9 +7,8 @@ from typing import Literal, cast
 
 import typer
 
+from cascade.cli.common import Stop, checked_plan
 from cascade.diagnostics import did_you_mean
-from cascade.engine import PlanRootError, check_plan
-from cascade.reporters import REPORTERS
 from cascade.scoring.entry import workbooks
 from cascade.scoring.periods import parse_period
 from cascade.scoring.template import write_template
@@ -39,14 +38,10 @@ def template(
     if parse_period(period) is None:
         raise typer.BadParameter("write a period like 2569-Q2", param_hint="--period")
     try:
-        checked = check_plan(plan_dir)
-    except PlanRootError as exc:
-        typer.echo(f"cascade: {exc}", err=True)
-        return 2
-    model = checked.model
-    if model is None or checked.result.errors:
-        REPORTERS["text"](checked.result, typer.get_text_stream("stderr"))
-        return checked.result.exit_code()
+        model = checked_plan(plan_dir, "writing templates").model
+    except Stop as stop:
+        return stop.code
+    assert model is not None
     books = workbooks(model, lang, unit)
     if unit is not None and not books:
         hint = did_you_mean(unit, model.units)

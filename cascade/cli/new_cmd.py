@@ -12,6 +12,7 @@ from pathlib import Path
 
 import typer
 
+from cascade.cli.common import Stop as _Stop
 from cascade.engine import PlanRootError, check_plan
 from cascade.fileio import atomic_write
 from cascade.load.reader import parse_text
@@ -33,11 +34,6 @@ app = typer.Typer(
 
 PLAN_DIR = typer.Argument(Path("."), help="The plan folder (holds cascade.yaml).")
 STDOUT = Path("-")
-
-
-class _Stop(Exception):
-    def __init__(self, code: int) -> None:
-        self.code = code
 
 
 def _refuse(result: RunResult, hint: str = "") -> _Stop:

@@ -5,28 +5,23 @@ from __future__ import annotations
 
 import importlib
 import importlib.util
-import sys
 from pathlib import Path
 from typing import Protocol
 
 import typer
 
+from cascade.cli.common import Stop as _Stop
+from cascade.cli.common import checked_plan
 from cascade.engine import PlanRootError, check_plan
 from cascade.model.plan import PlanModel
 from cascade.report.bounded import Limits
 from cascade.report.errors import RenderError
 from cascade.report.site import ReportOptions, make_report, site_dir, write_report
 from cascade.report.site_view import SiteView
-from cascade.reporters import REPORTERS
 from cascade.scoring.periods import Period, parse_period
 
 FORMATS = ("html", "md", "pdf")
 LANGS = ("th", "en")
-
-
-class _Stop(Exception):
-    def __init__(self, code: int) -> None:
-        self.code = code
 
 
 def _formats(text: str) -> tuple[str, ...]:
@@ -82,16 +77,9 @@ def _period(text: str | None, model: PlanModel) -> Period | None:
 
 def _model(plan_dir: Path) -> PlanModel:
     """Validate first: a plan with errors is not reported."""
-    try:
-        checked = check_plan(plan_dir)
-    except PlanRootError as exc:
-        typer.echo(f"cascade: {exc}", err=True)
-        raise _Stop(2) from None
-    if checked.model is None or checked.result.errors:
-        REPORTERS["text"](checked.result, sys.stderr, color=sys.stderr.isatty())
-        typer.echo("cascade: the plan has errors; fix them before reporting", err=True)
-        raise _Stop(checked.result.exit_code() or 1)
-    return checked.model
+    model = checked_plan(plan_dir, "reporting").model
+    assert model is not None
+    return model
 
 
 def _lang(lang: str | None, model: PlanModel) -> str:

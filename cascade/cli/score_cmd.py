@@ -10,8 +10,10 @@ from pathlib import Path
 
 import typer
 
+from cascade.cli.common import Stop as _Stop
+from cascade.cli.common import checked_plan
 from cascade.diagnostics import Diagnostic, Level, did_you_mean
-from cascade.engine import Checked, PlanRootError, check_plan, to_diagnostics
+from cascade.engine import Checked, to_diagnostics
 from cascade.fileio import atomic_write
 from cascade.model.plan import PlanModel
 from cascade.reporters import REPORTERS
@@ -27,11 +29,6 @@ from cascade.scoring.show import show
 FORMATS = ("text", "json", "yaml", "csv", "xlsx")
 
 
-class _Stop(Exception):
-    def __init__(self, code: int) -> None:
-        self.code = code
-
-
 def _period(text: str) -> Period:
     period = parse_period(text)
     if period is None:
@@ -44,16 +41,9 @@ def _period(text: str) -> Period:
 
 def _load(plan_dir: Path, period: Period) -> tuple[PlanModel, Checked]:
     """Validate first: a plan with errors is not scored."""
-    try:
-        checked = check_plan(plan_dir)
-    except PlanRootError as exc:
-        typer.echo(f"cascade: {exc}", err=True)
-        raise _Stop(2) from None
-    if checked.model is None or checked.result.errors:
-        REPORTERS["text"](checked.result, sys.stderr, color=sys.stderr.isatty())
-        typer.echo("cascade: the plan has errors; fix them before scoring", err=True)
-        raise _Stop(checked.result.exit_code())
+    checked = checked_plan(plan_dir, "scoring")
     model = checked.model
+    assert model is not None
     periods = sorted({a.period for a, _ in model.actuals})
     if period.label not in periods:
         found = ", ".join(periods) or "none"
@@ -179,14 +169,10 @@ def whatif(
     except InvalidOperation:
         raise typer.BadParameter("give a number, e.g. 4.5", param_hint="--score") from None
     try:
-        checked = check_plan(plan_dir)
-    except PlanRootError as exc:
-        typer.echo(f"cascade: {exc}", err=True)
-        return 2
-    model = checked.model
-    if model is None or checked.result.errors:
-        REPORTERS["text"](checked.result, sys.stderr)
-        return checked.result.exit_code()
+        model = checked_plan(plan_dir, "asking what if").model
+    except _Stop as stop:
+        return stop.code
+    assert model is not None
     if kpi not in model.kpis:
         hint = did_you_mean(kpi, model.kpis)
         typer.echo(f"cascade: no KPI '{kpi}' (write PARTY/ID). {hint}".rstrip(), err=True)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import NamedTuple
 
 from cascade.expr import ExpressionError, evaluate_text
 from cascade.model.plan import Kpi, PlanModel, Where
@@ -11,9 +12,11 @@ from cascade.scoring.periods import Period, parse_period
 from cascade.spec.actuals import PersonComponents, Result
 
 
-@dataclass(frozen=True, slots=True)
-class Row:
-    """A KPI's result row and where it was written (document, item index)."""
+class Row(NamedTuple):
+    """A KPI's result row and where it was written (document, item index).
+
+    A named tuple: a large round has one per KPI, and tuples are cheap to make.
+    """
 
     result: Result
     document: Where

@@ -8,9 +8,10 @@ from decimal import Decimal
 from cascade.scoring.policy import Band
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class KpiLine:
-    """One KPI of a scorecard."""
+    """One KPI of a scorecard (read-only by convention: not frozen, because a
+    large round makes one per KPI and frozen dataclasses are slow to build)."""
 
     qid: str
     name: str

@@ -20,11 +20,11 @@ class Row(NamedTuple):
 
     result: Result
     document: Where
-    index: int
+    item: int
 
     @property
     def where(self) -> Where:
-        return self.document.at("results", self.index)
+        return self.document.at("results", self.item)
 
 
 @dataclass(slots=True)

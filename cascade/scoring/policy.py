@@ -18,6 +18,10 @@ BUILTIN_SCALES: dict[str, tuple[Decimal, ...]] = {
 }
 
 
+_QUANTUM = tuple(Decimal(1).scaleb(-places) for places in range(11))
+"""``Decimal('1e-4')`` for 4 decimals, made once (``decimals`` is 0 to 10)."""
+
+
 @dataclass(frozen=True, slots=True)
 class Band:
     """A rating band: inclusive lower bound in percent."""
@@ -63,7 +67,7 @@ class Policy:
 
     def round(self, value: Decimal) -> Decimal:
         """The one rounding rule: ``decimals`` places, half-up unless the plan says half-even."""
-        return value.quantize(Decimal(1).scaleb(-self.decimals), rounding=self.rounding)
+        return value.quantize(_QUANTUM[self.decimals], rounding=self.rounding)
 
 
 def resolve(spec: ScoringPolicy | None) -> Policy:

@@ -93,8 +93,3 @@ def did_you_mean(word: str, candidates: Iterable[str], cutoff: float = 0.6) -> s
         lowered = {c.lower(): c for c in pool}
         best = [lowered[m] for m in difflib.get_close_matches(word.lower(), list(lowered), n=1)]
     return f"did you mean '{best[0]}'?" if best else ""
-
-
-def has_errors(diagnostics: Iterable[Diagnostic]) -> bool:
-    """True when any diagnostic is an error."""
-    return any(d.level is Level.ERROR for d in diagnostics)

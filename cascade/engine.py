@@ -9,7 +9,6 @@ diagnostic.  Only a folder that is not a plan at all raises
 from __future__ import annotations
 
 import gc
-from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -18,10 +17,10 @@ from pathlib import Path
 from cascade.diagnostics import Diagnostic, DocPath, Finding, Level, Location, did_you_mean
 from cascade.graph import build_graph
 from cascade.load.cache import ParseCache
-from cascade.load.discover import PLAN_FILE, discover
+from cascade.load.discover import PLAN_FILE, discover, output_folder
 from cascade.load.files import read_all
 from cascade.load.positions import SourceMap
-from cascade.load.reader import ReadResult, decode
+from cascade.load.reader import decode
 from cascade.model.build import build_model
 from cascade.model.plan import PlanModel
 from cascade.result import RunResult
@@ -49,13 +48,6 @@ def check_root(root: Path) -> None:
             f"{root}: no {PLAN_FILE} here, so this is not a plan folder "
             "(start one with: cascade init DIR)"
         )
-
-
-def _output_folder(first: ReadResult) -> str:
-    for doc in first.documents:
-        if isinstance(doc, dict) and isinstance(doc.get("output"), str):
-            return str(doc["output"])
-    return "out"
 
 
 class _Positions:
@@ -244,7 +236,7 @@ def _check_plan(root: Path, progress: Progress | None, options: LoadOptions) -> 
     check_root(root)
     cache = ParseCache(root) if options.cache else None
     (first,) = read_all(root, [PLAN_FILE], cache=cache)
-    files = [p.as_posix() for p in discover(root, _output_folder(first))]
+    files = [p.as_posix() for p in discover(root, output_folder(first.documents))]
     others = [f for f in files if f != PLAN_FILE]
     rest = iter(read_all(root, others, jobs=options.jobs, cache=cache, progress=progress))
     reads = [first if f == PLAN_FILE else next(rest) for f in files]
@@ -280,11 +272,3 @@ def validate_plan(
 ) -> RunResult:
     """Validate the plan in ``root``: every problem of every file in one run."""
     return check_plan(root, progress, options).result
-
-
-def group_by_file(diagnostics: Iterable[Diagnostic]) -> dict[str, list[Diagnostic]]:
-    """Diagnostics per file, in order."""
-    grouped: dict[str, list[Diagnostic]] = defaultdict(list)
-    for d in diagnostics:
-        grouped[d.file].append(d)
-    return dict(grouped)

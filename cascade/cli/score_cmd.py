@@ -44,12 +44,17 @@ def _load(plan_dir: Path, period: Period) -> tuple[PlanModel, Checked]:
     checked = checked_plan(plan_dir, "scoring")
     model = checked.model
     assert model is not None
+    _require_actuals(model, period)
+    return model, checked
+
+
+def _require_actuals(model: PlanModel, period: Period) -> None:
+    """Stop (exit 2) when the plan has no Actuals for ``period``."""
     periods = sorted({a.period for a, _ in model.actuals})
     if period.label not in periods:
         found = ", ".join(periods) or "none"
         typer.echo(f"cascade: no Actuals for {period.label} (found: {found})", err=True)
         raise _Stop(2)
-    return model, checked
 
 
 def _report(findings: list[Diagnostic], root: str) -> None:
@@ -168,6 +173,8 @@ def whatif(
         goal = Decimal(total) if total is not None else None
     except InvalidOperation:
         raise typer.BadParameter("give a number, e.g. 4.5", param_hint="--score") from None
+    if goal is not None and period is None:
+        raise typer.BadParameter("--total needs --period", param_hint="--period")
     try:
         model = checked_plan(plan_dir, "asking what if").model
     except _Stop as stop:
@@ -178,12 +185,11 @@ def whatif(
         typer.echo(f"cascade: no KPI '{kpi}' (write PARTY/ID). {hint}".rstrip(), err=True)
         return 2
     policy = resolve(model.plan.scoring if model.plan else None)
-    if goal is not None:
-        if period is None:
-            raise typer.BadParameter("--total needs --period", param_hint="--period")
+    if goal is not None and period is not None:
+        when = _period(period)
         try:
-            model, _ = _load(plan_dir, _period(period))
-            card, line = _kpi_card(model, kpi, _period(period))
+            _require_actuals(model, when)
+            card, line = _kpi_card(model, kpi, when)
         except _Stop as stop:
             return stop.code
         needed = score_for_total(card, line, goal)

@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
 from cascade.diagnostics import Diagnostic, Level
 from cascade.diff import git
-from cascade.load.discover import PLAN_FILE, SKIP_DIRS, SUFFIXES, TABLE_SUFFIXES, discover
+from cascade.load.discover import PLAN_FILE, discover, is_plan_file, output_folder
 from cascade.load.files import parse, read_raw
 from cascade.load.reader import MAX_FILE_BYTES, UNREADABLE, ReadResult
 
@@ -45,23 +45,9 @@ def blob_id(data: bytes) -> str:
     return hashlib.sha1(b"blob %d\0" % len(data) + data, usedforsecurity=False).hexdigest()
 
 
-def is_plan_file(rel: str, output: str) -> bool:
-    """Whether ``rel`` is a plan file, by the rules of :mod:`cascade.load.discover`."""
-    parts = PurePosixPath(rel).parts
-    if not parts or (parts[0] == output and len(parts) > 1):
-        return False
-    if any(p.startswith(".") or p in SKIP_DIRS for p in parts[:-1]):
-        return False
-    name = parts[-1]
-    return name.endswith(SUFFIXES + TABLE_SUFFIXES) and not name.startswith((".", "~$"))
-
-
-def output_folder(data: bytes) -> str:
-    """The output folder ``cascade.yaml`` names (``out`` unless it says otherwise)."""
-    for doc in parse(data, PLAN_FILE).documents:
-        if isinstance(doc, dict) and isinstance(doc.get("output"), str):
-            return str(doc["output"])
-    return "out"
+def plan_output(data: bytes) -> str:
+    """The output folder the bytes of ``cascade.yaml`` name."""
+    return output_folder(parse(data, PLAN_FILE).documents)
 
 
 def _too_large(rel: str) -> ReadResult:
@@ -81,7 +67,7 @@ def from_git(repo: git.Repo, commit: str, label: str) -> Side:
     root = entries.get(PLAN_FILE)
     if root is None:
         raise DiffError(f"{where} at {label} holds no {PLAN_FILE}, so it is not a plan folder")
-    output = output_folder(git.read_blobs(repo, [root.oid])[root.oid])
+    output = plan_output(git.read_blobs(repo, [root.oid])[root.oid])
     chosen = sorted(p for p in entries if is_plan_file(p, output))
     small = [entries[p].oid for p in chosen if entries[p].size <= MAX_FILE_BYTES]
     blobs = git.read_blobs(repo, small)
@@ -99,7 +85,7 @@ def from_folder(root: Path, label: str) -> Side:
     if not (root / PLAN_FILE).is_file():
         raise DiffError(f"{root}: no {PLAN_FILE} here, so this is not a plan folder")
     first = read_raw(root / PLAN_FILE, PLAN_FILE)
-    output = output_folder(first) if isinstance(first, bytes) else "out"
+    output = plan_output(first) if isinstance(first, bytes) else "out"
     files: dict[str, bytes | ReadResult] = {}
     oids: dict[str, str] = {}
     for path in discover(root, output):

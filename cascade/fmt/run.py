@@ -18,7 +18,7 @@ from cascade.diagnostics import Diagnostic
 from cascade.fileio import atomic_write
 from cascade.fmt.envelope import open_text
 from cascade.fmt.formatter import Formatted, format_bytes
-from cascade.load.discover import PLAN_FILE, SUFFIXES, discover
+from cascade.load.discover import PLAN_FILE, SUFFIXES, discover, output_folder
 from cascade.load.files import read_raw
 from cascade.load.reader import read_bytes
 from cascade.result import RunResult
@@ -48,12 +48,8 @@ def _output_folder(folder: Path) -> str:
         data = plan.read_bytes() if plan.is_file() else b""
     except OSError:  # unreadable: formatting it reports that
         data = b""
-    if data:
-        read = read_bytes(data, PLAN_FILE)
-        doc = read.documents[0] if read.ok and read.documents else None
-        if isinstance(doc, dict) and isinstance(doc.get("output"), str):
-            return str(doc["output"])
-    return "out"
+    read = read_bytes(data, PLAN_FILE) if data else None
+    return output_folder(read.documents) if read is not None and read.ok else "out"
 
 
 def expand(paths: Iterable[Path]) -> list[tuple[Path, str]]:

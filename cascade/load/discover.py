@@ -9,13 +9,36 @@ otherwise) and ``.cascade-cache``.  Order is stable: sorted relative paths.
 from __future__ import annotations
 
 import os
-from pathlib import Path
+from collections.abc import Iterable
+from pathlib import Path, PurePosixPath
 
 PLAN_FILE = "cascade.yaml"
 SUFFIXES = (".yaml", ".yml")
 TABLE_SUFFIXES = (".csv", ".xlsx")
 """Actuals may also come as tables (SCORING.md); they are plan files too."""
 SKIP_DIRS = frozenset({"node_modules", "__pycache__"})
+
+
+def is_plan_file(rel: str, output: str = "out") -> bool:
+    """Whether the plan-relative path ``rel`` is a plan file (the rules above)."""
+    parts = PurePosixPath(rel).parts
+    if not parts or (parts[0] == output and len(parts) > 1):
+        return False
+    if any(p.startswith(".") or p in SKIP_DIRS for p in parts[:-1]):
+        return False
+    return _is_plan_name(parts[-1])
+
+
+def _is_plan_name(name: str) -> bool:
+    return name.endswith(SUFFIXES + TABLE_SUFFIXES) and not name.startswith((".", "~$"))
+
+
+def output_folder(documents: Iterable[object]) -> str:
+    """The output folder ``cascade.yaml``'s documents name (``out`` unless they say)."""
+    for doc in documents:
+        if isinstance(doc, dict) and isinstance(doc.get("output"), str):
+            return str(doc["output"])
+    return "out"
 
 
 def discover(root: Path, output: str = "out") -> list[Path]:
@@ -32,6 +55,6 @@ def discover(root: Path, output: str = "out") -> list[Path]:
             and not (rel_dir == Path(".") and name == output)
         )
         for name in files:
-            if name.endswith(SUFFIXES + TABLE_SUFFIXES) and not name.startswith((".", "~$")):
+            if _is_plan_name(name):
                 found.append(rel_dir / name)
     return sorted(found, key=lambda p: p.as_posix())

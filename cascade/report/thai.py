@@ -11,6 +11,8 @@ from __future__ import annotations
 from datetime import date, datetime
 from decimal import Decimal
 
+from cascade.scoring.periods import THAI_MONTHS
+
 BE_OFFSET = 543
 THAI_DIGITS = str.maketrans("0123456789", "๐๑๒๓๔๕๖๗๘๙")
 THAI_MONTHS_LONG = (
@@ -27,20 +29,8 @@ THAI_MONTHS_LONG = (
     "พฤศจิกายน",
     "ธันวาคม",
 )
-THAI_MONTHS_SHORT = (
-    "ม.ค.",
-    "ก.พ.",
-    "มี.ค.",
-    "เม.ย.",
-    "พ.ค.",
-    "มิ.ย.",
-    "ก.ค.",
-    "ส.ค.",
-    "ก.ย.",
-    "ต.ค.",
-    "พ.ย.",
-    "ธ.ค.",
-)
+THAI_MONTHS_SHORT = THAI_MONTHS[3:] + THAI_MONTHS[:3]
+"""Calendar order (January first); scoring keeps them in fiscal order (October first)."""
 EN_MONTHS_LONG = (
     "January",
     "February",

@@ -11,7 +11,6 @@ from __future__ import annotations
 import inspect
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from cascade.diagnostics import Finding, Level
@@ -40,10 +39,6 @@ class Context:
         if scale == "opdc-2563":
             return 3
         return len(scale.scores)
-
-    @property
-    def hundred(self) -> Decimal:
-        return Decimal(100)
 
 
 Check = Callable[[Context], Iterator[Finding]]

@@ -11,8 +11,9 @@ import pytest
 from cascade.diff import git, snapshot
 from cascade.diff.compare import diff_fields, merged, natural
 from cascade.diff.revisions import Range, parse_range
-from cascade.diff.sides import blob_id, from_git, is_plan_file
+from cascade.diff.sides import blob_id, from_git
 from cascade.diff.values import Value, flatten, leaf
+from cascade.load.discover import is_plan_file
 from cascade.load.files import parse
 from cascade.load.reader import ReadResult
 from cascade.spec.agreement import Criteria, Signatory

@@ -31,6 +31,11 @@ def ticks(top: Decimal) -> list[Decimal]:
 
 
 def frac(value: Decimal, top: Decimal) -> float:
+    """Where ``value`` sits on the axis 0..top, for drawing only.
+
+    The score itself stays a ``Decimal`` (labels print it exactly); only the
+    pixel geometry of the chart is float.
+    """
     return float(min(max(value, Decimal(0)), top) / top)
 
 

@@ -11,16 +11,16 @@ from __future__ import annotations
 import gc
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from cascade.diagnostics import Diagnostic, DocPath, Finding, Level, Location, did_you_mean
 from cascade.graph import build_graph
 from cascade.load.cache import ParseCache
-from cascade.load.discover import PLAN_FILE, discover, output_folder
+from cascade.load.discover import PLAN_FILE, discover_names, output_folder
 from cascade.load.files import read_all
 from cascade.load.positions import SourceMap
-from cascade.load.reader import decode
+from cascade.load.reader import ReadResult, decode
 from cascade.model.build import build_model
 from cascade.model.plan import PlanModel
 from cascade.result import RunResult
@@ -175,16 +175,41 @@ def to_diagnostics(
 
 
 @dataclass(frozen=True, slots=True)
+class FileRecord:
+    """What one run knew of one file: enough to tell next time whether it changed."""
+
+    stamp: tuple[int, int, int] | None
+    digest: str
+    kinds: tuple[str, ...]
+    """The ``kind:`` of each document that passed its schema, in order."""
+    blocking: bool
+    """It failed to load or failed its schema, so cross-file rules could not run."""
+
+
+@dataclass(frozen=True, slots=True)
 class Checked:
-    """A validate run and, when the plan loaded cleanly, its resolved model."""
+    """A validate run and, when the plan loaded cleanly, its resolved model.
+
+    ``stage`` are the load and schema diagnostics (before rule levels apply),
+    ``semantic`` those of the model and the rules (``None`` when they did not
+    run); ``result`` is both, with levels applied.  ``records`` describe each
+    file for the snapshot of :mod:`cascade.incremental`.
+    """
 
     result: RunResult
     model: PlanModel | None
     cells: dict[str, dict[DocPath, tuple[int, int]]]
     levels: dict[str, Level]
+    stage: tuple[Diagnostic, ...] = ()
+    semantic: tuple[Diagnostic, ...] | None = None
+    records: dict[str, FileRecord] = field(default_factory=dict)
+    output: str = "out"
+    """The output folder ``cascade.yaml`` names (left out of the plan's files)."""
 
 
-def _semantic(docs: list[SpecDoc]) -> tuple[PlanModel | None, list[Finding], dict[str, Level]]:
+def semantic_stage(
+    docs: list[SpecDoc],
+) -> tuple[PlanModel | None, list[Finding], dict[str, Level]]:
     """Model, graph and rules, and the rule levels from ``cascade.yaml``."""
     try:
         model, built = build_model(docs)
@@ -196,6 +221,28 @@ def _semantic(docs: list[SpecDoc]) -> tuple[PlanModel | None, list[Finding], dic
         return None, [Finding(message, PLAN_FILE, 0, PLAN_ROOT, ("kind",))], {}
     levels, problems = _levels(model)
     return model, [*built, *problems, *run_rules(model)], levels
+
+
+def spec_stage(read: ReadResult, docs: list[SpecDoc], findings: list[Finding]) -> tuple[str, ...]:
+    """Validate one file's documents against their kinds; the kinds that passed."""
+    kinds: list[str] = []
+    for index, data in enumerate(read.documents):
+        if data is None:
+            continue
+        doc, problems = validate_document(data, read.file, index)
+        findings.extend(problems)
+        if doc is not None:
+            docs.append(doc)
+            kinds.append(type(doc.model).__name__)
+    return tuple(kinds)
+
+
+def apply_levels(diagnostics: Iterable[Diagnostic], levels: dict[str, Level]) -> list[Diagnostic]:
+    """Load diagnostics whose code ``cascade.yaml`` turned off are dropped."""
+    return [d for d in diagnostics if levels.get(d.code) is not Level.OFF]
+
+
+CROSS_FILE_SKIPPED = "cross-file rules were not run: fix the errors above first"
 
 
 @contextmanager
@@ -236,39 +283,56 @@ def _check_plan(root: Path, progress: Progress | None, options: LoadOptions) -> 
     check_root(root)
     cache = ParseCache(root) if options.cache else None
     (first,) = read_all(root, [PLAN_FILE], cache=cache)
-    files = [p.as_posix() for p in discover(root, output_folder(first.documents))]
+    output = output_folder(first.documents)
+    files = discover_names(root, output)
     others = [f for f in files if f != PLAN_FILE]
     rest = iter(read_all(root, others, jobs=options.jobs, cache=cache, progress=progress))
     reads = [first if f == PLAN_FILE else next(rest) for f in files]
-    diagnostics: list[Diagnostic] = []
-    findings: list[Finding] = []
+    stage: list[Diagnostic] = []
     docs: list[SpecDoc] = []
+    records: dict[str, FileRecord] = {}
+    cells = {read.file: read.cells for read in reads if read.cells is not None}
     for read in reads:
-        diagnostics.extend(read.diagnostics)
-        for index, data in enumerate(read.documents):
-            if data is None:
-                continue
-            doc, problems = validate_document(data, read.file, index)
-            findings.extend(problems)
-            if doc is not None:
-                docs.append(doc)
+        stage.extend(read.diagnostics)
+        findings: list[Finding] = []
+        kinds = spec_stage(read, docs, findings)
+        stage.extend(to_diagnostics(findings, root, {}, cells))
+        blocking = bool(findings) or not read.ok
+        records[read.file] = FileRecord(read.stamp, read.digest, kinds, blocking)
+    del reads
     notes: list[str] = []
     levels: dict[str, Level] = {}
     model: PlanModel | None = None
-    if any(d.level is Level.ERROR for d in diagnostics) or findings:
-        notes.append("cross-file rules were not run: fix the errors above first")
+    semantic: list[Diagnostic] | None = None
+    if any(record.blocking for record in records.values()):
+        notes.append(CROSS_FILE_SKIPPED)
     else:
-        model, semantic, levels = _semantic(docs)
-        findings.extend(semantic)
-    cells = {read.file: read.cells for read in reads if read.cells is not None}
-    diagnostics.extend(to_diagnostics(findings, root, levels, cells))
-    diagnostics = [d for d in diagnostics if levels.get(d.code) is not Level.OFF]
+        model, findings, levels = semantic_stage(docs)
+        semantic = to_diagnostics(findings, root, levels, cells)
+    diagnostics = [*apply_levels(stage, levels), *(semantic or ())]
     result = RunResult(str(root), tuple(files), tuple(sorted(diagnostics)), tuple(notes))
-    return Checked(result, model, cells, levels)
+    return Checked(
+        result,
+        model,
+        cells,
+        levels,
+        tuple(stage),
+        None if semantic is None else tuple(semantic),
+        records,
+        output,
+    )
 
 
 def validate_plan(
     root: Path, progress: Progress | None = None, options: LoadOptions = LoadOptions()
 ) -> RunResult:
-    """Validate the plan in ``root``: every problem of every file in one run."""
+    """Validate the plan in ``root``: every problem of every file in one run.
+
+    With ``options.cache`` the run starts from the snapshot of the last one
+    and re-checks only what changed (:mod:`cascade.incremental`).
+    """
+    if options.cache:
+        from cascade.incremental.run import validate
+
+        return validate(root, options, progress).result
     return check_plan(root, progress, options).result

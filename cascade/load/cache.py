@@ -35,7 +35,8 @@ def key_of(rel: str, data: bytes) -> str:
     return digest.hexdigest()
 
 
-def _diag_out(d: Diagnostic) -> list[Any]:
+def diagnostic_row(d: Diagnostic) -> list[Any]:
+    """A diagnostic as a JSON row (:func:`diagnostic_from_row` reads it back)."""
     related = [[r.file, r.line, r.column, r.message] for r in d.related]
     return [
         d.file,
@@ -52,7 +53,8 @@ def _diag_out(d: Diagnostic) -> list[Any]:
     ]
 
 
-def _diag_in(row: list[Any]) -> Diagnostic:
+def diagnostic_from_row(row: list[Any]) -> Diagnostic:
+    """The diagnostic of a JSON row; raises ``ValueError``/``TypeError`` on a bad one."""
     file, line, col, code, level, message, name, hint, end_line, end_col, related = row
     return Diagnostic(
         str(file),
@@ -86,7 +88,7 @@ class ParseCache:
             return ReadResult(
                 rel,
                 documents=list(entry["documents"]),
-                diagnostics=[_diag_in(row) for row in entry["diagnostics"]],
+                diagnostics=[diagnostic_from_row(row) for row in entry["diagnostics"]],
                 cells=None
                 if cells is None
                 else {tuple(path): (int(line), int(col)) for path, line, col in cells},
@@ -103,7 +105,7 @@ class ParseCache:
             "version": __version__,
             "file": read.file,
             "documents": read.documents,
-            "diagnostics": [_diag_out(d) for d in read.diagnostics],
+            "diagnostics": [diagnostic_row(d) for d in read.diagnostics],
             "cells": None
             if read.cells is None
             else [[list(path), line, col] for path, (line, col) in read.cells.items()],

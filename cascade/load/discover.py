@@ -43,18 +43,23 @@ def output_folder(documents: Iterable[object]) -> str:
 
 def discover(root: Path, output: str = "out") -> list[Path]:
     """Plan files below ``root``, relative to it, sorted."""
-    found: list[Path] = []
-    for current, dirs, files in os.walk(root):
-        here = Path(current)
-        rel_dir = here.relative_to(root)
+    return [Path(rel) for rel in discover_names(root, output)]
+
+
+def discover_names(root: Path, output: str = "out") -> list[str]:
+    """Plan files below ``root`` as sorted relative POSIX paths (the fast form)."""
+    found: list[str] = []
+    base = os.fspath(root)
+    start = len(base.rstrip(os.sep)) + 1
+    for current, dirs, files in os.walk(base):
+        rel_dir = current[start:].replace(os.sep, "/") if len(current) >= start else ""
         dirs[:] = sorted(
             name
             for name in dirs
             if not name.startswith(".")
             and name not in SKIP_DIRS
-            and not (rel_dir == Path(".") and name == output)
+            and not (rel_dir == "" and name == output)
         )
-        for name in files:
-            if _is_plan_name(name):
-                found.append(rel_dir / name)
-    return sorted(found, key=lambda p: p.as_posix())
+        prefix = f"{rel_dir}/" if rel_dir else ""
+        found.extend(prefix + name for name in files if _is_plan_name(name))
+    return sorted(found)

@@ -33,13 +33,25 @@ def default_jobs() -> int:
         return os.cpu_count() or 1
 
 
+def stamp_of(info: os.stat_result) -> tuple[int, int, int]:
+    """``(size, mtime_ns, inode)``: what tells a changed file without reading it."""
+    return (info.st_size, info.st_mtime_ns, info.st_ino)
+
+
 def read_raw(path: Path, rel: str) -> bytes | ReadResult:
     """The bytes of one plan file, or the diagnostic that says why there are none."""
+    got = read_stamped(path, rel)
+    return got if isinstance(got, ReadResult) else got[0]
+
+
+def read_stamped(path: Path, rel: str) -> tuple[bytes, tuple[int, int, int]] | ReadResult:
+    """The bytes of one plan file and its stamp, or the diagnostic that says why there are none."""
     try:
-        if not stat.S_ISREG(path.stat().st_mode):
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):
             raise OSError("not a regular file")
         with path.open("rb") as handle:
-            return handle.read(MAX_FILE_BYTES + 1)
+            return handle.read(MAX_FILE_BYTES + 1), stamp_of(info)
     except OSError as exc:
         code, name = UNREADABLE
         message = f"cannot read the file: {exc.strerror or exc}"
@@ -74,17 +86,20 @@ def read_all(
     """Every file of ``files`` (relative to ``root``), read, in order."""
     results: list[ReadResult | None] = [None] * len(files)
     misses: list[tuple[int, str, bytes, str]] = []
+    stamps: list[tuple[int, int, int] | None] = [None] * len(files)
     for i, rel in enumerate(files):
         if progress is not None:
             progress(i, len(files))
-        raw = read_raw(root / rel, rel)
-        if isinstance(raw, ReadResult):
-            results[i] = raw
+        got = read_stamped(root / rel, rel)
+        if isinstance(got, ReadResult):
+            results[i] = got
             continue
+        raw, stamps[i] = got
         key = key_of(rel, raw) if cache is not None else ""
         hit = cache.get(key, rel) if cache is not None else None
         if hit is not None:
             results[i] = hit
+            hit.digest = key
         else:
             misses.append((i, rel, raw, key))
     jobs_list = [(raw, rel) for _, rel, raw, _ in misses]
@@ -96,9 +111,12 @@ def read_all(
         parsed = [_parse_job(job) for job in jobs_list]
     for (i, _, _, key), read in zip(misses, parsed, strict=True):
         results[i] = read
+        read.digest = key
         if cache is not None:
             cache.put(key, read)
     done = [r for r in results if r is not None]
+    for read, file_stamp in zip(done, stamps, strict=True):
+        read.stamp = file_stamp
     if progress is not None:
         progress(len(done), len(files))
     return done

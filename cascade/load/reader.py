@@ -59,6 +59,10 @@ class ReadResult:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     cells: dict[tuple[str | int, ...], tuple[int, int]] | None = None
     """For table files (CSV, xlsx): document path → (row, column) of its cell."""
+    stamp: tuple[int, int, int] | None = None
+    """``(size, mtime_ns, inode)`` of the file when it was read (set by ``read_all``)."""
+    digest: str = ""
+    """The parse-cache key of the bytes read (set by ``read_all`` with a cache)."""
 
     @property
     def ok(self) -> bool:

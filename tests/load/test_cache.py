@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from cascade.engine import LoadOptions, validate_plan
+from cascade.engine import LoadOptions, check_plan, validate_plan
 from cascade.load import files
 from cascade.load.cache import FOLDER
 from tests.conftest import ROOT, make_plan
@@ -48,7 +48,7 @@ def test_damaged_or_foreign_entries_are_ignored_and_rewritten(
 ) -> None:
     root = make_plan(tmp_path, {"org.yaml": "kind: OrgChart\nunits: [{id: ORG, name: x}]\nx: 1\n"})
     cached = LoadOptions(cache=True)
-    clean = validate_plan(root, options=cached)
+    clean = check_plan(root, options=cached).result  # the parse cache alone, no snapshot
     entries = sorted((root / FOLDER).rglob("*.json"))
     assert len(entries) == 9
     entries[0].write_text("{truncated", encoding="utf-8")
@@ -57,7 +57,7 @@ def test_damaged_or_foreign_entries_are_ignored_and_rewritten(
     entries[1].write_text(json.dumps(entry), encoding="utf-8")
     entries[2].write_bytes(b"\x80\x04not json at all")
     parsed = _count_parses(monkeypatch)
-    again = validate_plan(root, options=cached)
+    again = check_plan(root, options=cached).result
     assert len(parsed) == 3
     assert again.diagnostics == clean.diagnostics
     assert json.loads(entries[0].read_text(encoding="utf-8"))["file"]  # rewritten

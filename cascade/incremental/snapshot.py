@@ -1,0 +1,180 @@
+"""The snapshot of the last validate run, kept in ``.cascade-cache/``.
+
+For every plan file: its stamp (size, mtime, inode) and content digest, its
+load and schema diagnostics, its model and rule diagnostics, and the facts
+that say which other files its diagnostics depend on.  One JSON file,
+written atomically; like the parse cache it is data that may come from
+anywhere, so it is checked on reading and anything damaged, foreign or made
+by other code is ignored (the run is then a full one and writes a new one).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import cascade
+from cascade.diagnostics import Diagnostic, Level
+from cascade.load.cache import FOLDER, diagnostic_from_row, diagnostic_row
+
+FORMAT = 1
+NAME = f"snapshot-v{FORMAT}.json"
+
+
+@cache
+def code_fingerprint() -> str:
+    """cascade's version and its source files' stamps: other code, other snapshot.
+
+    The version alone is not enough while cascade itself is being edited (an
+    editable install keeps its version); this costs one ``stat`` per module.
+    """
+    digest = hashlib.sha256(f"{cascade.__version__} {FORMAT}".encode())
+    package = Path(cascade.__file__).parent
+    for path in sorted(package.rglob("*.py")):
+        info = path.stat()
+        digest.update(f"{path.relative_to(package)} {info.st_size} {info.st_mtime_ns}\0".encode())
+    return digest.hexdigest()
+
+
+@dataclass(slots=True)
+class Entry:
+    """One file as the last run saw it."""
+
+    stamp: tuple[int, int, int] | None
+    digest: str
+    blocking: bool
+    kinds: list[str]
+    """The ``kind:`` of each document that passed its schema."""
+    stage: list[Diagnostic]
+    """Load and schema diagnostics, before rule levels apply."""
+    semantic: list[Diagnostic]
+    """Model and rule diagnostics reported in this file (levels applied)."""
+    parties: list[str] = field(default_factory=list)
+    """Parties whose (first) agreement is in this file."""
+    person: bool = False
+    """The file is one person's agreement and nothing else: it may be re-checked alone."""
+    parent: str = ""
+    """For a person's file: the parent party, whose KPIs plain references name."""
+    depends: list[str] = field(default_factory=list)
+    """Parties whose agreements this file's agreements read (parent, linked KPIs)."""
+    shape: str = ""
+    """Digest of what actuals read of this agreement's KPIs ("" when no actuals name it)."""
+
+
+@dataclass(slots=True)
+class Snapshot:
+    """Every file of the plan and what the last run found, file by file."""
+
+    taken: int
+    """``time.time_ns()`` when the run that made it started."""
+    output: str
+    semantic: bool
+    """Whether cross-file rules ran (no file failed to load or failed its schema)."""
+    levels: dict[str, Level]
+    notes: list[str]
+    files: dict[str, Entry]
+
+    def diagnostics(self) -> list[Diagnostic]:
+        """Every diagnostic of the plan, as the run that made it reported them."""
+        out: list[Diagnostic] = []
+        levels = self.levels
+        for entry in self.files.values():
+            out.extend(d for d in entry.stage if levels.get(d.code) is not Level.OFF)
+            out.extend(entry.semantic)
+        return sorted(out)
+
+
+def path_of(root: Path) -> Path:
+    return root / FOLDER / NAME
+
+
+def _entry_row(entry: Entry) -> list[Any]:
+    return [
+        list(entry.stamp) if entry.stamp is not None else None,
+        entry.digest,
+        entry.blocking,
+        entry.kinds,
+        [diagnostic_row(d) for d in entry.stage],
+        [diagnostic_row(d) for d in entry.semantic],
+        entry.parties,
+        entry.person,
+        entry.parent,
+        entry.depends,
+        entry.shape,
+    ]
+
+
+def _entry(row: list[Any]) -> Entry:
+    stamp, digest, blocking, kinds, stage, semantic, parties, person, parent, depends, shape = row
+    return Entry(
+        None if stamp is None else (int(stamp[0]), int(stamp[1]), int(stamp[2])),
+        str(digest),
+        bool(blocking),
+        [str(kind) for kind in kinds],
+        [diagnostic_from_row(r) for r in stage],
+        [diagnostic_from_row(r) for r in semantic],
+        [str(p) for p in parties],
+        bool(person),
+        str(parent),
+        [str(p) for p in depends],
+        str(shape),
+    )
+
+
+def load(root: Path) -> Snapshot | None:
+    """The plan's snapshot, or ``None`` (missing, damaged, or made by other code)."""
+    try:
+        data = json.loads(path_of(root).read_bytes())
+        if data["code"] != code_fingerprint():
+            return None
+        return Snapshot(
+            int(data["taken"]),
+            str(data["output"]),
+            bool(data["semantic"]),
+            {str(code): Level(level) for code, level in data["levels"].items()},
+            [str(note) for note in data["notes"]],
+            {str(file): _entry(row) for file, row in data["files"].items()},
+        )
+    except (OSError, ValueError, KeyError, TypeError, IndexError, AttributeError):
+        return None
+
+
+def save(root: Path, snapshot: Snapshot) -> None:
+    """Write the snapshot atomically; a folder that cannot be written means none."""
+    data = {
+        "code": code_fingerprint(),
+        "taken": snapshot.taken,
+        "output": snapshot.output,
+        "semantic": snapshot.semantic,
+        "levels": {code: level.value for code, level in snapshot.levels.items()},
+        "notes": snapshot.notes,
+        "files": {file: _entry_row(entry) for file, entry in snapshot.files.items()},
+    }
+    target = path_of(root)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".", suffix=".tmp")
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as handle:
+                # dumps, not dump: only the one-shot encoder is the C one (5 x faster)
+                handle.write(json.dumps(data, ensure_ascii=False, separators=(",", ":")))
+            os.replace(tmp, target)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+    except OSError:
+        return
+
+
+def forget(root: Path) -> None:
+    """Remove the snapshot (a run that could not make a sound one)."""
+    try:
+        path_of(root).unlink(missing_ok=True)
+    except OSError:
+        return

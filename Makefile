@@ -55,6 +55,7 @@ schemas docs: $(VENV)/.installed-dev
 ## bench: time validate on generated plans (see docs/performance.md)
 bench: $(VENV)/.installed-dev
 	$(BIN)/python -m bench.run
+	$(BIN)/python -m bench.warm --people 20000
 	$(BIN)/python -m bench.score --people 20000
 
 clean:

@@ -48,7 +48,6 @@ from cascade import engine
 from cascade.diagnostics import Finding
 from cascade.engine import (
     _levels,
-    _output_folder,
     check_root,
     run_rules,
     to_diagnostics,
@@ -56,7 +55,7 @@ from cascade.engine import (
 )
 from cascade.graph import build_graph
 from cascade.load.cache import FOLDER as PARSE_CACHE
-from cascade.load.discover import PLAN_FILE, discover
+from cascade.load.discover import PLAN_FILE, discover, output_folder
 from cascade.load.files import read_all, read_file
 from cascade.model.build import build_model
 from cascade.rules import RULES, Context
@@ -242,7 +241,7 @@ def _stage_times(root: Path) -> dict[str, float]:
     with _timed(out, next(s)):
         check_root(root)
         (first,) = read_all(root, [PLAN_FILE])
-        files = [p.as_posix() for p in discover(root, _output_folder(first))]
+        files = [p.as_posix() for p in discover(root, output_folder(first.documents))]
     with _timed(out, next(s)):
         rest = iter(read_all(root, [f for f in files if f != PLAN_FILE]))
         reads = [first if rel == PLAN_FILE else next(rest) for rel in files]

@@ -3,4 +3,10 @@
 Each command module parses options, calls the library, hands the result to a
 reporter and returns an exit code; :func:`cascade.cli.app.main` is the one
 place that turns failures into exit codes (2 usage, 3 internal, 130 Ctrl-C).
+
+Every command module is imported to build the parser, so at top level a
+module imports only what ``cascade validate`` needs anyway (typer, the
+engine, the reporters registry); the library of any other command (report,
+scoring, fmt, diff, new, schema, ...) is imported inside that command.
+tests/cli/test_startup.py holds that line.
 """

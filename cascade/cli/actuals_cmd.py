@@ -9,9 +9,6 @@ import typer
 
 from cascade.cli.common import Stop, checked_plan
 from cascade.diagnostics import did_you_mean
-from cascade.scoring.entry import workbooks
-from cascade.scoring.periods import parse_period
-from cascade.scoring.template import write_template
 
 app = typer.Typer(help="Actuals: entry templates for data collectors.", no_args_is_help=True)
 
@@ -33,6 +30,10 @@ def template(
 
     Example:  cascade actuals template plans/probation --period 2569-Q3 --unit LAW
     """
+    from cascade.scoring.entry import workbooks
+    from cascade.scoring.periods import parse_period
+    from cascade.scoring.template import write_template
+
     if format not in ("xlsx", "csv"):
         raise typer.BadParameter("choose xlsx or csv", param_hint="--format")
     if parse_period(period) is None:

@@ -8,7 +8,6 @@ from pathlib import Path
 
 import typer
 
-from cascade.diff import RENDERERS, DiffError, DiffRequest, diff_plans
 from cascade.engine import LoadOptions
 from cascade.fileio import atomic_write
 from cascade.load.files import default_jobs
@@ -49,7 +48,11 @@ def diff(
         None, "--output", "-o", help="Write the diff to this file instead of stdout."
     ),
     jobs: int = typer.Option(
-        1, "--jobs", "-j", min=0, help="Worker processes for parsing (0: one per core)."
+        0,
+        "--jobs",
+        "-j",
+        min=0,
+        help="Worker processes for parsing (0: one per core; 1: in this process).",
     ),
     cache: bool | None = typer.Option(
         None,
@@ -79,6 +82,8 @@ def diff(
 
       cascade diff --old last-year/ --new this-year/ --format json
     """
+    from cascade.diff import RENDERERS, DiffError, DiffRequest, diff_plans
+
     render = RENDERERS.get(format)
     if render is None:
         raise typer.BadParameter(f"choose one of {', '.join(RENDERERS)}", param_hint="--format")

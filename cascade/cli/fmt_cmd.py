@@ -8,7 +8,6 @@ from pathlib import Path
 
 import typer
 
-from cascade.fmt import run as fmt_run
 from cascade.reporters import REPORTERS
 from cascade.reporters._common import plural
 
@@ -52,6 +51,8 @@ def fmt(
 
       cascade fmt agreements/units/LAW.yaml
     """
+    from cascade.fmt import run as fmt_run
+
     targets = list(paths or [Path(".")])
     for target in targets:
         if not target.exists():

@@ -7,14 +7,15 @@ from pathlib import Path
 import typer
 
 from cascade.fileio import atomic_tree
-from cascade.resources import data_dir
-from cascade.schema import generate
 
 GITIGNORE = "out/\n.cascade-cache/\n"
 
 
 def scaffold_files() -> dict[str, str]:
     """Relative path → text of every file a new plan starts with."""
+    from cascade.resources import data_dir
+    from cascade.schema import generate
+
     source = data_dir("templates") / "init"
     files = {
         path.relative_to(source).as_posix(): path.read_text(encoding="utf-8")

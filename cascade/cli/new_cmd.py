@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 
@@ -17,15 +18,14 @@ from cascade.engine import PlanRootError, check_plan
 from cascade.fileio import atomic_write
 from cascade.load.reader import parse_text
 from cascade.model.plan import PlanModel
-from cascade.new.agreement import Draft, default_path, draft_agreement
-from cascade.new.common import NewError
-from cascade.new.files import append_item, write_new
-from cascade.new.kpi import KpiRequest, kpi_skeleton
-from cascade.new.modeline import modeline, schema_ref
-from cascade.new.unit import UnitRequest, orgchart_at, unit_entry
-from cascade.new.yamlout import cmap, cseq, dump, header, note_last
 from cascade.reporters import REPORTERS
 from cascade.result import RunResult
+
+if TYPE_CHECKING:
+    from cascade.new.agreement import Draft
+
+# cascade.new (and ruamel.yaml behind it) is imported inside the commands:
+# 'cascade validate' and 'cascade --help' should not pay for it.
 
 app = typer.Typer(
     help="Draft plan documents from what the plan already says: agreements, KPIs, units.",
@@ -77,6 +77,9 @@ def _notes(notes: list[str] | tuple[str, ...]) -> None:
 
 def _replacing(root: Path, model: PlanModel, party: str, out: Path | None, force: bool) -> Path:
     """Where the draft goes; an agreement the party already has is replaced only with --force."""
+    from cascade.new.agreement import default_path
+    from cascade.new.common import NewError
+
     target = out if out is not None else root / default_path(model, party)
     if target == STDOUT:
         return target
@@ -138,6 +141,10 @@ def agreement(
 
     Example:  cascade new agreement plans/probation --party LAW-1
     """
+    from cascade.new.agreement import default_path, draft_agreement
+    from cascade.new.common import NewError
+    from cascade.new.files import write_new
+
     try:
         model = _model(plan_dir, clean=True, party=party, force=force)
         default = plan_dir / default_path(model, party)
@@ -159,6 +166,9 @@ def agreement(
 
 def _agreement_file(model: PlanModel, party: str) -> str:
     """Where ``party``'s agreement would go."""
+    from cascade.new.agreement import default_path
+    from cascade.new.common import NewError
+
     try:
         return default_path(model, party)
     except NewError:  # the organisation
@@ -201,6 +211,11 @@ def kpi(
 
     Example:  cascade new kpi plans/probation --party LAW --id 2-8 --contributes-to DOP/3.1
     """
+    from cascade.new.common import NewError
+    from cascade.new.files import append_item
+    from cascade.new.kpi import KpiRequest, kpi_skeleton
+    from cascade.new.yamlout import cmap, cseq, dump
+
     request = KpiRequest(
         party,
         kpi_id,
@@ -264,6 +279,12 @@ def unit(
 
     Example:  cascade new unit plans/probation --id LAW-2 --parent LAW --name "กลุ่มกฎหมาย 2"
     """
+    from cascade.new.common import NewError
+    from cascade.new.files import append_item, write_new
+    from cascade.new.modeline import modeline, schema_ref
+    from cascade.new.unit import UnitRequest, orgchart_at, unit_entry
+    from cascade.new.yamlout import cmap, cseq, dump, header, note_last
+
     request = UnitRequest(unit_id, parent, name, name_en, unit_type, head)
     try:
         model = _model(plan_dir, clean=False)

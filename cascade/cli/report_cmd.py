@@ -6,7 +6,7 @@ from __future__ import annotations
 import importlib
 import importlib.util
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 import typer
 
@@ -14,11 +14,14 @@ from cascade.cli.common import Stop as _Stop
 from cascade.cli.common import checked_plan
 from cascade.engine import PlanRootError, check_plan
 from cascade.model.plan import PlanModel
-from cascade.report.bounded import Limits
-from cascade.report.errors import RenderError
-from cascade.report.site import ReportOptions, make_report, site_dir, write_report
-from cascade.report.site_view import SiteView
-from cascade.scoring.periods import Period, parse_period
+
+if TYPE_CHECKING:
+    from cascade.report.bounded import Limits
+    from cascade.report.site_view import SiteView
+    from cascade.scoring.periods import Period
+
+# cascade.report (jinja2, the SVG charts, ...) and cascade.scoring are imported
+# inside the functions: 'cascade validate' and 'cascade --help' should not pay for them.
 
 FORMATS = ("html", "md", "pdf")
 LANGS = ("th", "en")
@@ -57,6 +60,8 @@ def _pdf_writer() -> PdfWriter:
 
 
 def _period(text: str | None, model: PlanModel) -> Period | None:
+    from cascade.scoring.periods import parse_period
+
     if text is None:
         return None
     period = parse_period(text)
@@ -128,6 +133,10 @@ def report(
 
       cascade report plans/probation --serve
     """
+    from cascade.report.bounded import Limits
+    from cascade.report.errors import RenderError
+    from cascade.report.site import ReportOptions, make_report, site_dir, write_report
+
     formats = _formats(format)
     if templates is not None and not templates.is_dir():
         raise typer.BadParameter(f"{templates} is not a folder", param_hint="--templates")
@@ -176,6 +185,8 @@ def _serve(
 ) -> int:
     """Serve even a broken plan: its errors show on the page until fixed."""
     from cascade.report.serve import Site, serve
+    from cascade.report.site import ReportOptions
+    from cascade.scoring.periods import parse_period
 
     when = parse_period(period) if period else None
     if period and when is None:

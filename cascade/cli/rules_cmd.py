@@ -8,7 +8,6 @@ import typer
 
 from cascade.diagnostics import did_you_mean
 from cascade.rules import ALL
-from cascade.rules.docs import rule_markdown, rules_markdown, rules_table
 
 
 def list_rules(
@@ -20,12 +19,16 @@ def list_rules(
 
     Set levels per plan in cascade.yaml, e.g.  rules: {OSM003: off}
     """
+    from cascade.rules.docs import rules_markdown, rules_table
+
     sys.stdout.write(rules_markdown() if markdown else rules_table())
     return 0
 
 
 def explain(code: str = typer.Argument(..., help="A rule code, e.g. WGT001, or its name.")) -> int:
     """Print one rule's documentation, with a failing and a passing example."""
+    from cascade.rules.docs import rule_markdown
+
     wanted = code.strip()
     found = ALL.get(wanted.upper()) or next(
         (r for r in ALL.values() if r.name == wanted.lower()), None

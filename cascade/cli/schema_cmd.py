@@ -7,8 +7,6 @@ from pathlib import Path
 import typer
 
 from cascade.fileio import atomic_write
-from cascade.schema import generate
-from cascade.vscode import SettingsError, merged_settings
 
 
 def schema(
@@ -30,6 +28,9 @@ def schema(
 
       # yaml-language-server: $schema=schemas/agreement.schema.json
     """
+    from cascade.schema import generate
+    from cascade.vscode import SettingsError, merged_settings
+
     schemas = generate()
     stale = [
         name

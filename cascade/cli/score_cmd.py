@@ -7,6 +7,7 @@ import os
 import sys
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 
@@ -18,18 +19,20 @@ from cascade.fileio import atomic_write
 from cascade.model.plan import PlanModel
 from cascade.reporters import REPORTERS
 from cascade.result import RunResult
-from cascade.scoring.explain import explain_lines, needed_result, score_for_total
-from cascade.scoring.periods import Period, parse_period
-from cascade.scoring.policy import resolve
-from cascade.scoring.run import ScoreOptions, score_plan
-from cascade.scoring.scorecard import KpiLine, Scorecard, ScoreRun
-from cascade.scoring.serialize import ROW_HEADER, to_data, to_rows
-from cascade.scoring.show import show
+
+if TYPE_CHECKING:
+    from cascade.scoring.periods import Period
+    from cascade.scoring.scorecard import KpiLine, Scorecard, ScoreRun
+
+# cascade.scoring is imported inside the functions: 'cascade validate' and
+# 'cascade --help' should not pay for it.
 
 FORMATS = ("text", "json", "yaml", "csv", "xlsx")
 
 
 def _period(text: str) -> Period:
+    from cascade.scoring.periods import parse_period
+
     period = parse_period(text)
     if period is None:
         raise typer.BadParameter(
@@ -65,6 +68,8 @@ def _report(findings: list[Diagnostic], root: str) -> None:
 
 
 def _write(run: ScoreRun, fmt: str, out: Path, lang: str) -> Path:
+    from cascade.scoring.serialize import ROW_HEADER, to_data, to_rows
+
     stem = f"scorecards-{run.period}"
     if fmt in ("json", "yaml"):
         data = to_data(run, lang)
@@ -106,6 +111,9 @@ def score(
 
     Example:  cascade score plans/probation --period 2569-Q2 --party LAW
     """
+    from cascade.scoring.run import ScoreOptions, score_plan
+    from cascade.scoring.show import show
+
     if format not in FORMATS:
         raise typer.BadParameter(f"choose one of {', '.join(FORMATS)}", param_hint="--format")
     when = _period(period)
@@ -128,6 +136,8 @@ def score(
 
 
 def _kpi_card(model: PlanModel, qid: str, when: Period) -> tuple[Scorecard, KpiLine]:
+    from cascade.scoring.run import ScoreOptions, score_plan
+
     if qid not in model.kpis:
         hint = did_you_mean(qid, model.kpis)
         typer.echo(f"cascade: no KPI '{qid}' (write PARTY/ID). {hint}".rstrip(), err=True)
@@ -146,6 +156,8 @@ def explain_score(
 ) -> int:
     """Show every step of one KPI's score: result, thresholds, bracket,
     interpolation, rounding, weight and weighted score."""
+    from cascade.scoring.explain import explain_lines
+
     when = _period(period)
     try:
         model, _ = _load(plan_dir, when)
@@ -166,6 +178,9 @@ def whatif(
     plan_dir: Path = typer.Option(Path("."), "--plan", help="The plan folder."),
 ) -> int:
     """The result a KPI needs for a score (or for its agreement to reach --total)."""
+    from cascade.scoring.explain import needed_result, score_for_total
+    from cascade.scoring.policy import resolve
+
     if (score_ is None) == (total is None):
         raise typer.BadParameter("give either --score or --total", param_hint="--score")
     try:

@@ -50,11 +50,12 @@ def validate(
         None, "--output", "-o", help="Write the report to this file instead of stdout."
     ),
     jobs: int = typer.Option(
-        1,
+        0,
         "--jobs",
         "-j",
         min=0,
-        help="Worker processes for parsing (0: one per core). See docs/performance.md.",
+        help="Worker processes for parsing files the cache does not hold "
+        "(0: one per core; 1: in this process). See docs/performance.md.",
     ),
     cache: bool | None = typer.Option(
         None,

@@ -13,10 +13,12 @@ import hashlib
 from collections.abc import Iterable
 
 from cascade.model.plan import Agreement, PlanModel
+from cascade.spec import OSMatrix
 from cascade.spec.agreement import Agreement as AgreementSpec
 
 AGREEMENT = "Agreement"
 ACTUALS = "Actuals"
+JOB = "JobDescription"
 
 
 def depends(spec: AgreementSpec, parent: str | None) -> list[str]:
@@ -68,6 +70,22 @@ def named_by_actuals(model: PlanModel) -> set[str]:
     }
 
 
+def actuals_read_every_kpi(model: PlanModel) -> bool:
+    """Whether some actuals result names a KPI the plan does not have.
+
+    Its message and "did you mean" then look at every KPI of the plan, so any
+    change to which KPIs exist may change it.
+    """
+    return any(
+        result.kpi not in model.kpis for actuals, _ in model.actuals for result in actuals.results
+    )
+
+
+def matrix_parties(matrix: OSMatrix) -> set[str]:
+    """The owners and supporters an OS matrix names."""
+    return {p for row in matrix.rows for p in (row.owner, *row.supporters) if p is not None}
+
+
 def agreement_files(model: PlanModel) -> dict[str, list[Agreement]]:
     """The agreements the model kept, by file."""
     files: dict[str, list[Agreement]] = {}
@@ -85,6 +103,9 @@ def is_person_file(kinds: Iterable[str], agreements: list[Agreement]) -> bool:
     )
 
 
-def is_global(kinds: Iterable[str]) -> bool:
-    """A file any check may read: it holds a kind other than agreements and actuals."""
-    return any(kind not in (AGREEMENT, ACTUALS) for kind in kinds)
+def is_shared(kinds: Iterable[str]) -> bool:
+    """A file every re-check reads: a kind other than agreements, actuals and jobs.
+
+    Job descriptions (one per position) are read by position, on demand.
+    """
+    return any(kind not in (AGREEMENT, ACTUALS, JOB) for kind in kinds)

@@ -30,7 +30,7 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 from cascade.diagnostics import Diagnostic, Finding
 from cascade.engine import (
@@ -46,7 +46,8 @@ from cascade.engine import (
     spec_stage,
     to_diagnostics,
 )
-from cascade.incremental import facts
+from cascade.incremental import facts, roster
+from cascade.incremental.facts import JOB
 from cascade.incremental.scan import scan
 from cascade.incremental.snapshot import Entry, Snapshot, forget, load, save
 from cascade.load.cache import ParseCache
@@ -56,7 +57,7 @@ from cascade.load.reader import ReadResult
 from cascade.model.plan import PlanModel
 from cascade.result import RunResult
 from cascade.spec.agreement import Agreement as AgreementSpec
-from cascade.spec.validate import SpecDoc
+from cascade.spec.validate import SpecDoc, validate_document
 
 How = Literal["unchanged", "files", "people", "full"]
 MAX_RECHECK = 500
@@ -124,8 +125,10 @@ def snapshot_of(checked: Checked, started: int) -> Snapshot | None:
         )
         for file, record in records.items()
     }
+    jobs: dict[str, str] = {}
     if checked.model is not None:
         _record_facts(checked.model, entries)
+        jobs = {position: where.file for position, (_, where) in checked.model.jobs.items()}
     return Snapshot(
         started,
         checked.output,
@@ -133,12 +136,14 @@ def snapshot_of(checked: Checked, started: int) -> Snapshot | None:
         checked.levels,
         list(checked.result.notes),
         entries,
+        jobs,
     )
 
 
 def _record_facts(model: PlanModel, entries: dict[str, Entry]) -> None:
     """Who depends on whom, and what actuals read, for every agreement file."""
     named = facts.named_by_actuals(model)
+    every = facts.actuals_read_every_kpi(model)
     for file, agreements in facts.agreement_files(model).items():
         entry = entries[file]
         entry.parties = [a.party for a in agreements]
@@ -147,7 +152,11 @@ def _record_facts(model: PlanModel, entries: dict[str, Entry]) -> None:
             (agreement,) = agreements
             entry.person = True
             entry.parent = agreement.parent or ""
-            entry.shape = facts.shape(agreement) if agreement.party in named else ""
+            read = every or agreement.party in named
+            entry.shape = facts.shape(agreement) if read else ""
+    if model.osmatrix is not None:  # its rules read the agreements of the parties it names
+        entry = entries[model.osmatrix_where.file]
+        entry.depends = sorted({*entry.depends, *facts.matrix_parties(model.osmatrix)})
 
 
 def _warm(root: Path, snapshot: Snapshot, started: int) -> Outcome | None:
@@ -164,10 +173,9 @@ def _warm(root: Path, snapshot: Snapshot, started: int) -> Outcome | None:
     if PLAN_FILE in found.changed:
         return None
     cache = ParseCache(root)
-    reads = read_all(root, found.changed, cache=cache)
-    docs: dict[str, list[SpecDoc]] = {}
-    for read in reads:
-        docs[read.file] = _recheck_file(root, read, snapshot.files[read.file])
+    reads = {read.file: read for read in read_all(root, found.changed, cache=cache)}
+    for read in reads.values():
+        _recheck_file(root, read, snapshot.files[read.file])
     snapshot.taken = started
     if any(entry.blocking for entry in snapshot.files.values()):
         _stage_only(snapshot)
@@ -175,14 +183,14 @@ def _warm(root: Path, snapshot: Snapshot, started: int) -> Outcome | None:
         return Outcome(result_of(root, snapshot), "files", tuple(found.changed))
     if not snapshot.semantic:
         return None
-    checked = _recheck_people(root, snapshot, docs, cache)
+    checked = _recheck_people(root, snapshot, reads, cache)
     if checked is None:
         return None
     save(root, snapshot)
     return Outcome(result_of(root, snapshot), "people", checked)
 
 
-def _recheck_file(root: Path, read: ReadResult, entry: Entry) -> list[SpecDoc]:
+def _recheck_file(root: Path, read: ReadResult, entry: Entry) -> None:
     """Load and schema checks of one changed file, into its entry."""
     docs: list[SpecDoc] = []
     findings: list[Finding] = []
@@ -192,7 +200,6 @@ def _recheck_file(root: Path, read: ReadResult, entry: Entry) -> list[SpecDoc]:
     entry.blocking = bool(findings) or not read.ok
     entry.stage = [*read.diagnostics, *to_diagnostics(findings, root, {}, cells)]
     entry.kinds = list(kinds)
-    return docs
 
 
 def _stage_only(snapshot: Snapshot) -> None:
@@ -206,18 +213,29 @@ def _stage_only(snapshot: Snapshot) -> None:
 
 
 def _reach(snapshot: Snapshot, changed: list[str]) -> set[str] | None:
-    """The changed files and every file that depends on them, or ``None`` if too many."""
-    referrers: dict[str, list[str]] = {}
+    """The changed files and every file that depends on them, or ``None`` if too many.
+
+    A file depends on another when it names that file's parties, or when one
+    of its diagnostics points into it (a ``related`` place, which moves with
+    the other file's lines).
+    """
+    referrers: dict[str, set[str]] = {}
+    pointing: dict[str, set[str]] = {}
     for file, entry in snapshot.files.items():
         for party in entry.depends:
-            referrers.setdefault(party, []).append(file)
+            referrers.setdefault(party, set()).add(file)
+        for d in entry.semantic:
+            for place in d.related:
+                pointing.setdefault(place.file, set()).add(file)
     reach, queue = set(changed), list(changed)
     while queue:
-        for party in snapshot.files[queue.pop()].parties:
-            for file in referrers.get(party, ()):
-                if file not in reach:
-                    reach.add(file)
-                    queue.append(file)
+        here = queue.pop()
+        found = set(pointing.get(here, ()))
+        for party in snapshot.files[here].parties:
+            found |= referrers.get(party, set())
+        for file in sorted(found - reach):
+            reach.add(file)
+            queue.append(file)
         if len(reach) > MAX_RECHECK:
             return None
     return reach
@@ -240,16 +258,39 @@ def _spine(snapshot: Snapshot, start: set[str]) -> set[str]:
     return files
 
 
+class _Jobs:
+    """Job description documents by position, read from their files on demand."""
+
+    def __init__(self, root: Path, index: dict[str, str], cache: ParseCache) -> None:
+        self.root, self.index, self.cache = root, index, cache
+        self.files: dict[str, list[Any]] = {}
+        self.used: dict[str, set[int]] = {}
+
+    def __call__(self, position: str) -> Any:
+        file = self.index.get(position)
+        if file is None:
+            return None
+        if file not in self.files:
+            (read,) = read_all(self.root, [file], cache=self.cache)
+            self.files[file] = read.documents if read.ok else []
+        for index, doc in enumerate(self.files[file]):
+            if isinstance(doc, dict) and doc.get("kind") == JOB and doc.get("position") == position:
+                self.used.setdefault(file, set()).add(index)
+                return doc
+        return None
+
+
 def _recheck_people(
-    root: Path, snapshot: Snapshot, changed: dict[str, list[SpecDoc]], cache: ParseCache
+    root: Path, snapshot: Snapshot, changed: dict[str, ReadResult], cache: ParseCache
 ) -> tuple[str, ...] | None:
     """Re-run the rules for changed persons' agreements on a smaller model."""
     entries = snapshot.files
     new: dict[str, AgreementSpec] = {}
-    for file, docs in changed.items():
+    for file, read in changed.items():
         entry = entries[file]
-        spec = docs[0].model if len(docs) == 1 else None
-        if not entry.person or not isinstance(spec, AgreementSpec) or [spec.party] != entry.parties:
+        doc = read.documents[0] if len(read.documents) == 1 else None
+        spec = _agreement(doc, file)
+        if not entry.person or spec is None or [spec.party] != entry.parties:
             return None
         new[file] = spec
     reach = _reach(snapshot, list(changed))
@@ -257,20 +298,52 @@ def _recheck_people(
         return None
     start = {p for file in reach - set(new) for p in entries[file].depends}
     start |= {p for file, spec in new.items() for p in facts.depends(spec, entries[file].parent)}
-    wanted = sorted(
-        reach
-        | _spine(snapshot, start)
-        | {file for file, entry in entries.items() if facts.is_global(entry.kinds)}
-    )
-    reads = read_all(root, [file for file in wanted if file not in changed], cache=cache)
-    by_file: dict[str, list[SpecDoc]] = dict(changed)
-    for read in reads:
-        problems: list[Finding] = []
-        by_file[read.file] = []
-        spec_stage(read, by_file[read.file], problems)
-        if problems or not read.ok:
+    agreements = reach | _spine(snapshot, start)
+    shared = {file for file, entry in entries.items() if facts.is_shared(entry.kinds)}
+    others = sorted((agreements | shared) - set(changed))
+    raw: dict[str, list[Any]] = {file: read.documents for file, read in changed.items()}
+    for read in read_all(root, others, cache=cache):
+        if not read.ok:
+            return None  # it loaded last time: the snapshot does not match the disk
+        raw[read.file] = read.documents
+    jobs = _Jobs(root, snapshot.jobs, cache)
+    shared_docs = [(file, i, doc) for file in sorted(shared) for i, doc in enumerate(raw[file])]
+    agreement_docs = [d for f in agreements for d in raw[f] if _kind(d) == facts.AGREEMENT]
+    cut, _ = roster.trim([doc for _, _, doc in shared_docs], agreement_docs, jobs)
+    places = {(file, i): doc for (file, i, _), doc in zip(shared_docs, cut, strict=True)}
+    for file in sorted(agreements - shared):
+        places.update(((file, i), doc) for i, doc in enumerate(raw[file]))
+    for file, used in jobs.used.items():
+        places.update(((file, i), jobs.files[file][i]) for i in used)
+    docs: list[SpecDoc] = []
+    for (file, index), data in sorted(places.items()):
+        if data is None:
+            continue
+        doc, problems = validate_document(data, file, index)
+        if doc is None or problems:
             return None  # it passed last time: the snapshot does not match the disk
-    model, findings, levels = semantic_stage([doc for file in wanted for doc in by_file[file]])
+        docs.append(doc)
+    return _keep(root, snapshot, reach, docs)
+
+
+def _kind(doc: Any) -> object:
+    return doc.get("kind") if isinstance(doc, dict) else None
+
+
+def _agreement(doc: Any, file: str) -> AgreementSpec | None:
+    if _kind(doc) != facts.AGREEMENT:
+        return None
+    spec, problems = validate_document(doc, file, 0)
+    model = spec.model if spec is not None and not problems else None
+    return model if isinstance(model, AgreementSpec) else None
+
+
+def _keep(
+    root: Path, snapshot: Snapshot, reach: set[str], docs: list[SpecDoc]
+) -> tuple[str, ...] | None:
+    """Run the rules on the smaller model; keep the findings of ``reach``."""
+    entries = snapshot.files
+    model, findings, levels = semantic_stage(docs)
     if model is None or levels != snapshot.levels or any(f.code == INTERNAL for f in findings):
         return None
     kept: dict[str, list[Finding]] = {file: [] for file in reach}

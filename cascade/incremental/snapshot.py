@@ -79,6 +79,8 @@ class Snapshot:
     levels: dict[str, Level]
     notes: list[str]
     files: dict[str, Entry]
+    jobs: dict[str, str] = field(default_factory=dict)
+    """Position → the file of its job description (the first, which the model uses)."""
 
     def diagnostics(self) -> list[Diagnostic]:
         """Every diagnostic of the plan, as the run that made it reported them."""
@@ -140,6 +142,7 @@ def load(root: Path) -> Snapshot | None:
             {str(code): Level(level) for code, level in data["levels"].items()},
             [str(note) for note in data["notes"]],
             {str(file): _entry(row) for file, row in data["files"].items()},
+            {str(position): str(file) for position, file in data["jobs"].items()},
         )
     except (OSError, ValueError, KeyError, TypeError, IndexError, AttributeError):
         return None
@@ -155,6 +158,7 @@ def save(root: Path, snapshot: Snapshot) -> None:
         "levels": {code: level.value for code, level in snapshot.levels.items()},
         "notes": snapshot.notes,
         "files": {file: _entry_row(entry) for file, entry in snapshot.files.items()},
+        "jobs": snapshot.jobs,
     }
     target = path_of(root)
     try:

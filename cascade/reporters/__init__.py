@@ -3,14 +3,18 @@
 Each reporter is a module with ``report(result, out, color=False)``; they see
 only the result, never YAML or pydantic.  ``REPORTERS`` maps the ``--format``
 names to them and :func:`pick` resolves ``auto``.
+
+A reporter module is imported the first time it reports, so a run pays only
+for the one it uses (the ``text`` reporter's rich, for one, is not needed for
+``--format json``).
 """
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Mapping
 from typing import Protocol, TextIO
 
-from cascade.reporters import github, json, junit, parsable, sarif, text
 from cascade.result import RunResult
 
 __all__ = ["CHOICES", "REPORTERS", "Reporter", "pick"]
@@ -22,13 +26,20 @@ class Reporter(Protocol):
     def __call__(self, result: RunResult, out: TextIO, color: bool = False) -> None: ...
 
 
+def _lazy(name: str) -> Reporter:
+    """``cascade.reporters.<name>.report``, imported on its first call."""
+
+    def report(result: RunResult, out: TextIO, color: bool = False) -> None:
+        module = importlib.import_module(f"{__name__}.{name}")
+        module.report(result, out, color=color)
+
+    report.__qualname__ = report.__name__ = f"{name}_report"
+    report.__doc__ = f"The ``{name}`` reporter (:func:`cascade.reporters.{name}.report`)."
+    return report
+
+
 REPORTERS: dict[str, Reporter] = {
-    "text": text.report,
-    "parsable": parsable.report,
-    "github": github.report,
-    "json": json.report,
-    "sarif": sarif.report,
-    "junit": junit.report,
+    name: _lazy(name) for name in ("text", "parsable", "github", "json", "sarif", "junit")
 }
 
 CHOICES: tuple[str, ...] = ("auto", *REPORTERS)

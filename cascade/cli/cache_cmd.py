@@ -1,4 +1,4 @@
-"""``cascade cache clear``: forget every parsed file of a plan."""
+"""``cascade cache clear``: forget every parsed file of a plan and the last run's snapshot."""
 
 from __future__ import annotations
 
@@ -9,12 +9,16 @@ import typer
 
 from cascade.load.cache import FOLDER
 
-app = typer.Typer(help="The parse cache (.cascade-cache/ at the plan root).", no_args_is_help=True)
+app = typer.Typer(
+    help="The cache at the plan root (.cascade-cache/): parsed files and the last "
+    "validate run's snapshot, which lets the next run re-check only what changed.",
+    no_args_is_help=True,
+)
 
 
 @app.command("clear")
 def clear(plan_dir: Path = typer.Argument(Path("."), help="The plan folder.")) -> int:
-    """Delete the plan's parse cache; the next run parses every file again."""
+    """Delete the plan's cache; the next run parses and checks every file again."""
     folder = plan_dir / FOLDER
     if folder.is_dir():
         shutil.rmtree(folder)

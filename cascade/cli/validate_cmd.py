@@ -60,7 +60,8 @@ def validate(
     cache: bool | None = typer.Option(
         None,
         "--cache/--no-cache",
-        help="Use the parse cache (.cascade-cache/); default: on, except in CI (CI is set).",
+        help="Use the cache (.cascade-cache/): parsed files, and the last run's results so "
+        "only what changed is checked again. Default: on, except in CI (CI is set).",
     ),
     render: bool = typer.Option(
         False, "--render", help="Also render the report into a throwaway folder (CI check)."

@@ -3,7 +3,7 @@
 The steps are :func:`cascade.engine.check_plan`'s, fed from memory instead
 of a folder: each file's bytes are parsed (:func:`cascade.load.files.parse`,
 YAML or an actuals table), every document is validated against its kind
-(:func:`cascade.spec.validate.validate_document`) and the documents that
+(:func:`cascade.engine.spec_stage`) and the documents that
 pass are resolved into a :class:`~cascade.model.plan.PlanModel`
 (:func:`cascade.model.build.build_model`).  Rules do not run: a diff
 compares what each side says, not whether it is right.
@@ -21,15 +21,15 @@ from __future__ import annotations
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 
-from cascade.diagnostics import Level
+from cascade.diagnostics import Finding
 from cascade.diff.sides import Side
-from cascade.engine import LoadOptions, no_cycle_collector
+from cascade.engine import LoadOptions, no_cycle_collector, spec_stage
 from cascade.load.cache import ParseCache, key_of
 from cascade.load.files import PARALLEL_MIN_FILES, parse
 from cascade.load.reader import ReadResult
 from cascade.model.build import build_model
 from cascade.model.plan import PlanModel
-from cascade.spec.validate import SpecDoc, validate_document
+from cascade.spec.validate import SpecDoc
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,18 +59,12 @@ class Snapshot:
     """Files left out: they do not load, or a document fails its schema."""
 
 
-def documents(rel: str, read: ReadResult) -> Parsed:
-    """Validate the documents of one read file against their kinds."""
-    failed = any(d.level is Level.ERROR for d in read.diagnostics)
+def documents(read: ReadResult) -> Parsed:
+    """Validate the documents of one read file against their kinds (as validate does)."""
     docs: list[SpecDoc] = []
-    for index, data in enumerate(read.documents):
-        if data is None:
-            continue
-        doc, problems = validate_document(data, rel, index)
-        failed = failed or bool(problems)
-        if doc is not None:
-            docs.append(doc)
-    return Parsed(tuple(docs), failed)
+    problems: list[Finding] = []
+    spec_stage(read, docs, problems)
+    return Parsed(tuple(docs), bool(problems) or not read.ok)
 
 
 def parse_all(jobs: list[tuple[str, bytes]], workers: int) -> list[ReadResult]:
@@ -98,11 +92,11 @@ def _reads(side: Side, memo: Memo, options: LoadOptions) -> dict[str, Parsed]:
         if read is None and cache is not None and isinstance(raw, bytes):
             read = cache.get(key_of(rel, raw), rel)
         if read is not None:
-            done[rel] = documents(rel, read)
+            done[rel] = documents(read)
         elif isinstance(raw, bytes):
             todo.append((rel, raw))
     for (rel, _), read in zip(todo, parse_all(todo, options.jobs), strict=True):
-        done[rel] = documents(rel, read)
+        done[rel] = documents(read)
     for rel, parsed in done.items():
         if side.oids.get(rel):
             memo.parsed[(rel, side.oids[rel])] = parsed

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 import pytest
@@ -174,3 +175,20 @@ def test_bundled_plans_are_formatted(capsys: pytest.CaptureFixture[str]) -> None
     paths = [str(ROOT / "plans"), str(ROOT / "templates" / "init")]
     code, _, err = run(["fmt", "--check", *paths], capsys)
     assert code == 0, err
+
+
+def test_warm_validate_prints_what_a_cold_run_prints(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = tmp_path / "plan"
+    shutil.copytree(ROOT / "plans" / "probation", root, ignore=shutil.ignore_patterns(".cascade*"))
+    first = run(["validate", str(root), "--cache", "-f", "json"], capsys)
+    assert (root / ".cascade-cache" / "snapshot-v1.json").is_file()
+    person = root / "agreements" / "people" / "P0014.yaml"
+    text = person.read_text(encoding="utf-8")
+    person.write_text(text.replace("weight: 25", "weight: 30", 1), encoding="utf-8")
+    warm = run(["validate", str(root), "--cache", "-f", "json"], capsys)
+    cold = run(["validate", str(root), "--no-cache", "-j", "1", "-f", "json"], capsys)
+    assert warm == cold != first
+    assert warm[0] == 1
+    assert [d["code"] for d in json.loads(warm[1])["diagnostics"]] == ["WGT001"]

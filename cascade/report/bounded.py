@@ -3,7 +3,7 @@
 The sandbox stops a template from reaching Python internals, but not from
 looping 100,000 × 100,000 times or building a string of gigabytes.  So pages
 from ``--templates DIR`` render in a child process (``fork`` where there is
-one, else ``spawn``) that:
+one and no other thread runs, else ``forkserver`` or ``spawn``) that:
 
 * caps its address space (``RLIMIT_AS``: what it already maps plus
   ``memory_mb``), so a huge allocation is a ``MemoryError``;
@@ -22,6 +22,7 @@ import contextlib
 import multiprocessing
 import os
 import signal
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
@@ -119,8 +120,16 @@ def _child(job: Job, conn: Connection) -> None:
 
 
 def _context() -> Any:
+    """``fork`` (quick) while this process has one thread; else a clean child.
+
+    Forking a process that runs other threads (``report --serve`` has its
+    HTTP server's) may copy a lock another thread holds and hang the child;
+    ``forkserver`` starts children from a fresh single-threaded server.
+    """
     methods = multiprocessing.get_all_start_methods()
-    return multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+    if "fork" in methods and threading.active_count() == 1:
+        return multiprocessing.get_context("fork")
+    return multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
 
 
 def _fail(job: Job, template: str, text: str) -> RenderError:

@@ -12,7 +12,10 @@ process, start-up included, the default options outside CI) after:
   depends on (most people: the goal of issue 7, < 1 s at 20,000 people);
 - the same edit in a supervisor's agreement (their people's agreements are
   re-checked too);
-- the same edit in a unit's agreement (a full run).
+- the same edit in a group's agreement (a unit with no units below it and
+  not in the OS matrix: re-checked with its people);
+- the same edit in a division's agreement (the OS matrix names it: a full
+  run).
 
 Every edit is undone at the end; medians of ``--repeat`` runs.
 """
@@ -36,7 +39,7 @@ WEIGHT = re.compile(rb"weight: (\d+)")
 
 
 def _pick(root: Path) -> dict[str, str]:
-    """A leaf person's, a supervisor's and a unit's agreement file."""
+    """Agreement files of a leaf person, a supervisor, a group and a division."""
     snap = snapshots.load(root)
     if snap is None:
         raise SystemExit("no snapshot after a full run: is the cache off (CI set)?")
@@ -48,17 +51,20 @@ def _pick(root: Path) -> dict[str, str]:
     def below(file: str) -> list[str]:
         return referrers.get(snap.files[file].parties[0], [])
 
-    people = sorted(f for f, e in snap.files.items() if e.person)
+    def kind(file: str) -> str:
+        return snap.files[file].single
+
+    people = sorted(f for f in snap.files if kind(f) == "person")
+    units = sorted(f for f in snap.files if kind(f) == "unit")
     leaf = next(f for f in reversed(people) if not below(f))
-    bosses = [f for f in people if below(f) and all(snap.files[g].person for g in below(f))]
+    bosses = [f for f in people if below(f) and all(kind(g) == "person" for g in below(f))]
     boss = max(
         (f for f in bosses if len(below(f)) < MAX_RECHECK and not any(below(g) for g in below(f))),
         key=lambda f: len(below(f)),
     )
-    unit = next(
-        f for f, e in sorted(snap.files.items()) if e.parties and not e.person and "units" in f
-    )
-    return {"leaf": leaf, "supervisor": boss, "unit": unit}
+    group = next(f for f in units if all(kind(g) == "person" for g in below(f)))
+    division = next(f for f in units if any(kind(g) != "person" for g in below(f)))
+    return {"leaf": leaf, "supervisor": boss, "group": group, "division": division}
 
 
 def _edit(path: Path, step: int) -> None:
@@ -93,7 +99,7 @@ def measure(root: Path, repeat: int) -> list[tuple[str, float, int]]:
             f"`touch {files['leaf']}` (same bytes)",
             lambda step: os.utime(root / files["leaf"]),
         )
-        for name in ("leaf", "supervisor", "unit"):
+        for name in ("leaf", "supervisor", "group", "division"):
             timed(f"a weight edited in {files[name]} ({name})", _editor(root / files[name]))
     finally:
         for name, rel in files.items():

@@ -1,6 +1,6 @@
 """What one file's diagnostics depend on, read off a resolved model.
 
-A person's agreement is checked against the agreements it names: its
+An agreement is checked against the agreements it names: its
 parent party's (whose KPIs its plain references name) and every party a
 ``PARTY/ID`` reference names.  Those are its ``depends``; following them
 gives its *spine*, up to the organisation.  Whoever depends on a file is
@@ -94,13 +94,17 @@ def agreement_files(model: PlanModel) -> dict[str, list[Agreement]]:
     return files
 
 
-def is_person_file(kinds: Iterable[str], agreements: list[Agreement]) -> bool:
-    """One document, a person's agreement, which the model kept (not a duplicate)."""
-    return (
-        tuple(kinds) == (AGREEMENT,)
-        and len(agreements) == 1
-        and agreements[0].party_type == "person"
-    )
+def single(kinds: Iterable[str], agreements: list[Agreement]) -> str:
+    """``person`` or ``unit``: the file is one such agreement, which the model kept.
+
+    ``""`` for anything else: the organisation's agreement (the strategy's
+    goals and the OS matrix are checked against it), a duplicate, or a file
+    with other documents.
+    """
+    if tuple(kinds) != (AGREEMENT,) or len(agreements) != 1:
+        return ""
+    party_type = agreements[0].party_type
+    return party_type if party_type in ("person", "unit") else ""
 
 
 def is_shared(kinds: Iterable[str]) -> bool:

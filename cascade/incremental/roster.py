@@ -2,7 +2,8 @@
 
 A department's roster and job descriptions hold a document or an entry per
 person; re-checking one person's agreement reads only a few of them: the
-parties and signatories of the agreements in the smaller model, their
+parties and signatories of the agreements in the smaller model, the members
+of re-checked units and the holders of their head positions, their
 supervisors (by position, through the job descriptions) and the
 supervisors' supervisors, and everyone who holds one of their positions (so
 "first holder wins" picks the same person).  A signatory the roster does not
@@ -14,10 +15,11 @@ Works on parsed documents that passed their schema in the last run
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Set
 from typing import Any
 
 PEOPLE = "People"
+ORGCHART = "OrgChart"
 JOB = "JobDescription"
 LEVELS = 2
 """Supervisors looked up above each party and signatory."""
@@ -31,11 +33,16 @@ def _entries(docs: Iterable[Doc]) -> list[dict[str, Any]]:
     return [entry for doc in docs if doc.get("kind") == PEOPLE for entry in doc["people"]]
 
 
-def trim(shared: list[Doc], agreements: list[Doc], job: JobLookup) -> tuple[list[Doc], set[str]]:
+def trim(
+    shared: list[Doc], agreements: list[Doc], job: JobLookup, units: Set[str] = frozenset()
+) -> tuple[list[Doc], set[str]]:
     """``shared`` with People documents cut down, and the positions whose job is needed.
 
     ``agreements`` are the agreement documents of the smaller model; ``job``
-    finds a position's job description (each is looked up once).
+    finds a position's job description (each is looked up once); ``units``
+    are the units whose agreements are re-checked: their members and the
+    holders of their head position are kept too (who heads a unit decides
+    its agreement's evaluatee).
     """
     entries = _entries(shared)
     known = {entry["id"] for entry in entries}
@@ -49,6 +56,14 @@ def trim(shared: list[Doc], agreements: list[Doc], job: JobLookup) -> tuple[list
     parties = {doc["party"] for doc in agreements}
     signers = {s["person"] for doc in agreements for s in doc.get("signatories", ())}
     people = (parties | signers) & known
+    heads = {
+        u.get("head")
+        for doc in shared
+        if doc.get("kind") == ORGCHART
+        for u in doc["units"]
+        if u["id"] in units
+    }
+    people |= {e["id"] for e in entries if e.get("unit") in units or e.get("position") in heads}
     looked_up: set[str] = set()
     level = set(people)
     for _ in range(LEVELS):

@@ -9,17 +9,22 @@ snapshot of its last run (:mod:`cascade.incremental.snapshot`):
     some file fails to load or fails its schema, before or after the
     change: cross-file rules do not run (as in a full run), so only the
     changed files are read and checked, each on its own.
-``people``
-    only persons' agreement files changed, their party is the same, and
-    they and every agreement that depends on them (the people below them in
-    the cascade, at most :data:`MAX_RECHECK` files) are persons' agreements:
-    the rules run on a smaller model, the plan's shared files (strategy, org
-    chart, roster, jobs, frameworks, OS matrix) and the agreements those files
-    name up to the organisation, and only their findings are kept.  Actuals
-    that name a re-checked person must see the same KPIs as before.
+``agreements``
+    only agreement files of persons and units (not the organisation's)
+    changed, each still the one agreement of the same party, and they and
+    every file that depends on them (the agreements below them in the
+    cascade, any file whose diagnostics point into them, the OS matrix if it
+    names them; at most :data:`MAX_RECHECK` files) are such agreements: the
+    rules run on a smaller model, the plan's shared files (plan, strategy,
+    org chart, frameworks, OS matrix, job families), the agreements those
+    files name up to the organisation, and the part of the roster and of the
+    job descriptions they read (:mod:`cascade.incremental.roster`); only the
+    re-checked files' findings are kept.  Actuals that name a re-checked
+    party must see the same KPIs as before.
 ``full``
-    anything else (a new, removed or shared file, a unit's agreement, no
-    or a foreign snapshot): the whole pipeline, which writes a new snapshot.
+    anything else (a new, removed or shared file, the organisation's
+    agreement, a change that reaches too far, no or a foreign snapshot): the
+    whole pipeline, which writes a new snapshot.
 
 Each path gives exactly what a full run gives; tests/incremental check that
 against full runs for many kinds of edits.
@@ -59,7 +64,7 @@ from cascade.result import RunResult
 from cascade.spec.agreement import Agreement as AgreementSpec
 from cascade.spec.validate import SpecDoc, validate_document
 
-How = Literal["unchanged", "files", "people", "full"]
+How = Literal["unchanged", "files", "agreements", "full"]
 MAX_RECHECK = 500
 """Most agreement files re-checked without a full run (a change high in the
 cascade reaches many people; then one full run is as quick)."""
@@ -148,9 +153,9 @@ def _record_facts(model: PlanModel, entries: dict[str, Entry]) -> None:
         entry = entries[file]
         entry.parties = [a.party for a in agreements]
         entry.depends = sorted({p for a in agreements for p in facts.depends(a.spec, a.parent)})
-        if facts.is_person_file(entry.kinds, agreements):
+        entry.single = facts.single(entry.kinds, agreements)
+        if entry.single:
             (agreement,) = agreements
-            entry.person = True
             entry.parent = agreement.parent or ""
             read = every or agreement.party in named
             entry.shape = facts.shape(agreement) if read else ""
@@ -187,7 +192,7 @@ def _warm(root: Path, snapshot: Snapshot, started: int) -> Outcome | None:
     if checked is None:
         return None
     save(root, snapshot)
-    return Outcome(result_of(root, snapshot), "people", checked)
+    return Outcome(result_of(root, snapshot), "agreements", checked)
 
 
 def _recheck_file(root: Path, read: ReadResult, entry: Entry) -> None:
@@ -209,7 +214,7 @@ def _stage_only(snapshot: Snapshot) -> None:
     snapshot.notes = [CROSS_FILE_SKIPPED]
     for entry in snapshot.files.values():
         entry.semantic, entry.parties, entry.depends = [], [], []
-        entry.person, entry.parent, entry.shape = False, "", ""
+        entry.single, entry.parent, entry.shape = "", "", ""
 
 
 def _reach(snapshot: Snapshot, changed: list[str]) -> set[str] | None:
@@ -283,18 +288,18 @@ class _Jobs:
 def _recheck_people(
     root: Path, snapshot: Snapshot, changed: dict[str, ReadResult], cache: ParseCache
 ) -> tuple[str, ...] | None:
-    """Re-run the rules for changed persons' agreements on a smaller model."""
+    """Re-run the rules for changed agreements on a smaller model."""
     entries = snapshot.files
     new: dict[str, AgreementSpec] = {}
     for file, read in changed.items():
         entry = entries[file]
         doc = read.documents[0] if len(read.documents) == 1 else None
         spec = _agreement(doc, file)
-        if not entry.person or spec is None or [spec.party] != entry.parties:
+        if not entry.single or spec is None or [spec.party] != entry.parties:
             return None
         new[file] = spec
     reach = _reach(snapshot, list(changed))
-    if reach is None or not all(entries[file].person for file in reach):
+    if reach is None or not all(entries[file].single for file in reach):
         return None
     start = {p for file in reach - set(new) for p in entries[file].depends}
     start |= {p for file, spec in new.items() for p in facts.depends(spec, entries[file].parent)}
@@ -309,7 +314,8 @@ def _recheck_people(
     jobs = _Jobs(root, snapshot.jobs, cache)
     shared_docs = [(file, i, doc) for file in sorted(shared) for i, doc in enumerate(raw[file])]
     agreement_docs = [d for f in agreements for d in raw[f] if _kind(d) == facts.AGREEMENT]
-    cut, _ = roster.trim([doc for _, _, doc in shared_docs], agreement_docs, jobs)
+    units = {p for file in reach if entries[file].single == "unit" for p in entries[file].parties}
+    cut, _ = roster.trim([doc for _, _, doc in shared_docs], agreement_docs, jobs, units)
     places = {(file, i): doc for (file, i, _), doc in zip(shared_docs, cut, strict=True)}
     for file in sorted(agreements - shared):
         places.update(((file, i), doc) for i, doc in enumerate(raw[file]))

@@ -23,7 +23,7 @@ import cascade
 from cascade.diagnostics import Diagnostic, Level
 from cascade.load.cache import FOLDER, diagnostic_from_row, diagnostic_row
 
-FORMAT = 1
+FORMAT = 2
 NAME = f"snapshot-v{FORMAT}.json"
 
 
@@ -57,10 +57,11 @@ class Entry:
     """Model and rule diagnostics reported in this file (levels applied)."""
     parties: list[str] = field(default_factory=list)
     """Parties whose (first) agreement is in this file."""
-    person: bool = False
-    """The file is one person's agreement and nothing else: it may be re-checked alone."""
+    single: str = ""
+    """``person`` or ``unit`` when the file is that party's agreement and nothing
+    else (it may then be re-checked without a full run), else ``""``."""
     parent: str = ""
-    """For a person's file: the parent party, whose KPIs plain references name."""
+    """For a single agreement: the parent party, whose KPIs plain references name."""
     depends: list[str] = field(default_factory=list)
     """Parties whose agreements this file's agreements read (parent, linked KPIs)."""
     shape: str = ""
@@ -105,7 +106,7 @@ def _entry_row(entry: Entry) -> list[Any]:
         [diagnostic_row(d) for d in entry.stage],
         [diagnostic_row(d) for d in entry.semantic],
         entry.parties,
-        entry.person,
+        entry.single,
         entry.parent,
         entry.depends,
         entry.shape,
@@ -113,7 +114,7 @@ def _entry_row(entry: Entry) -> list[Any]:
 
 
 def _entry(row: list[Any]) -> Entry:
-    stamp, digest, blocking, kinds, stage, semantic, parties, person, parent, depends, shape = row
+    stamp, digest, blocking, kinds, stage, semantic, parties, single, parent, depends, shape = row
     return Entry(
         None if stamp is None else (int(stamp[0]), int(stamp[1]), int(stamp[2])),
         str(digest),
@@ -122,7 +123,7 @@ def _entry(row: list[Any]) -> Entry:
         [diagnostic_from_row(r) for r in stage],
         [diagnostic_from_row(r) for r in semantic],
         [str(p) for p in parties],
-        bool(person),
+        str(single),
         str(parent),
         [str(p) for p in depends],
         str(shape),

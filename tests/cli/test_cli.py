@@ -10,6 +10,7 @@ import pytest
 
 from cascade.cli import validate_cmd
 from cascade.cli.app import main
+from cascade.incremental import snapshot as snapshots
 from cascade.rules.docs import rules_markdown
 from cascade.schema import generate
 from tests.conftest import MINIMAL, ROOT, make_plan
@@ -183,7 +184,7 @@ def test_warm_validate_prints_what_a_cold_run_prints(
     root = tmp_path / "plan"
     shutil.copytree(ROOT / "plans" / "probation", root, ignore=shutil.ignore_patterns(".cascade*"))
     first = run(["validate", str(root), "--cache", "-f", "json"], capsys)
-    assert (root / ".cascade-cache" / "snapshot-v1.json").is_file()
+    assert (root / ".cascade-cache" / snapshots.NAME).is_file()
     person = root / "agreements" / "people" / "P0014.yaml"
     text = person.read_text(encoding="utf-8")
     person.write_text(text.replace("weight: 25", "weight: 30", 1), encoding="utf-8")

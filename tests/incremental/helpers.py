@@ -42,10 +42,10 @@ PROBATION_LEAF = "agreements/people/P0014.yaml"
 """A leaf of plans/probation whose KPIs the actuals name (P0014/1 … P0014/6)."""
 ACME_LEAF = "agreements/people/P020.yaml"
 
-PEOPLE_PATH = frozenset({"people"})
+PEOPLE_PATH = frozenset({"agreements"})
 FILES_PATH = frozenset({"files"})
 FULL_PATH = frozenset({"full"})
-PEOPLE_OR_FULL = frozenset({"people", "full"})
+PEOPLE_OR_FULL = frozenset({"agreements", "full"})
 
 
 # ---- plans -----------------------------------------------------------------------
@@ -66,7 +66,7 @@ def leaves(root: Path) -> list[str]:
     return sorted(
         file
         for file, entry in snap.files.items()
-        if entry.person and not set(entry.parties) & depended
+        if entry.single == "person" and not set(entry.parties) & depended
     )
 
 

@@ -81,7 +81,7 @@ def test_probation(tmp_path: Path, name: str, rel: str, how: frozenset[str]) -> 
     step(root, FULL_PATH, "first run")
     apply(root, rel, BY_NAME[name].edit)
     outcome = step(root, how, f"{name} of {rel}")
-    if rel == "agreements/people/P0012.yaml" and outcome.how == "people":
+    if rel == "agreements/people/P0012.yaml" and outcome.how == "agreements":
         assert set(outcome.checked) == {
             rel,
             "agreements/people/P0013.yaml",
@@ -174,7 +174,7 @@ def test_actuals_messages_follow_kpis_of_persons_they_do_not_name(
 
     A row that names no party (``X9``) says "e.g. P00060/X9" once some agreement
     has a KPI X9; a row naming an unknown KPI gets "did you mean" over every KPI.
-    P00060 is not named by the actuals, so its edit takes the people path, which
+    P00060 is not named by the actuals, so its edit takes the agreements path, which
     does not recompute the actuals' diagnostics.
     """
     root = copy_plan(generated, tmp_path)

@@ -45,7 +45,7 @@ def test_a_leaf_edit_parses_that_file_and_reads_a_small_part_of_the_plan(
     path = root / LEAF
     path.write_text(path.read_text(encoding="utf-8") + "# edited\n", encoding="utf-8")
     outcome = validate(root)
-    assert outcome.how == "people"
+    assert outcome.how == "agreements"
     assert outcome.checked == (LEAF,)
     assert counted["parsed"] == [LEAF]
     agreements = sorted({f for f in counted["cached"] if f.startswith("agreements/")})

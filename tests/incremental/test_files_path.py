@@ -2,7 +2,7 @@
 
 While the plan has load or schema errors a warm run takes the "files" path: only the
 changed files are re-read and cross-file rules are skipped, until a fix brings a full
-run.  Rule levels from cascade.yaml apply on the people path as in a full run, and
+run.  Rule levels from cascade.yaml apply on the agreements path as in a full run, and
 load levels while a file is broken.
 """
 
@@ -65,7 +65,7 @@ def test_broken_then_restored(generated: Path, tmp_path: Path, name: str) -> Non
 
 
 def test_rule_levels_from_the_plan(generated: Path, tmp_path: Path) -> None:
-    """cascade.yaml sets rule levels: the people path applies them like a full run."""
+    """cascade.yaml sets rule levels: the agreements path applies them like a full run."""
     root = copy_plan(generated, tmp_path)
     plan = root / "cascade.yaml"
     plan.write_text(

@@ -64,7 +64,7 @@ def test_leaf_edit(generated: Path, tmp_path: Path, mutation: Mutation) -> None:
         assert any(hint.startswith("did you mean") for hint in hints), hints
     if not mutation.shows and mutation.how == PEOPLE_PATH:
         assert outcome.result.diagnostics == ()
-    if outcome.how == "people":
+    if outcome.how == "agreements":
         assert LEAF in outcome.checked
     if outcome.how == "files":
         assert outcome.result.notes == (CROSS_FILE_SKIPPED,)
@@ -116,7 +116,7 @@ def test_supervisor_field_repeated_by_subordinate(generated: Path, tmp_path: Pat
     outcome = step(root, PEOPLE_OR_FULL, "supervisor renames the KPI")
     assert "TRC004" in codes(outcome.result)
     assert any(d.file == child and d.code == "TRC004" for d in outcome.result.diagnostics)
-    if outcome.how == "people":
+    if outcome.how == "agreements":
         assert {SUPERVISOR, child} <= set(outcome.checked)
 
 
@@ -151,7 +151,7 @@ def test_supervisor_removes_kpi_subordinates_name(generated: Path, tmp_path: Pat
     outcome = step(root, PEOPLE_OR_FULL, "supervisor drops KPI 2")
     named = {d.file for d in outcome.result.diagnostics if d.code == "REF001"}
     assert subordinate_with(root, "2") in named
-    if outcome.how == "people":
+    if outcome.how == "agreements":
         assert len(outcome.checked) > 1
 
 

@@ -1,7 +1,8 @@
 """Edits outside one person's agreement, and files added, removed or moved.
 
-Shared files, units and the organisation (always a full run); the roster, org chart
-and job descriptions a people re-check reads, and signatories far from the party;
+Shared files, divisions and the organisation (a full run), groups (re-checked with
+their people); the roster, org chart and job descriptions a re-check reads, and
+signatories far from the party;
 new, deleted and moved files and files that are not plan files; a duplicate
 agreement's related location and an OS matrix that names a person.
 """
@@ -35,11 +36,10 @@ from tests.incremental.helpers import (
 )
 from tests.incremental.mutations import BY_NAME
 
-# ---- shared files, units, the organisation: full runs ----------------------------
+# ---- shared files, units, the organisation ----------------------------------------
 
 
 SHARED_EDITS: list[tuple[str, str, Edit]] = [
-    ("unit", "agreements/units/D001-4.yaml", replace('  - id: "2"\n', '  - id: "2x"\n')),
     ("division", "agreements/units/D001.yaml", replace("weight: ", "weight: 1")),
     ("organisation", "agreements/DPS.yaml", replace("weight: 10", "weight: 11")),
     ("strategy", "strategy.yaml", replace("  - id: G10\n", "  - id: G11\n")),
@@ -60,13 +60,27 @@ SHARED_EDITS: list[tuple[str, str, Edit]] = [
     ids=[name for name, _, _ in SHARED_EDITS],
 )
 def test_shared_file_edit(generated: Path, tmp_path: Path, rel: str, edit: Edit) -> None:
-    """Units, the organisation and every shared file: always a full run (cascade.yaml
-    even when it fails its schema; the others here change what the rules say)."""
+    """A division (named in the OS matrix, units below it), the organisation and
+    every shared file: a full run (cascade.yaml even when it fails its schema; the
+    others here change what the rules say)."""
     root = copy_plan(generated, tmp_path)
     before = step(root, FULL_PATH, "first run")
     apply(root, rel, edit, Env("", "", None, (), ""))
     after = step(root, FULL_PATH, f"edit of {rel}")
     assert rows(after.result) != rows(before.result), "the edit changed no diagnostic"
+
+
+def test_group_edit_rechecks_the_group_and_its_people(generated: Path, tmp_path: Path) -> None:
+    """A group (a unit with no units below, not in the OS matrix) renames a KPI its
+    members cascade: the group and the people below it are re-checked."""
+    root = copy_plan(generated, tmp_path)
+    before = step(root, FULL_PATH, "first run")
+    rel = "agreements/units/D001-4.yaml"
+    apply(root, rel, replace('  - id: "2"\n', '  - id: "2x"\n'), Env("", "", None, (), ""))
+    after = step(root, PEOPLE_PATH, f"edit of {rel}")
+    assert rows(after.result) != rows(before.result), "the edit changed no diagnostic"
+    assert rel in after.checked
+    assert SUPERVISOR in after.checked
 
 
 # ---- the roster and job descriptions a re-check reads ----------------------------
@@ -228,7 +242,7 @@ def test_os_matrix_supporter_that_is_a_person(generated: Path, tmp_path: Path) -
 
     The OS matrix names P00060 as a supporter of DPS/1.1 (REF001: not a unit, and
     OSM003: P00060 has no KPI contributing to DPS/1.1).  P00060 then contributes to
-    DPS/1.1: a full run drops the OSM003; the people path keeps the OS matrix's
+    DPS/1.1: a full run drops the OSM003; the agreements path keeps the OS matrix's
     diagnostics from the snapshot.
     """
     root = copy_plan(generated, tmp_path)

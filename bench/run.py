@@ -3,9 +3,10 @@
     python -m bench.run [--people 5000,20000] [--repeat 3] [--seed 0] [--cache] [--profile]
 
 For each size, on the same files: (a) ``cascade validate`` as a subprocess
-(wall time, median of repeats): cold (``--no-cache``, the default single
-job, the headline), cold with ``--jobs 0`` and warm (parse cache filled by
-a previous run), (b) the bare parse of every file
+(wall time, median of repeats): cold (``--no-cache``, the default of a
+worker per core, the headline), cold with ``--jobs 1`` (in-process), and
+with the parse cache filled by a previous run (the snapshot removed, so every
+stage runs; ``bench/warm.py`` times warm runs), (b) the bare parse of every file
 with PyYAML's ``CBaseLoader`` in this process (median), (c) their ratio,
 (d) the peak RSS of the validate subprocess, (e) an in-process breakdown by
 stage, timing the engine's own functions, and (f) peers that check far less,
@@ -35,7 +36,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable, Iterator
-from contextlib import AbstractContextManager, contextmanager, nullcontext
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -54,6 +55,7 @@ from cascade.engine import (
     validate_plan,
 )
 from cascade.graph import build_graph
+from cascade.incremental.snapshot import NAME as SNAPSHOT
 from cascade.load.cache import FOLDER as PARSE_CACHE
 from cascade.load.discover import PLAN_FILE, discover, output_folder
 from cascade.load.files import read_all, read_file
@@ -65,11 +67,11 @@ HERE = Path(__file__).resolve().parent
 CACHE = HERE / ".cache"
 STAMP = ".bench-stamp"  # hidden: cascade does not read it
 GOAL_RATIO, DESIGN_RATIO, GOAL_RSS_MB = 1.5, 1.3, 2048
-COLD = "cold: --no-cache (1 job, the default)"
+COLD = "cold: --no-cache (a worker per core, the default)"
 VARIANTS = {  # label → extra arguments of `cascade validate`
     COLD: ["--no-cache"],
-    "cold: --no-cache --jobs 0 (a worker per core)": ["--no-cache", "--jobs", "0"],
-    "warm: parse cache filled by a previous run": ["--cache"],
+    "cold: --no-cache --jobs 1 (in-process)": ["--no-cache", "--jobs", "1"],
+    "parse cache filled by a previous run, no snapshot (every stage runs)": ["--cache"],
 }
 STAGES = (
     "discover",
@@ -222,10 +224,7 @@ def _timed(into: dict[str, float], name: str) -> Iterator[None]:
 def engine_gc() -> AbstractContextManager[object]:
     """The engine's own garbage-collector regime for a run (it pauses the cyclic
     collector since 581cd16), so that the stages are timed as the engine runs them."""
-    pause: Callable[[], AbstractContextManager[object]] | None = getattr(
-        engine, "_no_cycle_collector", None
-    )
-    return pause() if pause is not None else nullcontext()
+    return engine.no_cycle_collector()
 
 
 def stage_times(root: Path) -> dict[str, float]:
@@ -333,6 +332,7 @@ def measure(
         if "--cache" in extra:  # fill the cache first (untimed)
             validate_once(root, report, extra)
         for _ in range(repeat):
+            (root / PARSE_CACHE / SNAPSHOT).unlink(missing_ok=True)  # else it is a warm run
             took, rss, code = validate_once(root, report, extra)
             figures.validate.setdefault(label, []).append(took)
             figures.rss_kb[label] = max(figures.rss_kb.get(label, 0), rss)

@@ -33,7 +33,7 @@ from pathlib import Path
 
 from bench.run import plan_for, validate_once
 from cascade.incremental import snapshot as snapshots
-from cascade.incremental.run import MAX_RECHECK
+from cascade.incremental.recheck import MAX_RECHECK
 
 WEIGHT = re.compile(rb"weight: (\d+)")
 

@@ -136,7 +136,7 @@ def load(root: Path) -> Snapshot | None:
         data = json.loads(path_of(root).read_bytes())
         if data["code"] != code_fingerprint():
             return None
-        return Snapshot(
+        snapshot = Snapshot(
             int(data["taken"]),
             str(data["output"]),
             bool(data["semantic"]),
@@ -145,8 +145,10 @@ def load(root: Path) -> Snapshot | None:
             {str(file): _entry(row) for file, row in data["files"].items()},
             {str(position): str(file) for position, file in data["jobs"].items()},
         )
-    except (OSError, ValueError, KeyError, TypeError, IndexError, AttributeError):
+    except (OSError, ValueError, KeyError, TypeError, IndexError, AttributeError, RecursionError):
         return None
+    # files are read by these names: only the plan's own (checked against the disk later)
+    return snapshot if set(snapshot.jobs.values()) <= set(snapshot.files) else None
 
 
 def save(root: Path, snapshot: Snapshot) -> None:

@@ -93,7 +93,7 @@ class ParseCache:
                 if cells is None
                 else {tuple(path): (int(line), int(col)) for path, line, col in cells},
             )
-        except (OSError, ValueError, KeyError, TypeError, IndexError):
+        except (OSError, ValueError, KeyError, TypeError, IndexError, RecursionError):
             return None
 
     def put(self, key: str, read: ReadResult) -> None:

@@ -99,7 +99,19 @@ def _empty(data: bytes) -> bytes:
     return b""
 
 
+def _deeply_nested(data: bytes) -> bytes:
+    return b"[" * 200_000 + b"]" * 200_000  # json.loads raises RecursionError
+
+
+def _job_file_outside_the_plan(data: bytes) -> bytes:
+    parsed = json.loads(data)
+    parsed["jobs"] = {position: "../../outside.yaml" for position in parsed["jobs"]}
+    return json.dumps(parsed).encode()
+
+
 DAMAGE = [
+    _deeply_nested,
+    _job_file_outside_the_plan,
     _truncate,
     _wrong_code,
     _random_bytes,

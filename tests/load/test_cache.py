@@ -74,3 +74,12 @@ def test_no_cache_by_default_in_the_library(tmp_path: Path) -> None:
     root = make_plan(tmp_path, {})
     validate_plan(root)
     assert not (root / FOLDER).exists()
+
+
+def test_a_deeply_nested_entry_is_ignored(tmp_path: Path) -> None:
+    root = make_plan(tmp_path, {})
+    cached = LoadOptions(cache=True)
+    clean = check_plan(root, options=cached).result
+    for entry in (root / FOLDER).rglob("*.json"):
+        entry.write_bytes(b"[" * 200_000 + b"]" * 200_000)
+    assert check_plan(root, options=cached).result == clean

@@ -20,7 +20,7 @@ from cascade.load.cache import ParseCache
 from cascade.load.discover import PLAN_FILE, discover_names, output_folder
 from cascade.load.files import read_all
 from cascade.load.positions import SourceMap
-from cascade.load.reader import ReadResult, decode
+from cascade.load.reader import ReadResult, Stamp, decode
 from cascade.model.build import build_model
 from cascade.model.plan import PlanModel
 from cascade.result import RunResult
@@ -178,7 +178,7 @@ def to_diagnostics(
 class FileRecord:
     """What one run knew of one file: enough to tell next time whether it changed."""
 
-    stamp: tuple[int, int, int] | None
+    stamp: Stamp | None
     digest: str
     kinds: tuple[str, ...]
     """The ``kind:`` of each document that passed its schema, in order."""

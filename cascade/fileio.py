@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import stat
 import tempfile
 from pathlib import Path
 
@@ -58,3 +59,19 @@ def atomic_tree(target: Path, files: dict[str, str]) -> None:
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
+
+
+def read_regular(path: Path, limit: int) -> bytes:
+    """The bytes of ``path`` if it is a regular file of at most ``limit`` bytes.
+
+    For files cascade keeps for itself (its cache), which a commit or an
+    archive may have replaced: a FIFO would block the read and a device (a
+    link to ``/dev/zero``) never end it, so both are refused without reading.
+    Raises ``OSError`` for anything else than such a file.
+    """
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    with os.fdopen(fd, "rb") as handle:
+        info = os.fstat(handle.fileno())
+        if not stat.S_ISREG(info.st_mode) or info.st_size > limit:
+            raise OSError(f"{path}: not a regular file of at most {limit} bytes")
+        return handle.read(limit + 1)

@@ -6,7 +6,9 @@ import os
 import stat
 from pathlib import Path
 
-from cascade.fileio import atomic_write
+import pytest
+
+from cascade.fileio import atomic_write, read_regular
 
 
 def test_new_file_gets_normal_permissions(tmp_path: Path) -> None:
@@ -39,3 +41,19 @@ def test_symlinks_and_fifos_are_written_through(tmp_path: Path) -> None:
     assert link.is_symlink() and real.read_text(encoding="utf-8") == "through"
     atomic_write(Path(os.devnull), "nothing")
     assert stat.S_ISCHR(Path(os.devnull).stat().st_mode)
+
+
+def test_read_regular_refuses_fifos_devices_and_large_files(tmp_path: Path) -> None:
+    plain = tmp_path / "plain"
+    plain.write_bytes(b"12345")
+    assert read_regular(plain, 5) == b"12345"
+    with pytest.raises(OSError):
+        read_regular(plain, 4)
+    fifo = tmp_path / "fifo"
+    os.mkfifo(fifo)
+    with pytest.raises(OSError):
+        read_regular(fifo, 100)  # returns at once: no writer is waited for
+    device = tmp_path / "zero"
+    device.symlink_to("/dev/zero")
+    with pytest.raises(OSError):
+        read_regular(device, 100)

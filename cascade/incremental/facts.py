@@ -82,8 +82,9 @@ def actuals_read_every_kpi(model: PlanModel) -> bool:
 
 
 def matrix_parties(matrix: OSMatrix) -> set[str]:
-    """The owners and supporters an OS matrix names."""
-    return {p for row in matrix.rows for p in (row.owner, *row.supporters) if p is not None}
+    """The parties an OS matrix names: owners, supporters, and ``PARTY/ID`` KPIs."""
+    named = {p for row in matrix.rows for p in (row.owner, *row.supporters) if p is not None}
+    return named | {row.kpi.split("/", 1)[0] for row in matrix.rows if "/" in row.kpi}
 
 
 def agreement_files(model: PlanModel) -> dict[str, list[Agreement]]:

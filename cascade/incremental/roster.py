@@ -29,8 +29,15 @@ JobLookup = Callable[[str], Doc | None]
 """The job description document of a position (read on demand), or ``None``."""
 
 
+def _of_kind(doc: Doc, kind: str, key: str) -> list[dict[str, Any]]:
+    """The list under ``key`` of a document of ``kind`` (empty documents are ``None``)."""
+    if not isinstance(doc, dict) or doc.get("kind") != kind:
+        return []
+    return list(doc.get(key) or [])
+
+
 def _entries(docs: Iterable[Doc]) -> list[dict[str, Any]]:
-    return [entry for doc in docs if doc.get("kind") == PEOPLE for entry in doc["people"]]
+    return [entry for doc in docs for entry in _of_kind(doc, PEOPLE, "people")]
 
 
 def trim(
@@ -59,8 +66,7 @@ def trim(
     heads = {
         u.get("head")
         for doc in shared
-        if doc.get("kind") == ORGCHART
-        for u in doc["units"]
+        for u in _of_kind(doc, ORGCHART, "units")
         if u["id"] in units
     }
     people |= {e["id"] for e in entries if e.get("unit") in units or e.get("position") in heads}
@@ -89,6 +95,6 @@ def trim(
 
 def _cut(doc: Doc, ids: set[str]) -> Doc:
     """A People document with only the entries of ``ids``."""
-    if doc.get("kind") != PEOPLE:
+    if not isinstance(doc, dict) or doc.get("kind") != PEOPLE:
         return doc
-    return {**doc, "people": [e for e in doc["people"] if e["id"] in ids]}
+    return {**doc, "people": [e for e in _of_kind(doc, PEOPLE, "people") if e["id"] in ids]}

@@ -1,7 +1,7 @@
 """Which files changed since the snapshot, reading as few as possible.
 
-Like git's index: a file whose size, mtime and inode are the snapshot's is
-taken as unchanged without reading it, unless its mtime is so close to the
+Like git's index: a file whose size, mtime, ctime and inode are the
+snapshot's is taken as unchanged without reading it, unless its mtime is so close to the
 snapshot's run that an edit in the same clock tick could hide (a "racy"
 file); those, and files whose stamp differs, are read and compared by
 content digest.  A file touched but not changed is not a change.
@@ -15,8 +15,8 @@ from pathlib import Path
 
 from cascade.incremental.snapshot import Snapshot
 from cascade.load.cache import key_of
-from cascade.load.files import read_stamped
-from cascade.load.reader import ReadResult
+from cascade.load.files import read_stamped, stamp_of
+from cascade.load.reader import ReadResult, Stamp
 
 RACY_NS = 2_000_000_000
 """Files modified this close before the snapshot's run are compared by content
@@ -28,7 +28,7 @@ class Scan:
     """Files whose content changed, and unchanged ones with a new stamp."""
 
     changed: list[str] = field(default_factory=list)
-    restamped: dict[str, tuple[int, int, int]] = field(default_factory=dict)
+    restamped: dict[str, Stamp] = field(default_factory=dict)
 
 
 def scan(root: Path, snapshot: Snapshot) -> Scan:
@@ -39,7 +39,7 @@ def scan(root: Path, snapshot: Snapshot) -> Scan:
     for rel, entry in snapshot.files.items():
         try:
             info = os.stat(os.path.join(base, rel))
-            stamp = (info.st_size, info.st_mtime_ns, info.st_ino)
+            stamp = stamp_of(info)
         except OSError:
             found.changed.append(rel)
             continue

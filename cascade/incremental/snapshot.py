@@ -1,6 +1,6 @@
 """The snapshot of the last validate run, kept in ``.cascade-cache/``.
 
-For every plan file: its stamp (size, mtime, inode) and content digest, its
+For every plan file: its stamp (size, mtime, ctime, inode) and digest, its
 load and schema diagnostics, its model and rule diagnostics, and the facts
 that say which other files its diagnostics depend on.  One JSON file,
 written atomically; like the parse cache it is data that may come from
@@ -21,10 +21,14 @@ from typing import Any
 
 import cascade
 from cascade.diagnostics import Diagnostic, Level
+from cascade.fileio import read_regular
 from cascade.load.cache import FOLDER, diagnostic_from_row, diagnostic_row
+from cascade.load.reader import Stamp
 
-FORMAT = 2
+FORMAT = 3
 NAME = f"snapshot-v{FORMAT}.json"
+LIMIT = 1024 * 1024 * 1024  # bytes: about 200 times a 20,000-person plan's
+SINGLE = ("", "person", "unit")
 
 
 @cache
@@ -46,7 +50,7 @@ def code_fingerprint() -> str:
 class Entry:
     """One file as the last run saw it."""
 
-    stamp: tuple[int, int, int] | None
+    stamp: Stamp | None
     digest: str
     blocking: bool
     kinds: list[str]
@@ -113,10 +117,15 @@ def _entry_row(entry: Entry) -> list[Any]:
     ]
 
 
+def _stamp(row: list[Any]) -> Stamp:
+    size, mtime, ctime, inode = (int(n) for n in row)
+    return (size, mtime, ctime, inode)
+
+
 def _entry(row: list[Any]) -> Entry:
     stamp, digest, blocking, kinds, stage, semantic, parties, single, parent, depends, shape = row
     return Entry(
-        None if stamp is None else (int(stamp[0]), int(stamp[1]), int(stamp[2])),
+        None if stamp is None else _stamp(stamp),
         str(digest),
         bool(blocking),
         [str(kind) for kind in kinds],
@@ -133,7 +142,7 @@ def _entry(row: list[Any]) -> Entry:
 def load(root: Path) -> Snapshot | None:
     """The plan's snapshot, or ``None`` (missing, damaged, or made by other code)."""
     try:
-        data = json.loads(path_of(root).read_bytes())
+        data = json.loads(read_regular(path_of(root), LIMIT))
         if data["code"] != code_fingerprint():
             return None
         snapshot = Snapshot(
@@ -147,8 +156,18 @@ def load(root: Path) -> Snapshot | None:
         )
     except (OSError, ValueError, KeyError, TypeError, IndexError, AttributeError, RecursionError):
         return None
-    # files are read by these names: only the plan's own (checked against the disk later)
-    return snapshot if set(snapshot.jobs.values()) <= set(snapshot.files) else None
+    return snapshot if _consistent(snapshot) else None
+
+
+def _consistent(snapshot: Snapshot) -> bool:
+    """What the code relies on: files read by name are the plan's own (checked
+    against the disk later); a single agreement names its one party."""
+    if not set(snapshot.jobs.values()) <= set(snapshot.files):
+        return False
+    return all(
+        e.single in SINGLE and (not e.single or len(e.parties) == 1)
+        for e in snapshot.files.values()
+    )
 
 
 def save(root: Path, snapshot: Snapshot) -> None:
@@ -175,7 +194,7 @@ def save(root: Path, snapshot: Snapshot) -> None:
         except BaseException:
             Path(tmp).unlink(missing_ok=True)
             raise
-    except OSError:
+    except (OSError, ValueError):  # ValueError: a file name that is not UTF-8
         return
 
 

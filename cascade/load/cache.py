@@ -21,16 +21,21 @@ from typing import Any
 
 from cascade import __version__
 from cascade.diagnostics import Diagnostic, Level, Location
+from cascade.fileio import read_regular
 from cascade.load.reader import ReadResult
 
 FOLDER = ".cascade-cache"
 FORMAT = 1
+ENTRY_LIMIT = 512 * 1024 * 1024  # bytes; a plan file is at most 64 MiB
 
 
 def key_of(rel: str, data: bytes) -> str:
     """The entry name for ``rel`` with content ``data``."""
     digest = hashlib.sha256()
-    digest.update(f"cascade {__version__} format {FORMAT}\0{rel}\0".encode())
+    # surrogateescape: a file name that is not UTF-8 (Linux allows any bytes) still has a key
+    digest.update(
+        f"cascade {__version__} format {FORMAT}\0{rel}\0".encode("utf-8", "surrogateescape")
+    )
     digest.update(data)
     return digest.hexdigest()
 
@@ -81,7 +86,7 @@ class ParseCache:
     def get(self, key: str, rel: str) -> ReadResult | None:
         """The cached read of ``rel``, or ``None`` (missing, damaged or foreign)."""
         try:
-            entry = json.loads((self.folder / key[:2] / f"{key}.json").read_bytes())
+            entry = json.loads(read_regular(self.folder / key[:2] / f"{key}.json", ENTRY_LIMIT))
             if entry["key"] != key or entry["version"] != __version__ or entry["file"] != rel:
                 return None
             cells = entry["cells"]
@@ -117,5 +122,5 @@ class ParseCache:
             with os.fdopen(fd, "w", encoding="utf-8") as handle:
                 json.dump(entry, handle, ensure_ascii=False, separators=(",", ":"))
             os.replace(tmp, folder / f"{key}.json")
-        except OSError:
+        except (OSError, ValueError):  # ValueError: a name that is not UTF-8 cannot be stored
             self.writable = False

@@ -18,7 +18,7 @@ from pathlib import Path
 from cascade.diagnostics import Diagnostic, Level
 from cascade.load.cache import ParseCache, key_of
 from cascade.load.discover import TABLE_SUFFIXES
-from cascade.load.reader import MAX_FILE_BYTES, UNREADABLE, ReadResult, read_bytes
+from cascade.load.reader import MAX_FILE_BYTES, UNREADABLE, ReadResult, Stamp, read_bytes
 from cascade.load.tables import read_table
 
 Progress = Callable[[int, int], None]
@@ -33,9 +33,9 @@ def default_jobs() -> int:
         return os.cpu_count() or 1
 
 
-def stamp_of(info: os.stat_result) -> tuple[int, int, int]:
-    """``(size, mtime_ns, inode)``: what tells a changed file without reading it."""
-    return (info.st_size, info.st_mtime_ns, info.st_ino)
+def stamp_of(info: os.stat_result) -> Stamp:
+    """What tells a changed file without reading it (:data:`~cascade.load.reader.Stamp`)."""
+    return (info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino)
 
 
 def read_raw(path: Path, rel: str) -> bytes | ReadResult:
@@ -44,7 +44,7 @@ def read_raw(path: Path, rel: str) -> bytes | ReadResult:
     return got if isinstance(got, ReadResult) else got[0]
 
 
-def read_stamped(path: Path, rel: str) -> tuple[bytes, tuple[int, int, int]] | ReadResult:
+def read_stamped(path: Path, rel: str) -> tuple[bytes, Stamp] | ReadResult:
     """The bytes of one plan file and its stamp, or the diagnostic that says why there are none."""
     try:
         info = path.stat()
@@ -86,7 +86,7 @@ def read_all(
     """Every file of ``files`` (relative to ``root``), read, in order."""
     results: list[ReadResult | None] = [None] * len(files)
     misses: list[tuple[int, str, bytes, str]] = []
-    stamps: list[tuple[int, int, int] | None] = [None] * len(files)
+    stamps: list[Stamp | None] = [None] * len(files)
     for i, rel in enumerate(files):
         if progress is not None:
             progress(i, len(files))

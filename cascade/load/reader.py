@@ -50,6 +50,12 @@ COMPLEX_KEY = ("LOAD008", "complex-key")
 UNREADABLE = ("LOAD009", "unreadable-file")
 
 
+Stamp = tuple[int, int, int, int]
+"""``(size, mtime_ns, ctime_ns, inode)`` of a file: like git's index, a file
+whose stamp is unchanged is taken as unchanged (``utime`` can set the mtime
+back, never the ctime)."""
+
+
 @dataclass(slots=True)
 class ReadResult:
     """The documents of one file (``None`` for an empty document) and its problems."""
@@ -59,8 +65,8 @@ class ReadResult:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     cells: dict[tuple[str | int, ...], tuple[int, int]] | None = None
     """For table files (CSV, xlsx): document path → (row, column) of its cell."""
-    stamp: tuple[int, int, int] | None = None
-    """``(size, mtime_ns, inode)`` of the file when it was read (set by ``read_all``)."""
+    stamp: Stamp | None = None
+    """What tells a changed file without reading it (set by ``read_all``)."""
     digest: str = ""
     """The parse-cache key of the bytes read (set by ``read_all`` with a cache)."""
 

@@ -10,40 +10,22 @@ by other code is ignored (the run is then a full one and writes a new one).
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import tempfile
 from dataclasses import dataclass, field
-from functools import cache
 from pathlib import Path
 from typing import Any
 
-import cascade
 from cascade.diagnostics import Diagnostic, Level
 from cascade.fileio import read_regular
-from cascade.load.cache import FOLDER, diagnostic_from_row, diagnostic_row
+from cascade.load.cache import FOLDER, code_fingerprint, diagnostic_from_row, diagnostic_row
 from cascade.load.reader import Stamp
 
 FORMAT = 3
 NAME = f"snapshot-v{FORMAT}.json"
 LIMIT = 1024 * 1024 * 1024  # bytes: about 200 times a 20,000-person plan's
 SINGLE = ("", "person", "unit")
-
-
-@cache
-def code_fingerprint() -> str:
-    """cascade's version and its source files' stamps: other code, other snapshot.
-
-    The version alone is not enough while cascade itself is being edited (an
-    editable install keeps its version); this costs one ``stat`` per module.
-    """
-    digest = hashlib.sha256(f"{cascade.__version__} {FORMAT}".encode())
-    package = Path(cascade.__file__).parent
-    for path in sorted(package.rglob("*.py")):
-        info = path.stat()
-        digest.update(f"{path.relative_to(package)} {info.st_size} {info.st_mtime_ns}\0".encode())
-    return digest.hexdigest()
 
 
 @dataclass(slots=True)

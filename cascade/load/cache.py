@@ -2,9 +2,10 @@
 
 Entries live in ``.cascade-cache/`` at the plan root (a hidden folder, so it
 is never read as a plan file), one JSON file per parsed file, named by the
-SHA-256 of cascade's version, the file's path and its bytes.  JSON, not
-pickle: a cache folder is data that may come from anywhere (a commit, an
-archive), and loading it must never run code.  An entry that is corrupt,
+SHA-256 of cascade's code (its version and the stamps of its sources), the
+file's path and its bytes.  JSON, not pickle: a cache folder is data that
+may come from anywhere (a commit, an archive), and loading it must never run
+code.  An entry that is corrupt,
 truncated, from another version or for other bytes is ignored and
 rewritten; writes are atomic (temp file + rename); a folder that cannot be
 written just means no cache.
@@ -16,6 +17,7 @@ import hashlib
 import json
 import os
 import tempfile
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -29,12 +31,28 @@ FORMAT = 1
 ENTRY_LIMIT = 512 * 1024 * 1024  # bytes; a plan file is at most 64 MiB
 
 
+@cache
+def code_fingerprint() -> str:
+    """cascade's version and its source files' stamps: other code, other entries.
+
+    The version alone is not enough while cascade itself is being edited (an
+    editable install keeps its version) or reinstalled from another build;
+    this costs one ``stat`` per module, once per process.
+    """
+    digest = hashlib.sha256(__version__.encode())
+    package = Path(__file__).resolve().parent.parent
+    for path in sorted(package.rglob("*.py")):
+        info = path.stat()
+        digest.update(f"{path.relative_to(package)} {info.st_size} {info.st_mtime_ns}\0".encode())
+    return digest.hexdigest()
+
+
 def key_of(rel: str, data: bytes) -> str:
     """The entry name for ``rel`` with content ``data``."""
     digest = hashlib.sha256()
     # surrogateescape: a file name that is not UTF-8 (Linux allows any bytes) still has a key
     digest.update(
-        f"cascade {__version__} format {FORMAT}\0{rel}\0".encode("utf-8", "surrogateescape")
+        f"cascade {code_fingerprint()} format {FORMAT}\0{rel}\0".encode("utf-8", "surrogateescape")
     )
     digest.update(data)
     return digest.hexdigest()

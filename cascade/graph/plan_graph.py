@@ -134,7 +134,7 @@ def build_graph(model: PlanModel) -> PlanGraph:
                 add(node, kpi_node(parent.qid), "contributes_to")
     if model.osmatrix is not None:
         for row in model.osmatrix.rows:
-            qid = row.kpi if "/" in row.kpi else f"{model.organisation}/{row.kpi}"
+            qid = model.row_qid(row.kpi)
             if row.owner:
                 add(f"unit:{row.owner}", kpi_node(qid), "owns")
             for supporter in row.supporters:

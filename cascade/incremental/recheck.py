@@ -97,16 +97,26 @@ class _Jobs:
 
 
 def recheck(
-    root: Path, snapshot: Snapshot, changed: dict[str, ReadResult], cache: ParseCache
+    root: Path,
+    snapshot: Snapshot,
+    changed: dict[str, ReadResult],
+    validated: dict[str, list[SpecDoc]],
+    cache: ParseCache,
 ) -> tuple[str, ...] | None:
-    """Re-run the rules for changed agreements on a smaller model."""
+    """Re-run the rules for changed agreements on a smaller model.
+
+    ``changed`` are the changed files as read, ``validated`` their documents
+    that passed their schema (all of them: a file that failed took the
+    ``files`` path).
+    """
     entries = snapshot.files
     new: dict[str, AgreementSpec] = {}
     for file, read in changed.items():
-        entry = entries[file]
-        doc = read.documents[0] if len(read.documents) == 1 else None
-        spec = _agreement(doc, file)
-        if not entry.single or spec is None or [spec.party] != entry.parties:
+        docs = validated[file]
+        spec = docs[0].model if len(docs) == 1 and len(read.documents) == 1 else None
+        if not entries[file].single or not isinstance(spec, AgreementSpec):
+            return None
+        if [spec.party] != entries[file].parties:
             return None
         new[file] = spec
     reached = reach(snapshot, list(changed))
@@ -128,31 +138,23 @@ def recheck(
     units = {p for file in reached if entries[file].single == "unit" for p in entries[file].parties}
     cut, _ = roster.trim([doc for _, _, doc in shared_docs], agreement_docs, jobs, units)
     places = {(file, i): doc for (file, i, _), doc in zip(shared_docs, cut, strict=True)}
-    for file in sorted(agreements - shared):
+    for file in sorted(agreements - shared - set(changed)):
         places.update(((file, i), doc) for i, doc in enumerate(raw[file]))
     for file, used in jobs.used.items():
         places.update(((file, i), jobs.files[file][i]) for i in used)
-    docs: list[SpecDoc] = []
-    for (file, index), data in sorted(places.items()):
+    ready = {(doc.file, doc.doc): doc for file in changed for doc in validated[file]}
+    for (file, index), data in places.items():
         if data is None:
             continue
         doc, problems = validate_document(data, file, index)
         if doc is None or problems:
             return None  # it passed last time: the snapshot does not match the disk
-        docs.append(doc)
-    return _keep(root, snapshot, reached, docs)
+        ready[(file, index)] = doc
+    return _keep(root, snapshot, reached, [ready[place] for place in sorted(ready)])
 
 
 def _kind(doc: Any) -> object:
     return doc.get("kind") if isinstance(doc, dict) else None
-
-
-def _agreement(doc: Any, file: str) -> AgreementSpec | None:
-    if _kind(doc) != facts.AGREEMENT:
-        return None
-    spec, problems = validate_document(doc, file, 0)
-    model = spec.model if spec is not None and not problems else None
-    return model if isinstance(model, AgreementSpec) else None
 
 
 def _keep(

@@ -174,8 +174,9 @@ def _warm(root: Path, snapshot: Snapshot, started: int) -> Outcome | None:
         return None
     cache = ParseCache(root)
     reads = {read.file: read for read in read_all(root, found.changed, cache=cache)}
-    for read in reads.values():
-        _recheck_file(root, read, snapshot.files[read.file])
+    validated = {
+        file: _recheck_file(root, read, snapshot.files[file]) for file, read in reads.items()
+    }
     snapshot.taken = started
     if any(entry.blocking for entry in snapshot.files.values()):
         _stage_only(snapshot)
@@ -183,15 +184,15 @@ def _warm(root: Path, snapshot: Snapshot, started: int) -> Outcome | None:
         return Outcome(result_of(root, snapshot), "files", tuple(found.changed))
     if not snapshot.semantic:
         return None
-    checked = recheck(root, snapshot, reads, cache)
+    checked = recheck(root, snapshot, reads, validated, cache)
     if checked is None:
         return None
     save(root, snapshot)
     return Outcome(result_of(root, snapshot), "agreements", checked)
 
 
-def _recheck_file(root: Path, read: ReadResult, entry: Entry) -> None:
-    """Load and schema checks of one changed file, into its entry."""
+def _recheck_file(root: Path, read: ReadResult, entry: Entry) -> list[SpecDoc]:
+    """Load and schema checks of one changed file, into its entry; its valid documents."""
     docs: list[SpecDoc] = []
     findings: list[Finding] = []
     kinds = spec_stage(read, docs, findings)
@@ -200,6 +201,7 @@ def _recheck_file(root: Path, read: ReadResult, entry: Entry) -> None:
     entry.blocking = bool(findings) or not read.ok
     entry.stage = [*read.diagnostics, *to_diagnostics(findings, root, {}, cells)]
     entry.kinds = list(kinds)
+    return docs
 
 
 def _stage_only(snapshot: Snapshot) -> None:

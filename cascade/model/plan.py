@@ -140,6 +140,15 @@ class Agreement:
     def kpi(self, kpi_id: str) -> Kpi | None:
         return next((k for k in self.kpis if k.id == kpi_id), None)
 
+    def carries(self, qid: str) -> bool:
+        """Whether a KPI of this agreement is (``same_as``) or contributes to ``qid``."""
+        for kpi in self.kpis:
+            if getattr(kpi.same_as, "qid", None) == qid:
+                return True
+            if any(parent.qid == qid for parent in kpi.contributes_to):
+                return True
+        return False
+
 
 @dataclass(frozen=True, slots=True)
 class Unresolved:
@@ -193,3 +202,7 @@ class PlanModel:
 
     def org_agreement(self) -> Agreement | None:
         return self.agreements.get(self.organisation)
+
+    def row_qid(self, ref: str) -> str:
+        """The qualified id an OS matrix row names: a plain id is the organisation's KPI."""
+        return ref if "/" in ref else f"{self.organisation}/{ref}"

@@ -47,7 +47,7 @@ def os_rows(model: PlanModel, unit: str) -> tuple[list[Kpi], list[Kpi]]:
     if model.osmatrix is None:
         return owned, supported
     for row in model.osmatrix.rows:
-        qid = row.kpi if "/" in row.kpi else f"{model.organisation}/{row.kpi}"
+        qid = model.row_qid(row.kpi)
         kpi = model.kpis.get(qid)
         if kpi is None:
             continue

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from cascade.model.plan import Agreement, PlanModel
+from cascade.model.plan import PlanModel
 from cascade.report.kpis import KpiViews
 from cascade.report.refs import Refs
 from cascade.report.site_view import Cell, MatrixRow, MatrixView, TreeView, Untraced
@@ -24,22 +24,6 @@ _GAPS = {
         "no_agreement": "{kpi}: {unit} has no agreement yet",
     },
 }
-
-
-def carries(agreement: Agreement | None, qid: str) -> bool:
-    """Whether an agreement has a KPI that is, or contributes to, ``qid``."""
-    if agreement is None:
-        return False
-    for kpi in agreement.kpis:
-        if getattr(kpi.same_as, "qid", None) == qid:
-            return True
-        if any(parent.qid == qid for parent in kpi.contributes_to):
-            return True
-    return False
-
-
-def _qid(model: PlanModel, ref: str) -> str:
-    return ref if "/" in ref else f"{model.organisation}/{ref}"
 
 
 def _columns(model: PlanModel) -> list[str]:
@@ -66,7 +50,7 @@ def _row(
         if row is not None:
             role = "O" if row.owner == unit else "S" if unit in row.supporters else ""
         agreement = model.agreements.get(unit)
-        has = carries(agreement, qid)
+        has = agreement is not None and agreement.carries(qid)
         gap = bool(role) and not has
         if gap:
             key = "owner_missing" if role == "O" else "supporter_missing"
@@ -82,7 +66,7 @@ def matrix_view(model: PlanModel, refs: Refs) -> MatrixView:
     """Every organisation KPI (then any other row of the matrix) × the units."""
     rows: dict[str, OSRow] = {}
     for spec_row in model.osmatrix.rows if model.osmatrix else []:
-        rows.setdefault(_qid(model, spec_row.kpi), spec_row)
+        rows.setdefault(model.row_qid(spec_row.kpi), spec_row)
     org = model.org_agreement()
     kpis = [k.qid for k in org.kpis] if org else []
     kpis += [q for q in rows if q not in kpis]

@@ -6,22 +6,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from cascade.diagnostics import Finding, Level
-from cascade.model.plan import Agreement, PlanModel
 from cascade.rules.common import finding
 from cascade.rules.registry import Context, rule
-
-
-def _qid(model: PlanModel, ref: str) -> str:
-    return ref if "/" in ref else f"{model.organisation}/{ref}"
-
-
-def _carries(agreement: Agreement, qid: str) -> bool:
-    for kpi in agreement.kpis:
-        if getattr(kpi.same_as, "qid", None) == qid:
-            return True
-        if any(parent.qid == qid for parent in kpi.contributes_to):
-            return True
-    return False
 
 
 @rule("OSM001", "owner-count")
@@ -53,7 +39,7 @@ def owner_count(ctx: Context) -> Iterator[Finding]:
     rows: dict[str, int] = {}
     for i, row in enumerate(matrix.rows):
         here = model.osmatrix_where.at("rows", i)
-        qid = _qid(model, row.kpi)
+        qid = model.row_qid(row.kpi)
         if qid in rows:
             yield finding(
                 here.at("kpi"),
@@ -93,8 +79,8 @@ def owner_not_carrying(ctx: Context) -> Iterator[Finding]:
         return
     for i, row in enumerate(model.osmatrix.rows):
         agreement = model.agreements.get(row.owner or "")
-        qid = _qid(model, row.kpi)
-        if agreement is not None and qid in model.kpis and not _carries(agreement, qid):
+        qid = model.row_qid(row.kpi)
+        if agreement is not None and qid in model.kpis and not agreement.carries(qid):
             yield finding(
                 model.osmatrix_where.at("rows", i, "owner"),
                 f"owner {row.owner} does not carry {qid} in its agreement",
@@ -119,10 +105,10 @@ def supporter_not_carrying(ctx: Context) -> Iterator[Finding]:
     if model.osmatrix is None:
         return
     for i, row in enumerate(model.osmatrix.rows):
-        qid = _qid(model, row.kpi)
+        qid = model.row_qid(row.kpi)
         for j, unit in enumerate(row.supporters):
             agreement = model.agreements.get(unit)
-            if agreement is not None and qid in model.kpis and not _carries(agreement, qid):
+            if agreement is not None and qid in model.kpis and not agreement.carries(qid):
                 yield finding(
                     model.osmatrix_where.at("rows", i, "supporters", j),
                     f"supporter {unit} has no KPI that contributes to {qid}",

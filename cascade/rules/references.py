@@ -132,7 +132,7 @@ def _matrix(model: PlanModel) -> Iterator[Finding]:
     org_kpis = {k.qid for k in org.kpis} if org else set()
     for i, row in enumerate(model.osmatrix.rows):
         here = model.osmatrix_where.at("rows", i)
-        qid = row.kpi if "/" in row.kpi else f"{model.organisation}/{row.kpi}"
+        qid = model.row_qid(row.kpi)
         if qid not in org_kpis:
             yield _missing(here.at("kpi"), "organisation KPI", row.kpi, org_kpis)
         if row.owner is not None and row.owner not in model.units:

@@ -34,7 +34,7 @@ def rollup(model: PlanModel, cards: list[Scorecard]) -> tuple[RollupLine, ...]:
     rows: dict[str, OSRow] = {}
     if model.osmatrix is not None:
         for row in model.osmatrix.rows:
-            qid = row.kpi if "/" in row.kpi else f"{model.organisation}/{row.kpi}"
+            qid = model.row_qid(row.kpi)
             rows.setdefault(qid, row)
     below = _children(model)
     out: list[RollupLine] = []

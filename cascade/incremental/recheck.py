@@ -136,7 +136,7 @@ def recheck(
     shared_docs = [(file, i, doc) for file in sorted(shared) for i, doc in enumerate(raw[file])]
     agreement_docs = [d for f in agreements for d in raw[f] if _kind(d) == facts.AGREEMENT]
     units = {p for file in reached if entries[file].single == "unit" for p in entries[file].parties}
-    cut, _ = roster.trim([doc for _, _, doc in shared_docs], agreement_docs, jobs, units)
+    cut = roster.trim([doc for _, _, doc in shared_docs], agreement_docs, jobs, units)
     places = {(file, i): doc for (file, i, _), doc in zip(shared_docs, cut, strict=True)}
     for file in sorted(agreements - shared - set(changed)):
         places.update(((file, i), doc) for i, doc in enumerate(raw[file]))

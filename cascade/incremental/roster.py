@@ -42,8 +42,8 @@ def _entries(docs: Iterable[Doc]) -> list[dict[str, Any]]:
 
 def trim(
     shared: list[Doc], agreements: list[Doc], job: JobLookup, units: Set[str] = frozenset()
-) -> tuple[list[Doc], set[str]]:
-    """``shared`` with People documents cut down, and the positions whose job is needed.
+) -> list[Doc]:
+    """``shared`` with its People documents cut down (the same length and order).
 
     ``agreements`` are the agreement documents of the smaller model; ``job``
     finds a position's job description (each is looked up once); ``units``
@@ -70,7 +70,6 @@ def trim(
         if u["id"] in units
     }
     people |= {e["id"] for e in entries if e.get("unit") in units or e.get("position") in heads}
-    looked_up: set[str] = set()
     level = set(people)
     for _ in range(LEVELS):
         above: set[str] = set()
@@ -78,7 +77,6 @@ def trim(
             position = position_of.get(person)
             if position is None:
                 continue
-            looked_up.add(position)
             found = job(position)
             boss = found.get("supervisor") if found is not None else None
             if boss is not None:
@@ -86,11 +84,11 @@ def trim(
         level = above - people
         people |= above
     if not signers <= known:
-        return shared, looked_up  # the hint for the unknown one reads the whole roster
+        return shared  # the hint for the unknown one reads the whole roster
     held = {position_of[p] for p in people if p in position_of}
     # every entry of a kept id, so "first definition wins" picks the same entry
     ids = {e["id"] for e in entries if e["id"] in people or e.get("position") in held}
-    return [_cut(doc, ids) for doc in shared], looked_up
+    return [_cut(doc, ids) for doc in shared]
 
 
 def _cut(doc: Doc, ids: set[str]) -> Doc:

@@ -33,7 +33,7 @@ run: $(VENV)/.installed
 	@echo "scorecards: $(abspath $(OUT))/scorecards-$(PERIOD).xlsx (and .json)"
 	@echo "report: $(abspath $(OUT))/report/html/index.html (PDF: $(abspath $(OUT))/report/pdf/agreements.pdf)"
 
-## test: lint, type-check and run the whole suite (fails when no test ran)
+## test: lint, type-check and run the whole suite on every core (fails when no test ran)
 test: $(VENV)/.installed-dev lint typecheck unit
 
 lint: $(VENV)/.installed-dev
@@ -44,7 +44,7 @@ typecheck: $(VENV)/.installed-dev
 	$(BIN)/mypy
 
 unit: $(VENV)/.installed-dev
-	@$(BIN)/python -m pytest; rc=$$?; \
+	@$(BIN)/python -m pytest -n auto; rc=$$?; \
 	if [ $$rc -eq 5 ]; then echo "error: no tests were collected"; exit 1; fi; exit $$rc
 
 ## schemas: regenerate schemas/ and docs/rules.md from the code

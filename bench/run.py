@@ -45,21 +45,21 @@ import yaml
 
 from bench.generate import generate
 from bench.peers import PeerRun, run_peers
-from cascade import engine
+from cascade import gcpause
 from cascade.diagnostics import Finding
-from cascade.engine import (
-    _levels,
-    check_root,
-    run_rules,
-    to_diagnostics,
-    validate_plan,
-)
+from cascade.engine import validate_plan
 from cascade.graph import build_graph
 from cascade.incremental.snapshot import NAME as SNAPSHOT
 from cascade.load.cache import FOLDER as PARSE_CACHE
 from cascade.load.discover import PLAN_FILE, discover, output_folder
 from cascade.load.files import read_all, read_file
 from cascade.model.build import build_model
+from cascade.pipeline import (
+    _levels,
+    check_root,
+    run_rules,
+    to_diagnostics,
+)
 from cascade.rules import RULES, Context
 from cascade.spec.validate import SpecDoc, validate_document
 
@@ -224,11 +224,11 @@ def _timed(into: dict[str, float], name: str) -> Iterator[None]:
 def engine_gc() -> AbstractContextManager[object]:
     """The engine's own garbage-collector regime for a run (it pauses the cyclic
     collector since 581cd16), so that the stages are timed as the engine runs them."""
-    return engine.no_cycle_collector()
+    return gcpause.no_cycle_collector()
 
 
 def stage_times(root: Path) -> dict[str, float]:
-    """One validate run split by stage, mirroring :func:`cascade.engine.check_plan`
+    """One validate run split by stage, mirroring :func:`cascade.pipeline.check_plan`
     (in-process: no interpreter start-up, imports or report writing)."""
     with engine_gc():
         return _stage_times(root)

@@ -8,8 +8,9 @@ from pathlib import Path
 import pytest
 
 from cascade.diagnostics import Finding, Level
-from cascade.engine import PlanRootError, run_rules, validate_plan
+from cascade.engine import PlanRootError, validate_plan
 from cascade.model.build import build_model
+from cascade.pipeline import run_rules
 from cascade.rules.registry import Context, rule
 from tests.conftest import MINIMAL, assert_diags, make_plan
 

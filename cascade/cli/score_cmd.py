@@ -14,9 +14,10 @@ import typer
 from cascade.cli.common import Stop as _Stop
 from cascade.cli.common import checked_plan
 from cascade.diagnostics import Diagnostic, Level, did_you_mean
-from cascade.engine import Checked, to_diagnostics
+from cascade.engine import Checked
 from cascade.fileio import atomic_write
 from cascade.model.plan import PlanModel
+from cascade.pipeline import to_diagnostics
 from cascade.reporters import REPORTERS
 from cascade.result import RunResult
 

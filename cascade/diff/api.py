@@ -8,7 +8,8 @@ from cascade.diff.result import PlanDiff, SideInfo
 from cascade.diff.revisions import DiffRequest, read_sides
 from cascade.diff.sides import DiffError
 from cascade.diff.snapshot import Memo, Snapshot, snapshot
-from cascade.engine import LoadOptions, no_cycle_collector
+from cascade.engine import LoadOptions
+from cascade.gcpause import no_cycle_collector
 
 LANGS = ("th", "en")
 

@@ -1,9 +1,9 @@
 """One side's files through cascade's own pipeline: load → spec → model.
 
-The steps are :func:`cascade.engine.check_plan`'s, fed from memory instead
+The steps are :func:`cascade.pipeline.check_plan`'s, fed from memory instead
 of a folder: each file's bytes are parsed (:func:`cascade.load.files.parse`,
 YAML or an actuals table), every document is validated against its kind
-(:func:`cascade.engine.spec_stage`) and the documents that
+(:func:`cascade.pipeline.spec_stage`) and the documents that
 pass are resolved into a :class:`~cascade.model.plan.PlanModel`
 (:func:`cascade.model.build.build_model`).  Rules do not run: a diff
 compares what each side says, not whether it is right.
@@ -23,12 +23,13 @@ from dataclasses import dataclass, field
 
 from cascade.diagnostics import Finding
 from cascade.diff.sides import Side
-from cascade.engine import LoadOptions, no_cycle_collector, spec_stage
+from cascade.gcpause import no_cycle_collector
 from cascade.load.cache import ParseCache, key_of
 from cascade.load.files import PARALLEL_MIN_FILES, parse
 from cascade.load.reader import ReadResult
 from cascade.model.build import build_model
 from cascade.model.plan import PlanModel
+from cascade.pipeline import LoadOptions, spec_stage
 from cascade.spec.validate import SpecDoc
 
 

@@ -13,13 +13,13 @@ from pathlib import Path
 from typing import Any
 
 from cascade.diagnostics import Finding
-from cascade.engine import INTERNAL, semantic_stage, to_diagnostics
 from cascade.incremental import facts, roster
 from cascade.incremental.facts import JOB
 from cascade.incremental.snapshot import Snapshot
 from cascade.load.cache import ParseCache
 from cascade.load.files import read_all
 from cascade.load.reader import ReadResult
+from cascade.pipeline import INTERNAL, semantic_stage, to_diagnostics
 from cascade.spec.agreement import Agreement as AgreementSpec
 from cascade.spec.validate import SpecDoc, validate_document
 

@@ -39,17 +39,7 @@ from pathlib import Path
 from typing import Literal
 
 from cascade.diagnostics import Diagnostic, Finding
-from cascade.engine import (
-    CROSS_FILE_SKIPPED,
-    Checked,
-    LoadOptions,
-    Progress,
-    check_plan,
-    check_root,
-    no_cycle_collector,
-    spec_stage,
-    to_diagnostics,
-)
+from cascade.gcpause import no_cycle_collector
 from cascade.incremental import facts
 from cascade.incremental.recheck import recheck
 from cascade.incremental.scan import scan
@@ -59,6 +49,16 @@ from cascade.load.discover import PLAN_FILE, discover_names
 from cascade.load.files import read_all
 from cascade.load.reader import ReadResult
 from cascade.model.plan import PlanModel
+from cascade.pipeline import (
+    CROSS_FILE_SKIPPED,
+    Checked,
+    LoadOptions,
+    Progress,
+    check_plan,
+    check_root,
+    spec_stage,
+    to_diagnostics,
+)
 from cascade.result import RunResult
 from cascade.spec.validate import SpecDoc
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from cascade.diagnostics import Finding
-from cascade.engine import no_cycle_collector
+from cascade.gcpause import no_cycle_collector
 from cascade.model.plan import PlanModel
 from cascade.scoring.agreement_score import score_agreement
 from cascade.scoring.inputs import gather

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from cascade.engine import CROSS_FILE_SKIPPED
+from cascade.pipeline import CROSS_FILE_SKIPPED
 from tests.incremental.helpers import (
     FILES_PATH,
     FULL_PATH,

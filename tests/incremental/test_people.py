@@ -14,9 +14,9 @@ from typing import Any
 import pytest
 import yaml
 
-from cascade.engine import CROSS_FILE_SKIPPED
 from cascade.incremental import snapshot
 from cascade.incremental.run import validate
+from cascade.pipeline import CROSS_FILE_SKIPPED
 from tests.incremental.helpers import (
     FULL_PATH,
     LEAF,

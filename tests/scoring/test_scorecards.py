@@ -5,7 +5,8 @@ from __future__ import annotations
 from decimal import Decimal as D
 from pathlib import Path
 
-from cascade.engine import check_plan, to_diagnostics
+from cascade.engine import check_plan
+from cascade.pipeline import to_diagnostics
 from cascade.scoring.people_score import band_for
 from cascade.scoring.periods import parse_period
 from cascade.scoring.policy import DEFAULT_BANDS

@@ -1,0 +1,306 @@
+"""The validate pipeline's stages: load → spec → model → graph → rules → diagnostics.
+
+:func:`check_plan` runs them all on a whole plan (a cold run);
+:mod:`cascade.incremental` calls the same stages (:func:`spec_stage`,
+:func:`semantic_stage`, :func:`to_diagnostics`) on only what changed.  The
+library entry point that chooses between the two is :mod:`cascade.engine`.
+Nothing here raises on bad plan input: every problem becomes a diagnostic.
+Only a folder that is not a plan at all raises :class:`PlanRootError`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from cascade.diagnostics import Diagnostic, DocPath, Finding, Level, Location, did_you_mean
+from cascade.gcpause import no_cycle_collector
+from cascade.graph import build_graph
+from cascade.load.cache import ParseCache
+from cascade.load.discover import PLAN_FILE, discover_names, output_folder
+from cascade.load.files import read_all
+from cascade.load.positions import SourceMap
+from cascade.load.reader import ReadResult, Stamp, decode
+from cascade.model.build import build_model
+from cascade.model.plan import PlanModel
+from cascade.result import RunResult
+from cascade.rules import ALL, RULES, Context, Rule
+from cascade.spec.validate import SpecDoc, validate_document
+
+Progress = Callable[[int, int], None]
+INTERNAL = "INT001"
+UNKNOWN_RULE = "PLN003"
+PLAN_ROOT = "PLN001"
+
+
+class PlanRootError(Exception):
+    """The folder is not a plan (missing, not a folder, no cascade.yaml)."""
+
+
+def check_root(root: Path) -> None:
+    """Raise :class:`PlanRootError` unless ``root`` is a plan folder."""
+    if not root.exists():
+        raise PlanRootError(f"{root}: no such folder")
+    if not root.is_dir():
+        raise PlanRootError(f"{root}: not a folder")
+    if not (root / PLAN_FILE).is_file():
+        raise PlanRootError(
+            f"{root}: no {PLAN_FILE} here, so this is not a plan folder "
+            "(start one with: cascade init DIR)"
+        )
+
+
+class _Positions:
+    """Lazy source maps: built only for files that have findings.
+
+    Table files (CSV, xlsx) bring their own cell map from reading; the
+    closest cell on the path is the position.
+    """
+
+    def __init__(self, root: Path, cells: dict[str, dict[DocPath, tuple[int, int]]]) -> None:
+        self.root = root
+        self.cells = cells
+        self.maps: dict[str, SourceMap] = {}
+
+    def locate(
+        self, file: str, doc: int, path: tuple[str | int, ...], at_key: bool
+    ) -> tuple[int, int]:
+        table = self.cells.get(file)
+        if table is not None:
+            for end in range(len(path), -1, -1):
+                if path[:end] in table:
+                    return table[path[:end]]
+            return (1, 1)
+        if file not in self.maps:
+            text: str | None = None
+            try:
+                text, _ = decode((self.root / file).read_bytes(), file)
+            except OSError:
+                text = None
+            self.maps[file] = SourceMap(text or "")
+        return self.maps[file].locate(doc, path, at_key)
+
+
+def _levels(model: PlanModel) -> tuple[dict[str, Level], list[Finding]]:
+    """Rule levels from ``cascade.yaml``; unknown codes are findings."""
+    levels: dict[str, Level] = {}
+    problems: list[Finding] = []
+    if model.plan is None:
+        return levels, problems
+    for code, level in model.plan.rules.items():
+        if code not in ALL:
+            problems.append(
+                Finding(
+                    f"unknown rule code '{code}'",
+                    model.plan_where.file,
+                    model.plan_where.doc,
+                    UNKNOWN_RULE,
+                    ("rules", code),
+                    at_key=True,
+                    hint=did_you_mean(code, ALL),
+                )
+            )
+            continue
+        levels[code] = Level(level)
+    return levels, problems
+
+
+def run_rules(model: PlanModel, rules: Iterable[Rule] = RULES) -> list[Finding]:
+    """Every rule's findings; a rule that crashes yields one internal error."""
+    ctx = Context(model, build_graph(model))
+    findings: list[Finding] = []
+    for rule in rules:
+        assert rule.check is not None
+        try:
+            findings.extend(f if f.code else _stamp(f, rule.code) for f in rule.check(ctx))
+        except Exception as exc:  # a broken rule must not hide the others
+            findings.append(
+                Finding(
+                    f"rule {rule.code} ({rule.name}) crashed: {type(exc).__name__}: {exc}; "
+                    "this is a bug in cascade, the other rules still ran",
+                    model.plan_where.file,
+                    0,
+                    INTERNAL,
+                )
+            )
+    return findings
+
+
+def _stamp(finding: Finding, code: str) -> Finding:
+    return Finding(
+        finding.message,
+        finding.file,
+        finding.doc,
+        code,
+        finding.path,
+        finding.at_key,
+        finding.hint,
+        finding.related,
+    )
+
+
+def to_diagnostics(
+    findings: Iterable[Finding],
+    root: Path,
+    levels: dict[str, Level],
+    cells: dict[str, dict[DocPath, tuple[int, int]]] | None = None,
+) -> list[Diagnostic]:
+    """Stamp levels and names on findings and resolve their positions."""
+    positions = _Positions(root, cells or {})
+    out: list[Diagnostic] = []
+    for f in findings:
+        rule = ALL.get(f.code)
+        level = levels.get(f.code, rule.level if rule else Level.ERROR)
+        if level is Level.OFF:
+            continue
+        line, column = positions.locate(f.file, f.doc, f.path, f.at_key)
+        related = tuple(
+            Location(file, *positions.locate(file, doc, path, False), message)
+            for file, doc, path, message in f.related
+        )
+        out.append(
+            Diagnostic(
+                f.file,
+                line,
+                column,
+                f.code,
+                level,
+                f.message,
+                name=rule.name if rule else "",
+                hint=f.hint,
+                related=related,
+            )
+        )
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class FileRecord:
+    """What one run knew of one file: enough to tell next time whether it changed."""
+
+    stamp: Stamp | None
+    digest: str
+    kinds: tuple[str, ...]
+    """The ``kind:`` of each document that passed its schema, in order."""
+    blocking: bool
+    """It failed to load or failed its schema, so cross-file rules could not run."""
+
+
+@dataclass(frozen=True, slots=True)
+class Checked:
+    """A validate run and, when the plan loaded cleanly, its resolved model.
+
+    ``stage`` are the load and schema diagnostics (before rule levels apply),
+    ``semantic`` those of the model and the rules (``None`` when they did not
+    run); ``result`` is both, with levels applied.  ``records`` describe each
+    file for the snapshot of :mod:`cascade.incremental`.
+    """
+
+    result: RunResult
+    model: PlanModel | None
+    cells: dict[str, dict[DocPath, tuple[int, int]]]
+    levels: dict[str, Level]
+    stage: tuple[Diagnostic, ...] = ()
+    semantic: tuple[Diagnostic, ...] | None = None
+    records: dict[str, FileRecord] = field(default_factory=dict)
+    output: str = "out"
+    """The output folder ``cascade.yaml`` names (left out of the plan's files)."""
+
+
+def semantic_stage(
+    docs: list[SpecDoc],
+) -> tuple[PlanModel | None, list[Finding], dict[str, Level]]:
+    """Model, graph and rules, and the rule levels from ``cascade.yaml``."""
+    try:
+        model, built = build_model(docs)
+    except Exception as exc:  # a bug in the model stage must not become a traceback
+        message = f"building the plan model crashed: {type(exc).__name__}: {exc}"
+        return None, [Finding(message + "; this is a bug in cascade", PLAN_FILE, 0, INTERNAL)], {}
+    if model.plan is None:
+        message = f"{PLAN_FILE} holds no Plan document (kind: Plan); it must, at the plan root"
+        return None, [Finding(message, PLAN_FILE, 0, PLAN_ROOT, ("kind",))], {}
+    levels, problems = _levels(model)
+    return model, [*built, *problems, *run_rules(model)], levels
+
+
+def spec_stage(read: ReadResult, docs: list[SpecDoc], findings: list[Finding]) -> tuple[str, ...]:
+    """Validate one file's documents against their kinds; the kinds that passed."""
+    kinds: list[str] = []
+    for index, data in enumerate(read.documents):
+        if data is None:
+            continue
+        doc, problems = validate_document(data, read.file, index)
+        findings.extend(problems)
+        if doc is not None:
+            docs.append(doc)
+            kinds.append(type(doc.model).__name__)
+    return tuple(kinds)
+
+
+def apply_levels(diagnostics: Iterable[Diagnostic], levels: dict[str, Level]) -> list[Diagnostic]:
+    """Load diagnostics whose code ``cascade.yaml`` turned off are dropped."""
+    return [d for d in diagnostics if levels.get(d.code) is not Level.OFF]
+
+
+CROSS_FILE_SKIPPED = "cross-file rules were not run: fix the errors above first"
+
+
+@dataclass(frozen=True, slots=True)
+class LoadOptions:
+    """How files are read: worker processes and the parse cache."""
+
+    jobs: int = 1
+    cache: bool = False
+
+
+def check_plan(
+    root: Path, progress: Progress | None = None, options: LoadOptions = LoadOptions()
+) -> Checked:
+    """Validate the plan in ``root`` and keep its model for the next stage."""
+    with no_cycle_collector():
+        return _check_plan(root, progress, options)
+
+
+def _check_plan(root: Path, progress: Progress | None, options: LoadOptions) -> Checked:
+    check_root(root)
+    cache = ParseCache(root) if options.cache else None
+    (first,) = read_all(root, [PLAN_FILE], cache=cache)
+    output = output_folder(first.documents)
+    files = discover_names(root, output)
+    others = [f for f in files if f != PLAN_FILE]
+    rest = iter(read_all(root, others, jobs=options.jobs, cache=cache, progress=progress))
+    reads = [first if f == PLAN_FILE else next(rest) for f in files]
+    stage: list[Diagnostic] = []
+    docs: list[SpecDoc] = []
+    records: dict[str, FileRecord] = {}
+    cells = {read.file: read.cells for read in reads if read.cells is not None}
+    for read in reads:
+        stage.extend(read.diagnostics)
+        findings: list[Finding] = []
+        kinds = spec_stage(read, docs, findings)
+        stage.extend(to_diagnostics(findings, root, {}, cells))
+        blocking = bool(findings) or not read.ok
+        records[read.file] = FileRecord(read.stamp, read.digest, kinds, blocking)
+    del reads
+    notes: list[str] = []
+    levels: dict[str, Level] = {}
+    model: PlanModel | None = None
+    semantic: list[Diagnostic] | None = None
+    if any(record.blocking for record in records.values()):
+        notes.append(CROSS_FILE_SKIPPED)
+    else:
+        model, findings, levels = semantic_stage(docs)
+        semantic = to_diagnostics(findings, root, levels, cells)
+    diagnostics = [*apply_levels(stage, levels), *(semantic or ())]
+    result = RunResult(str(root), tuple(files), tuple(sorted(diagnostics)), tuple(notes))
+    return Checked(
+        result,
+        model,
+        cells,
+        levels,
+        tuple(stage),
+        None if semantic is None else tuple(semantic),
+        records,
+        output,
+    )

@@ -1,90 +1,28 @@
-"""What one file's diagnostics depend on, read off a resolved model.
+"""The cascade as the last run resolved it, kept per file in the snapshot.
 
-An agreement is checked against the agreements it names: its
-parent party's (whose KPIs its plain references name) and every party a
-``PARTY/ID`` reference names.  Those are its ``depends``; following them
-gives its *spine*, up to the organisation.  Whoever depends on a file is
-its *referrer*: their diagnostics may change when it does.
+For every agreement file: its parties, each one's parent party, and the
+parties its references name (the model's :attr:`Agreement.reads`); for each
+remote scope (:mod:`cascade.rules.scopes`) the fingerprint of what findings
+elsewhere read of it.  :class:`SnapshotCascade` answers the local scopes'
+questions from these facts, so the planner never re-derives what a rule or
+the model builder reads.
 """
 
 from __future__ import annotations
 
-import hashlib
-from collections.abc import Iterable
+from collections.abc import Iterable, Set
+from typing import TYPE_CHECKING
 
 from cascade.model.plan import Agreement, PlanModel
-from cascade.spec import OSMatrix
-from cascade.spec.agreement import Agreement as AgreementSpec
+from cascade.rules.scopes import Scope
+
+if TYPE_CHECKING:
+    from cascade.incremental.snapshot import Entry
 
 AGREEMENT = "Agreement"
 ACTUALS = "Actuals"
 JOB = "JobDescription"
-
-
-def depends(spec: AgreementSpec, parent: str | None) -> list[str]:
-    """Parties whose agreements the checks of agreement ``spec`` read, sorted.
-
-    ``parent`` is the agreement's parent party (the model resolves it from
-    the org chart and the roster).
-    """
-    found: set[str] = set()
-    if parent is not None:
-        found.add(parent)
-    for kpi in spec.kpis:
-        refs = list(kpi.contributes_to)
-        if kpi.same_as is not None and not (kpi.kind == "common" and "/" not in kpi.same_as):
-            refs.append(kpi.same_as)
-        for ref in refs:
-            if "/" in ref:
-                found.add(ref.split("/", 1)[0])
-            elif parent is not None:
-                found.add(parent)
-    found.discard(spec.party)
-    return sorted(found)
-
-
-def shape(agreement: Agreement) -> str:
-    """Digest of what actuals rules read of the agreement's KPIs.
-
-    Which KPIs exist, whether each is scored by milestones, and its formula
-    (``ACT001`` asks for the formula's variables); inherited values count.
-    """
-    rows = sorted(
-        (
-            kpi.qid,
-            kpi.criteria is not None and kpi.criteria.milestones is not None,
-            kpi.formula or "",
-        )
-        for kpi in agreement.kpis
-    )
-    return hashlib.sha256(repr(rows).encode()).hexdigest()
-
-
-def named_by_actuals(model: PlanModel) -> set[str]:
-    """Parties whose KPIs some actuals result names."""
-    return {
-        result.kpi.split("/", 1)[0]
-        for actuals, _ in model.actuals
-        for result in actuals.results
-        if "/" in result.kpi
-    }
-
-
-def actuals_read_every_kpi(model: PlanModel) -> bool:
-    """Whether some actuals result names a KPI the plan does not have.
-
-    Its message and "did you mean" then look at every KPI of the plan, so any
-    change to which KPIs exist may change it.
-    """
-    return any(
-        result.kpi not in model.kpis for actuals, _ in model.actuals for result in actuals.results
-    )
-
-
-def matrix_parties(matrix: OSMatrix) -> set[str]:
-    """The parties an OS matrix names: owners, supporters, and ``PARTY/ID`` KPIs."""
-    named = {p for row in matrix.rows for p in (row.owner, *row.supporters) if p is not None}
-    return named | {row.kpi.split("/", 1)[0] for row in matrix.rows if "/" in row.kpi}
+SUBJECTS = ("organisation", "unit", "person")
 
 
 def agreement_files(model: PlanModel) -> dict[str, list[Agreement]]:
@@ -96,16 +34,13 @@ def agreement_files(model: PlanModel) -> dict[str, list[Agreement]]:
 
 
 def single(kinds: Iterable[str], agreements: list[Agreement]) -> str:
-    """``person`` or ``unit``: the file is one such agreement, which the model kept.
+    """The party type when the file is one agreement, which the model kept, else ``""``.
 
-    ``""`` for anything else: the organisation's agreement (the strategy's
-    goals and the OS matrix are checked against it), a duplicate, or a file
-    with other documents.
+    Only such files can be re-checked without a full run.
     """
     if tuple(kinds) != (AGREEMENT,) or len(agreements) != 1:
         return ""
-    party_type = agreements[0].party_type
-    return party_type if party_type in ("person", "unit") else ""
+    return agreements[0].party_type
 
 
 def is_shared(kinds: Iterable[str]) -> bool:
@@ -114,3 +49,61 @@ def is_shared(kinds: Iterable[str]) -> bool:
     Job descriptions (one per position) are read by position, on demand.
     """
     return any(kind not in (AGREEMENT, ACTUALS, JOB) for kind in kinds)
+
+
+def fingerprints(
+    agreement: Agreement, scopes: Iterable[Scope], named: dict[str, set[str] | None]
+) -> dict[str, str]:
+    """What findings in other files read of ``agreement``, by remote scope.
+
+    ``named`` holds each remote scope's :attr:`Scope.named` of the model
+    (``None``: every agreement); an agreement no scope names has none.
+    """
+    found: dict[str, str] = {}
+    for scope in scopes:
+        assert scope.fingerprint is not None
+        parties = named[scope.name]
+        if parties is None or agreement.party in parties:
+            found[scope.name] = scope.fingerprint(agreement)
+    return found
+
+
+class SnapshotCascade:
+    """The local scopes' :class:`~cascade.rules.scopes.Cascade`, from snapshot entries.
+
+    ``overrides`` replaces the recorded references of some parties (the
+    edited agreements, read anew).
+    """
+
+    def __init__(
+        self, files: dict[str, Entry], overrides: dict[str, Set[str]] | None = None
+    ) -> None:
+        self.file_of: dict[str, str] = {}
+        self._parent: dict[str, str | None] = {}
+        self._reads: dict[str, Set[str]] = {}
+        self._children: dict[str, set[str]] = {}
+        self._readers: dict[str, set[str]] = {}
+        for file, entry in files.items():
+            for party, parent in zip(entry.parties, entry.parents, strict=True):
+                self.file_of.setdefault(party, file)
+                self._parent[party] = parent or None
+                self._reads[party] = frozenset(entry.depends)
+        self._reads.update(overrides or {})
+        for party, above in self._parent.items():
+            if above:
+                self._children.setdefault(above, set()).add(party)
+        for party, reads in self._reads.items():
+            for read in reads:
+                self._readers.setdefault(read, set()).add(party)
+
+    def parent(self, party: str) -> str | None:
+        return self._parent.get(party)
+
+    def children(self, party: str) -> Set[str]:
+        return self._children.get(party, set())
+
+    def reads(self, party: str) -> Set[str]:
+        return self._reads.get(party, frozenset())
+
+    def readers(self, party: str) -> Set[str]:
+        return self._readers.get(party, set())

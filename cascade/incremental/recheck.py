@@ -1,25 +1,48 @@
-"""Re-check changed agreements of persons and units on a smaller model.
+"""Re-check changed agreements on a smaller model, planned from the rules' scopes.
 
-The ``agreements`` path of :mod:`cascade.incremental.run`: which files a
-change reaches (:func:`reach`), which agreements they are checked against
-(:func:`spine`), and :func:`recheck`, which builds the smaller model, runs
-every rule on it and keeps the findings of the re-checked files, or says
-that it cannot (``None``: the caller makes a full run).
+The ``agreements`` path of :mod:`cascade.incremental.run`.  Nothing here
+knows what a particular rule reads: every registered rule declares its
+scopes (:mod:`cascade.rules.scopes`), and the plan follows from them.
+
+1. **Reach.**  The findings that may change are those of the edited
+   agreements, of every agreement whose resolution reads them (its
+   references name them, transitively: it inherits from them), of what each
+   local scope in use says an edit reaches (:attr:`Scope.reached`), and of
+   any file whose diagnostics point into an edited file (their related
+   places move with its lines).  Each must be a file holding one agreement
+   (``single``), at most :data:`MAX_RECHECK` of them.
+2. **Needs.**  The smaller model holds the plan's shared files, what each
+   local scope says the reached findings read (:attr:`Scope.needs`), closed
+   under "the agreements its references name" so every agreement in it
+   resolves exactly as in the full model, the part of the roster those
+   agreements' people need (:mod:`cascade.incremental.roster`), and their
+   job descriptions.
+3. **Check.**  Every rule runs on it; the reached files' findings are kept.
+   The run is refused (``None``: the caller makes a full run) when the
+   smaller model turns out not to be closed, a parent party moved, or what
+   a remote scope's findings read of a re-resolved agreement changed (its
+   fingerprint), or when a rule declares a scope that can be re-checked
+   neither way.
 """
 
 from __future__ import annotations
 
+from collections.abc import Set
 from pathlib import Path
 from typing import Any
 
 from cascade.diagnostics import Finding
 from cascade.incremental import facts, roster
-from cascade.incremental.facts import JOB
+from cascade.incremental.facts import JOB, SnapshotCascade
 from cascade.incremental.snapshot import Snapshot
 from cascade.load.cache import ParseCache
 from cascade.load.files import read_all
 from cascade.load.reader import ReadResult
+from cascade.model.build import referenced_parties
+from cascade.model.plan import PlanModel
 from cascade.pipeline import INTERNAL, semantic_stage, to_diagnostics
+from cascade.rules import RULES
+from cascade.rules.scopes import BUILD, Scope, closure
 from cascade.spec.agreement import Agreement as AgreementSpec
 from cascade.spec.validate import SpecDoc, validate_document
 
@@ -28,50 +51,28 @@ MAX_RECHECK = 500
 cascade reaches many people; then one full run is as quick)."""
 
 
-def reach(snapshot: Snapshot, changed: list[str]) -> set[str] | None:
-    """The changed files and every file that depends on them, or ``None`` if too many.
-
-    A file depends on another when it names that file's parties, or when one
-    of its diagnostics points into it (a ``related`` place, which moves with
-    the other file's lines).
-    """
-    referrers: dict[str, set[str]] = {}
-    pointing: dict[str, set[str]] = {}
-    for file, entry in snapshot.files.items():
-        for party in entry.depends:
-            referrers.setdefault(party, set()).add(file)
-        for d in entry.semantic:
-            for place in d.related:
-                pointing.setdefault(place.file, set()).add(file)
-    reached, queue = set(changed), list(changed)
-    while queue:
-        here = queue.pop()
-        found = set(pointing.get(here, ()))
-        for party in snapshot.files[here].parties:
-            found |= referrers.get(party, set())
-        for file in sorted(found - reached):
-            reached.add(file)
-            queue.append(file)
-        if len(reached) > MAX_RECHECK:
-            return None
-    return reached
+def scopes_in_use() -> tuple[tuple[Scope, ...], tuple[Scope, ...]] | None:
+    """The local and the remote scopes the rules declare, or ``None`` when some
+    rule's findings cannot be re-checked on a smaller model."""
+    used: dict[str, Scope] = {scope.name: scope for scope in BUILD}
+    for rule in RULES:
+        if not rule.reads:
+            return None  # undeclared: it may read anything
+        used.update((scope.name, scope) for scope in rule.reads)
+    if not all(scope.local or scope.remote for scope in used.values()):
+        return None
+    local = tuple(s for s in used.values() if s.local)
+    remote = tuple(s for s in used.values() if s.remote)
+    return local, remote
 
 
-def spine(snapshot: Snapshot, start: set[str]) -> set[str]:
-    """Files holding the agreements of ``start`` and of every party they depend on."""
-    owner = {party: file for file, entry in snapshot.files.items() for party in entry.parties}
-    files: set[str] = set()
-    seen, queue = set(start), list(start)
-    while queue:
-        file = owner.get(queue.pop())
-        if file is None or file in files:
-            continue
-        files.add(file)
-        for party in snapshot.files[file].depends:
-            if party not in seen:
-                seen.add(party)
-                queue.append(party)
-    return files
+def pointing(snapshot: Snapshot, changed: Set[str]) -> set[str]:
+    """Files with a diagnostic whose related place is in a changed file."""
+    return {
+        file
+        for file, entry in snapshot.files.items()
+        if any(place.file in changed for d in entry.semantic for place in d.related)
+    }
 
 
 class _Jobs:
@@ -96,6 +97,22 @@ class _Jobs:
         return None
 
 
+def _edited(
+    snapshot: Snapshot, changed: dict[str, ReadResult], validated: dict[str, list[SpecDoc]]
+) -> dict[str, AgreementSpec] | None:
+    """Each changed file's one agreement, still of the same party, or ``None``."""
+    new: dict[str, AgreementSpec] = {}
+    for file, read in changed.items():
+        entry, docs = snapshot.files[file], validated[file]
+        spec = docs[0].model if len(docs) == 1 and len(read.documents) == 1 else None
+        if not entry.single or not isinstance(spec, AgreementSpec):
+            return None
+        if [spec.party] != entry.parties:
+            return None
+        new[spec.party] = spec
+    return new
+
+
 def recheck(
     root: Path,
     snapshot: Snapshot,
@@ -107,24 +124,55 @@ def recheck(
 
     ``changed`` are the changed files as read, ``validated`` their documents
     that passed their schema (all of them: a file that failed took the
-    ``files`` path).
+    ``files`` path).  Returns the files whose findings were computed anew.
     """
-    entries = snapshot.files
-    new: dict[str, AgreementSpec] = {}
-    for file, read in changed.items():
-        docs = validated[file]
-        spec = docs[0].model if len(docs) == 1 and len(read.documents) == 1 else None
-        if not entries[file].single or not isinstance(spec, AgreementSpec):
-            return None
-        if [spec.party] != entries[file].parties:
-            return None
-        new[file] = spec
-    reached = reach(snapshot, list(changed))
-    if reached is None or not all(entries[file].single for file in reached):
+    scopes = scopes_in_use()
+    new = _edited(snapshot, changed, validated)
+    if scopes is None or new is None:
         return None
-    start = {p for file in reached - set(new) for p in entries[file].depends}
-    start |= {p for file, spec in new.items() for p in facts.depends(spec, entries[file].parent)}
-    agreements = reached | spine(snapshot, start)
+    local, remote = scopes
+    entries = snapshot.files
+    before = SnapshotCascade(entries)
+    after = SnapshotCascade(
+        entries,
+        {p: referenced_parties(spec, before.parent(p)) for p, spec in new.items()},
+    )
+    edited = set(new)
+    # whose resolution reads an edited agreement, before or after the edit
+    reached = closure(edited, lambda p: before.readers(p) | after.readers(p))
+    for scope in local:
+        assert scope.reached is not None
+        reached |= scope.reached(edited, before) | scope.reached(edited, after)
+    files = {after.file_of[p] for p in reached if p in after.file_of}
+    files |= pointing(snapshot, set(changed))
+    if len(files) > MAX_RECHECK or not all(entries[f].single for f in files):
+        return None
+    rechecked = {p for f in files for p in entries[f].parties}
+    needed = set(rechecked)
+    for scope in local:
+        assert scope.needs is not None
+        for party in rechecked:
+            needed |= scope.needs(party, after)
+    parties = closure(needed, after.reads)
+    model_files = {after.file_of[p] for p in parties if p in after.file_of}
+    model = _smaller_model(root, snapshot, changed, validated, model_files, rechecked, cache)
+    if model is None or not _sound(model, snapshot, after, parties, remote):
+        return None
+    return _keep(root, snapshot, files, model, remote)
+
+
+def _smaller_model(
+    root: Path,
+    snapshot: Snapshot,
+    changed: dict[str, ReadResult],
+    validated: dict[str, list[SpecDoc]],
+    agreements: set[str],
+    units: set[str],
+    cache: ParseCache,
+) -> tuple[PlanModel, list[Finding], dict[str, Any]] | None:
+    """Model, findings and levels of the shared files, ``agreements`` and the
+    roster they need; ``None`` when the disk no longer matches the snapshot."""
+    entries = snapshot.files
     shared = {file for file, entry in entries.items() if facts.is_shared(entry.kinds)}
     others = sorted((agreements | shared) - set(changed))
     raw: dict[str, list[Any]] = {file: read.documents for file, read in changed.items()}
@@ -134,8 +182,7 @@ def recheck(
         raw[read.file] = read.documents
     jobs = _Jobs(root, snapshot.jobs, cache)
     shared_docs = [(file, i, doc) for file in sorted(shared) for i, doc in enumerate(raw[file])]
-    agreement_docs = [d for f in agreements for d in raw[f] if _kind(d) == facts.AGREEMENT]
-    units = {p for file in reached if entries[file].single == "unit" for p in entries[file].parties}
+    agreement_docs = [d for f in agreements for d in raw.get(f, ()) if _kind(d) == facts.AGREEMENT]
     cut = roster.trim([doc for _, _, doc in shared_docs], agreement_docs, jobs, units)
     places = {(file, i): doc for (file, i, _), doc in zip(shared_docs, cut, strict=True)}
     for file in sorted(agreements - shared - set(changed)):
@@ -150,34 +197,65 @@ def recheck(
         if doc is None or problems:
             return None  # it passed last time: the snapshot does not match the disk
         ready[(file, index)] = doc
-    return _keep(root, snapshot, reached, [ready[place] for place in sorted(ready)])
+    model, findings, levels = semantic_stage([ready[place] for place in sorted(ready)])
+    if model is None or levels != snapshot.levels or any(f.code == INTERNAL for f in findings):
+        return None
+    return model, findings, levels
 
 
 def _kind(doc: Any) -> object:
     return doc.get("kind") if isinstance(doc, dict) else None
 
 
-def _keep(
-    root: Path, snapshot: Snapshot, reach: set[str], docs: list[SpecDoc]
-) -> tuple[str, ...] | None:
-    """Run the rules on the smaller model; keep the findings of ``reach``."""
+def _sound(
+    built: tuple[PlanModel, list[Finding], dict[str, Any]],
+    snapshot: Snapshot,
+    after: SnapshotCascade,
+    parties: set[str],
+    remote: tuple[Scope, ...],
+) -> bool:
+    """The smaller model resolves its agreements as the full one does, and what
+    other files' findings read of them is unchanged."""
+    model = built[0]
     entries = snapshot.files
-    model, findings, levels = semantic_stage(docs)
-    if model is None or levels != snapshot.levels or any(f.code == INTERNAL for f in findings):
-        return None
-    kept: dict[str, list[Finding]] = {file: [] for file in reach}
+    for party, agreement in model.agreements.items():
+        file = after.file_of.get(party)
+        if file is None or agreement.where.file != file:
+            return False
+        if (agreement.parent or None) != after.parent(party):
+            return False  # a parent party moved: scopes' neighbours changed
+        if not agreement.reads <= parties:
+            return False  # not closed: something it names was left out
+        recorded = entries[file].fingerprints
+        for scope in remote:
+            assert scope.fingerprint is not None
+            if scope.name in recorded and scope.fingerprint(agreement) != recorded[scope.name]:
+                return False
+    return True
+
+
+def _keep(
+    root: Path,
+    snapshot: Snapshot,
+    files: set[str],
+    built: tuple[PlanModel, list[Finding], dict[str, Any]],
+    remote: tuple[Scope, ...],
+) -> tuple[str, ...]:
+    """Keep the findings of ``files`` and their new facts in the snapshot."""
+    model, findings, levels = built
+    entries = snapshot.files
+    kept: dict[str, list[Finding]] = {file: [] for file in files}
     for finding in findings:
-        if finding.file in reach:
+        if finding.file in files:
             kept[finding.file].append(finding)
-    for file in reach:
-        agreement = model.agreements.get(entries[file].parties[0])
-        if agreement is None or agreement.where.file != file:
-            return None
-        if (agreement.parent or "") != entries[file].parent:
-            return None
-        shape = facts.shape(agreement) if entries[file].shape else ""  # actuals are unchanged
-        if shape != entries[file].shape:
-            return None  # actuals see other KPIs now: their findings may change
-        entries[file].depends = facts.depends(agreement.spec, agreement.parent)
-        entries[file].semantic = to_diagnostics(kept[file], root, levels, {})
-    return tuple(sorted(reach))
+    for file in files:
+        entry = entries[file]
+        agreement = model.agreements[entry.parties[0]]
+        entry.depends = sorted(agreement.reads)
+        entry.fingerprints = {
+            scope.name: scope.fingerprint(agreement)
+            for scope in remote
+            if scope.fingerprint is not None and scope.name in entry.fingerprints
+        }
+        entry.semantic = to_diagnostics(kept[file], root, levels, {})
+    return tuple(sorted(files))

@@ -1,13 +1,16 @@
 """The part of the roster and the job descriptions a re-check reads.
 
 A department's roster and job descriptions hold a document or an entry per
-person; re-checking one person's agreement reads only a few of them: the
-parties and signatories of the agreements in the smaller model, the members
-of re-checked units and the holders of their head positions, their
-supervisors (by position, through the job descriptions) and the
-supervisors' supervisors, and everyone who holds one of their positions (so
-"first holder wins" picks the same person).  A signatory the roster does not
-know keeps the whole roster, since the "did you mean" hint looks at all of it.
+person; a smaller model needs only the people its agreements name (their
+parties and signatories; for a re-checked unit, its members and the holders
+of its head position, who decide who heads it) and, for each of them, what
+the model builder reads to resolve their chain of command: everyone who
+holds the same position (the first holder wins) and everyone who holds
+their supervisor's position, whose own chain is then resolved the same way,
+up to the top.  So every person in the smaller model has the supervisor
+and the unit they head that the full model gives them.  A signatory the
+roster does not know keeps the whole roster, since the "did you mean" hint
+looks at all of it.
 
 Works on parsed documents that passed their schema in the last run
 (unchanged since), so their shape is known.
@@ -18,11 +21,11 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Set
 from typing import Any
 
+from cascade.rules.scopes import closure
+
 PEOPLE = "People"
 ORGCHART = "OrgChart"
 JOB = "JobDescription"
-LEVELS = 2
-"""Supervisors looked up above each party and signatory."""
 
 Doc = Any
 JobLookup = Callable[[str], Doc | None]
@@ -47,9 +50,7 @@ def trim(
 
     ``agreements`` are the agreement documents of the smaller model; ``job``
     finds a position's job description (each is looked up once); ``units``
-    are the units whose agreements are re-checked: their members and the
-    holders of their head position are kept too (who heads a unit decides
-    its agreement's evaluatee).
+    are the units whose agreements are re-checked.
     """
     entries = _entries(shared)
     known = {entry["id"] for entry in entries}
@@ -60,35 +61,30 @@ def trim(
         if position is not None:
             holders.setdefault(position, []).append(entry["id"])
             position_of.setdefault(entry["id"], position)
-    parties = {doc["party"] for doc in agreements}
     signers = {s["person"] for doc in agreements for s in doc.get("signatories", ())}
-    people = (parties | signers) & known
     heads = {
         u.get("head")
         for doc in shared
         for u in _of_kind(doc, ORGCHART, "units")
         if u["id"] in units
     }
-    people |= {e["id"] for e in entries if e.get("unit") in units or e.get("position") in heads}
-    level = set(people)
-    for _ in range(LEVELS):
-        above: set[str] = set()
-        for person in level:
-            position = position_of.get(person)
-            if position is None:
-                continue
-            found = job(position)
-            boss = found.get("supervisor") if found is not None else None
-            if boss is not None:
-                above.update(holders.get(boss, ()))
-        level = above - people
-        people |= above
+    named = ({doc["party"] for doc in agreements} | signers) & known
+    named |= {e["id"] for e in entries if e.get("unit") in units or e.get("position") in heads}
+
+    def resolving(person: str) -> list[str]:
+        """Whom resolving ``person``'s chain of command reads."""
+        position = position_of.get(person)
+        if position is None:
+            return []
+        found = job(position)
+        boss = found.get("supervisor") if found is not None else None
+        return [*holders[position], *(holders.get(boss, ()) if boss is not None else ())]
+
+    people = closure(named, resolving)  # looks up the job descriptions it needs
     if not signers <= known:
         return shared  # the hint for the unknown one reads the whole roster
-    held = {position_of[p] for p in people if p in position_of}
     # every entry of a kept id, so "first definition wins" picks the same entry
-    ids = {e["id"] for e in entries if e["id"] in people or e.get("position") in held}
-    return [_cut(doc, ids) for doc in shared]
+    return [_cut(doc, people) for doc in shared]
 
 
 def _cut(doc: Doc, ids: set[str]) -> Doc:

@@ -41,7 +41,7 @@ from typing import Literal
 from cascade.diagnostics import Diagnostic, Finding
 from cascade.gcpause import no_cycle_collector
 from cascade.incremental import facts
-from cascade.incremental.recheck import recheck
+from cascade.incremental.recheck import recheck, scopes_in_use
 from cascade.incremental.scan import scan
 from cascade.incremental.snapshot import Entry, Snapshot, forget, load, save
 from cascade.load.cache import ParseCache
@@ -141,22 +141,18 @@ def snapshot_of(checked: Checked, started: int) -> Snapshot | None:
 
 
 def _record_facts(model: PlanModel, entries: dict[str, Entry]) -> None:
-    """Who depends on whom, and what actuals read, for every agreement file."""
-    named = facts.named_by_actuals(model)
-    every = facts.actuals_read_every_kpi(model)
+    """The cascade as resolved, and what other files read, for every agreement file."""
+    scopes = scopes_in_use()
+    remote = scopes[1] if scopes is not None else ()
+    named = {scope.name: scope.named(model) for scope in remote if scope.named is not None}
     for file, agreements in facts.agreement_files(model).items():
         entry = entries[file]
         entry.parties = [a.party for a in agreements]
-        entry.depends = sorted({p for a in agreements for p in facts.depends(a.spec, a.parent)})
+        entry.parents = [a.parent or "" for a in agreements]
+        entry.depends = sorted({p for a in agreements for p in a.reads})
         entry.single = facts.single(entry.kinds, agreements)
         if entry.single:
-            (agreement,) = agreements
-            entry.parent = agreement.parent or ""
-            read = every or agreement.party in named
-            entry.shape = facts.shape(agreement) if read else ""
-    if model.osmatrix is not None:  # its rules read the agreements of the parties it names
-        entry = entries[model.osmatrix_where.file]
-        entry.depends = sorted({*entry.depends, *facts.matrix_parties(model.osmatrix)})
+            entry.fingerprints = facts.fingerprints(agreements[0], remote, named)
 
 
 def _warm(root: Path, snapshot: Snapshot, started: int) -> Outcome | None:
@@ -210,5 +206,5 @@ def _stage_only(snapshot: Snapshot) -> None:
     snapshot.levels = {}
     snapshot.notes = [CROSS_FILE_SKIPPED]
     for entry in snapshot.files.values():
-        entry.semantic, entry.parties, entry.depends = [], [], []
-        entry.single, entry.parent, entry.shape = "", "", ""
+        entry.semantic, entry.parties, entry.parents, entry.depends = [], [], [], []
+        entry.single, entry.fingerprints = "", {}

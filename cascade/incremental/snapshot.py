@@ -22,10 +22,10 @@ from cascade.fileio import read_regular
 from cascade.load.cache import FOLDER, code_fingerprint, diagnostic_from_row, diagnostic_row
 from cascade.load.reader import Stamp
 
-FORMAT = 3
+FORMAT = 4
 NAME = f"snapshot-v{FORMAT}.json"
 LIMIT = 1024 * 1024 * 1024  # bytes: about 200 times a 20,000-person plan's
-SINGLE = ("", "person", "unit")
+SINGLE = ("", "organisation", "person", "unit")
 
 
 @dataclass(slots=True)
@@ -42,16 +42,16 @@ class Entry:
     semantic: list[Diagnostic]
     """Model and rule diagnostics reported in this file (levels applied)."""
     parties: list[str] = field(default_factory=list)
-    """Parties whose (first) agreement is in this file."""
+    """Parties whose agreement (the one the model kept) is in this file."""
+    parents: list[str] = field(default_factory=list)
+    """Each party's parent party, whose KPIs plain references name ("" at the top)."""
     single: str = ""
-    """``person`` or ``unit`` when the file is that party's agreement and nothing
-    else (it may then be re-checked without a full run), else ``""``."""
-    parent: str = ""
-    """For a single agreement: the parent party, whose KPIs plain references name."""
+    """The party type when the file is that party's agreement and nothing else
+    (it may then be re-checked without a full run), else ``""``."""
     depends: list[str] = field(default_factory=list)
     """Parties whose agreements this file's agreements read (parent, linked KPIs)."""
-    shape: str = ""
-    """Digest of what actuals read of this agreement's KPIs ("" when no actuals name it)."""
+    fingerprints: dict[str, str] = field(default_factory=dict)
+    """By remote scope: what findings in other files read of this agreement."""
 
 
 @dataclass(slots=True)
@@ -92,10 +92,10 @@ def _entry_row(entry: Entry) -> list[Any]:
         [diagnostic_row(d) for d in entry.stage],
         [diagnostic_row(d) for d in entry.semantic],
         entry.parties,
+        entry.parents,
         entry.single,
-        entry.parent,
         entry.depends,
-        entry.shape,
+        entry.fingerprints,
     ]
 
 
@@ -105,7 +105,7 @@ def _stamp(row: list[Any]) -> Stamp:
 
 
 def _entry(row: list[Any]) -> Entry:
-    stamp, digest, blocking, kinds, stage, semantic, parties, single, parent, depends, shape = row
+    stamp, digest, blocking, kinds, stage, semantic, parties, parents, single, depends, prints = row
     return Entry(
         None if stamp is None else _stamp(stamp),
         str(digest),
@@ -114,10 +114,10 @@ def _entry(row: list[Any]) -> Entry:
         [diagnostic_from_row(r) for r in stage],
         [diagnostic_from_row(r) for r in semantic],
         [str(p) for p in parties],
+        [str(p) for p in parents],
         str(single),
-        str(parent),
         [str(p) for p in depends],
-        str(shape),
+        {str(scope): str(value) for scope, value in prints.items()},
     )
 
 
@@ -147,7 +147,9 @@ def _consistent(snapshot: Snapshot) -> bool:
     if not set(snapshot.jobs.values()) <= set(snapshot.files):
         return False
     return all(
-        e.single in SINGLE and (not e.single or len(e.parties) == 1)
+        e.single in SINGLE
+        and (not e.single or len(e.parties) == 1)
+        and len(e.parents) == len(e.parties)
         for e in snapshot.files.values()
     )
 

@@ -36,6 +36,34 @@ BAD_WEIGHT = "WGT004"
 PLAN_FILE = "cascade.yaml"
 
 
+def reference_party(ref: str, parent: str | None) -> str:
+    """The party whose agreement a KPI reference names.
+
+    ``PARTY/ID`` names ``PARTY``'s; a plain id names the parent party's
+    (``""`` when there is none).
+    """
+    party, slash, _ = ref.partition("/")
+    return party if slash else parent or ""
+
+
+def referenced_parties(spec: AgreementSpec, parent: str | None) -> set[str]:
+    """Parties whose agreements the references of agreement ``spec`` name.
+
+    Its parent party, and the party of every ``same_as`` and ``contributes_to``
+    (a ``common`` KPI's plain ``same_as`` names the plan's common KPIs, not a
+    party).  Resolving the agreement reads exactly these.
+    """
+    found = {parent} if parent else set()
+    for kpi in spec.kpis:
+        refs = list(kpi.contributes_to)
+        if kpi.same_as is not None and not (kpi.kind == "common" and "/" not in kpi.same_as):
+            refs.append(kpi.same_as)
+        found.update(reference_party(ref, parent) for ref in refs)
+    found.discard("")
+    found.discard(spec.party)
+    return found
+
+
 def parent_party(model: PlanModel, party: str, signed: set[str]) -> str | None:
     """Whose KPIs a party's plain references name (PLAN-FORMAT.md).
 
@@ -245,6 +273,7 @@ class _Builder:
                 self.parent_party(spec.party, signed),
                 framework,
             )
+            agreement.reads = frozenset(referenced_parties(spec, agreement.parent))
             model.agreements[spec.party] = agreement
             self.kpis(agreement)
 
@@ -310,10 +339,8 @@ class _Builder:
     ) -> Kpi | None:
         model = self.model
         where = kpi.where.at(key) if index is None else kpi.where.at(key, index)
-        if "/" in ref:
-            party = ref.split("/", 1)[0]
-        else:
-            party = agreement.parent or ""
+        party = reference_party(ref, agreement.parent)
+        if "/" not in ref:
             ref = f"{party}/{ref}"
         found = model.kpis.get(ref)
         if found is not None and found is not kpi:

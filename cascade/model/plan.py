@@ -136,6 +136,8 @@ class Agreement:
     kpis: list[Kpi] = field(default_factory=list)
     complete: bool = True
     """False when a KPI was dropped (a duplicate id): sums are not checked."""
+    reads: frozenset[str] = frozenset()
+    """Parties whose agreements its references name (its parent party too)."""
 
     def kpi(self, kpi_id: str) -> Kpi | None:
         return next((k for k in self.kpis if k.id == kpi_id), None)

@@ -8,9 +8,10 @@ from cascade.diagnostics import Finding
 from cascade.expr import ExpressionError, names, parse_expression
 from cascade.rules.common import finding
 from cascade.rules.registry import Context, rule
+from cascade.rules.scopes import ACTUALS
 
 
-@rule("ACT001", "result-shape")
+@rule("ACT001", "result-shape", reads=(ACTUALS,))
 def result_shape(ctx: Context) -> Iterator[Finding]:
     """A result fits its KPI: a milestone KPI takes a ``level``, a numeric KPI
     a ``value``, a formula KPI its variables in ``values`` (every variable of
@@ -75,7 +76,7 @@ def result_shape(ctx: Context) -> Iterator[Finding]:
                 )
 
 
-@rule("ACT002", "duplicate-result")
+@rule("ACT002", "duplicate-result", reads=(ACTUALS,))
 def duplicate_result(ctx: Context) -> Iterator[Finding]:
     """One result per KPI per period.  A period's results may be split over
     several files (one workbook per unit), but a KPI appears in only one.
@@ -100,7 +101,7 @@ def duplicate_result(ctx: Context) -> Iterator[Finding]:
             seen.setdefault(key, where.file)
 
 
-@rule("ACT003", "period-outside-year")
+@rule("ACT003", "period-outside-year", reads=(ACTUALS,))
 def period_outside_year(ctx: Context) -> Iterator[Finding]:
     """An Actuals period falls in the plan's fiscal year (Buddhist era).
 

@@ -11,6 +11,7 @@ from cascade.diagnostics import Finding, Level
 from cascade.model.plan import Where
 from cascade.rules.common import finding, number
 from cascade.rules.registry import Context, rule
+from cascade.rules.scopes import CHAIN, SHARED
 from cascade.spec.agreement import Criteria
 
 
@@ -53,7 +54,7 @@ def _written(ctx: Context) -> list[_Own]:
     return found
 
 
-@rule("CRT001", "thresholds-monotonic")
+@rule("CRT001", "thresholds-monotonic", reads=(CHAIN, SHARED))
 def thresholds_monotonic(ctx: Context) -> Iterator[Finding]:
     """Thresholds are strictly increasing (higher is better) or strictly
     decreasing (lower is better); equal neighbours would divide by zero when
@@ -81,7 +82,7 @@ def thresholds_monotonic(ctx: Context) -> Iterator[Finding]:
         )
 
 
-@rule("CRT002", "threshold-count")
+@rule("CRT002", "threshold-count", reads=(CHAIN, SHARED))
 def threshold_count(ctx: Context) -> Iterator[Finding]:
     """A KPI has one threshold per level of the plan's scale (five on the
     default ``five-level`` scale, three on ``opdc-2563``).
@@ -104,7 +105,7 @@ def threshold_count(ctx: Context) -> Iterator[Finding]:
             )
 
 
-@rule("CRT003", "milestone-levels")
+@rule("CRT003", "milestone-levels", reads=(CHAIN, SHARED))
 def milestone_levels(ctx: Context) -> Iterator[Finding]:
     """Milestones name exactly the levels 1 to 5 (one per level of the scale).
 
@@ -128,7 +129,7 @@ def milestone_levels(ctx: Context) -> Iterator[Finding]:
             )
 
 
-@rule("CRT004", "target-not-threshold", Level.WARNING)
+@rule("CRT004", "target-not-threshold", Level.WARNING, reads=(CHAIN, SHARED))
 def target_not_threshold(ctx: Context) -> Iterator[Finding]:
     """A KPI's target is one of its thresholds (usually the level the
     agreement aims for); a milestone KPI's target is one of its levels.
@@ -160,7 +161,7 @@ def target_not_threshold(ctx: Context) -> Iterator[Finding]:
             )
 
 
-@rule("CRT005", "unit-of-measure")
+@rule("CRT005", "unit-of-measure", reads=(CHAIN, SHARED))
 def unit_of_measure(ctx: Context) -> Iterator[Finding]:
     """``unit_of_measure: level`` goes with milestone criteria, and milestone
     criteria with ``level``.
@@ -188,7 +189,7 @@ def unit_of_measure(ctx: Context) -> Iterator[Finding]:
             )
 
 
-@rule("CRT006", "missing-criteria", Level.WARNING)
+@rule("CRT006", "missing-criteria", Level.WARNING, reads=(CHAIN,))
 def missing_criteria(ctx: Context) -> Iterator[Finding]:
     """Every KPI has criteria (its own or inherited), or it cannot be scored.
 

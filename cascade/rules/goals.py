@@ -7,9 +7,10 @@ from collections.abc import Iterator
 from cascade.diagnostics import Finding
 from cascade.rules.common import finding
 from cascade.rules.registry import Context, rule
+from cascade.rules.scopes import SELF, STRATEGY
 
 
-@rule("GOAL001", "goal-without-kpi")
+@rule("GOAL001", "goal-without-kpi", reads=(SELF, STRATEGY))
 def goal_without_kpi(ctx: Context) -> Iterator[Finding]:
     """Every goal has at least one KPI.
 
@@ -48,7 +49,7 @@ def goal_without_kpi(ctx: Context) -> Iterator[Finding]:
                 )
 
 
-@rule("GOAL002", "unit-goal-unlinked")
+@rule("GOAL002", "unit-goal-unlinked", reads=(SELF,))
 def unit_goal_unlinked(ctx: Context) -> Iterator[Finding]:
     """A unit's goal either ``supports`` organisation goals or is ``additional``.
 

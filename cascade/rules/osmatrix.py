@@ -8,9 +8,10 @@ from collections.abc import Iterator
 from cascade.diagnostics import Finding, Level
 from cascade.rules.common import finding
 from cascade.rules.registry import Context, rule
+from cascade.rules.scopes import OS_MATRIX, SELF
 
 
-@rule("OSM001", "owner-count")
+@rule("OSM001", "owner-count", reads=(SELF, OS_MATRIX))
 def owner_count(ctx: Context) -> Iterator[Finding]:
     """Every organisation KPI has exactly one owner unit (O) in the OS matrix:
     one row per KPI, with an ``owner``.
@@ -59,7 +60,7 @@ def owner_count(ctx: Context) -> Iterator[Finding]:
             )
 
 
-@rule("OSM002", "owner-not-carrying")
+@rule("OSM002", "owner-not-carrying", reads=(OS_MATRIX,))
 def owner_not_carrying(ctx: Context) -> Iterator[Finding]:
     """The owner unit's agreement carries the organisation KPI it owns: an
     ``identical`` KPI (``same_as``) or a ``contributory`` one
@@ -88,7 +89,7 @@ def owner_not_carrying(ctx: Context) -> Iterator[Finding]:
             )
 
 
-@rule("OSM003", "supporter-not-carrying", Level.WARNING)
+@rule("OSM003", "supporter-not-carrying", Level.WARNING, reads=(OS_MATRIX,))
 def supporter_not_carrying(ctx: Context) -> Iterator[Finding]:
     """Each supporter unit (S) carries a contributory KPI to the organisation
     KPI it supports.  Waits until the supporter has an agreement.
@@ -115,7 +116,7 @@ def supporter_not_carrying(ctx: Context) -> Iterator[Finding]:
                 )
 
 
-@rule("OSM004", "unit-without-agreement", Level.WARNING)
+@rule("OSM004", "unit-without-agreement", Level.WARNING, reads=(OS_MATRIX,))
 def unit_without_agreement(ctx: Context) -> Iterator[Finding]:
     """A unit named in the OS matrix has an agreement (the method asks every
     unit for one); until it has, the rules about what it carries wait.

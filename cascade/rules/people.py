@@ -8,9 +8,10 @@ from collections.abc import Iterator
 from cascade.diagnostics import Finding, Level
 from cascade.rules.common import finding
 from cascade.rules.registry import Context, rule
+from cascade.rules.scopes import PEOPLE, SHARED
 
 
-@rule("JOB001", "headcount-mismatch", Level.WARNING)
+@rule("JOB001", "headcount-mismatch", Level.WARNING, reads=(SHARED,))
 def headcount_mismatch(ctx: Context) -> Iterator[Finding]:
     """A job family's declared headcount per unit matches the roster: the
     people of that unit whose position's job description is in the family.
@@ -41,7 +42,7 @@ def headcount_mismatch(ctx: Context) -> Iterator[Finding]:
                     )
 
 
-@rule("SIG001", "evaluator-not-supervisor", Level.WARNING)
+@rule("SIG001", "evaluator-not-supervisor", Level.WARNING, reads=(PEOPLE,))
 def evaluator_not_supervisor(ctx: Context) -> Iterator[Finding]:
     """The evaluator who signs an agreement is the evaluatee's supervisor.
 
@@ -70,7 +71,7 @@ def evaluator_not_supervisor(ctx: Context) -> Iterator[Finding]:
             )
 
 
-@rule("SIG002", "evaluatee-not-party", Level.WARNING)
+@rule("SIG002", "evaluatee-not-party", Level.WARNING, reads=(PEOPLE,))
 def evaluatee_not_party(ctx: Context) -> Iterator[Finding]:
     """The evaluatee of a person's agreement is that person; of a unit's
     agreement, the unit's head.

@@ -7,6 +7,7 @@ from collections.abc import Iterable, Iterator
 from cascade.diagnostics import Finding, did_you_mean
 from cascade.model.plan import PlanModel, Where
 from cascade.rules.registry import Context, rule
+from cascade.rules.scopes import ACTUALS, CHAIN, OS_MATRIX, PEOPLE, SELF, SHARED
 from cascade.spec import JobDescription
 
 
@@ -187,7 +188,7 @@ def _actuals(model: PlanModel) -> Iterator[Finding]:
                 yield _missing(where.at("people", i, "person"), "person", row.person, model.people)
 
 
-@rule("REF001", "unresolved-reference")
+@rule("REF001", "unresolved-reference", reads=(SELF, CHAIN, PEOPLE, OS_MATRIX, ACTUALS, SHARED))
 def unresolved_reference(ctx: Context) -> Iterator[Finding]:
     """Every id a plan names must exist: goals, perspectives, issues, units,
     people, positions, frameworks, dimensions, responsibilities and KPIs

@@ -18,6 +18,7 @@ from cascade.diagnostics import Finding, Level
 if TYPE_CHECKING:
     from cascade.graph import PlanGraph
     from cascade.model.plan import PlanModel
+    from cascade.rules.scopes import Scope
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +55,9 @@ class Rule:
     doc: str
     family: str
     check: Check | None = None
+    reads: tuple[Scope, ...] = ()
+    """What the rule's findings are computed from (:mod:`cascade.rules.scopes`);
+    a rule that declares nothing is taken to read the whole plan."""
 
     @property
     def summary(self) -> str:
@@ -63,12 +67,18 @@ class Rule:
         return sentence.rstrip(".") + "."
 
 
-def rule(code: str, name: str, level: Level = Level.ERROR) -> Callable[[Check], Rule]:
-    """Register a check function as a rule; its docstring is its documentation."""
+def rule(
+    code: str, name: str, level: Level = Level.ERROR, *, reads: tuple[Scope, ...]
+) -> Callable[[Check], Rule]:
+    """Register a check function as a rule; its docstring is its documentation.
+
+    ``reads`` declares what its findings are computed from (its scope).
+    """
 
     def wrap(func: Check) -> Rule:
         family = func.__module__.rsplit(".", 1)[-1]
-        return Rule(code, name, level, inspect.cleandoc(func.__doc__ or ""), family, func)
+        doc = inspect.cleandoc(func.__doc__ or "")
+        return Rule(code, name, level, doc, family, func, reads)
 
     return wrap
 

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from cascade.diagnostics import Finding
 from cascade.rules.common import finding
 from cascade.rules.registry import Context, rule
+from cascade.rules.scopes import SHARED
 
 
 def _names(cycle: list[str]) -> str:
@@ -14,7 +15,7 @@ def _names(cycle: list[str]) -> str:
     return " → ".join([*nodes, nodes[0]])
 
 
-@rule("MAP001", "drives-cycle")
+@rule("MAP001", "drives-cycle", reads=(SHARED,))
 def drives_cycle(ctx: Context) -> Iterator[Finding]:
     """Cause → effect links between goals (``drives``) never loop back.
 
@@ -36,7 +37,7 @@ def drives_cycle(ctx: Context) -> Iterator[Finding]:
         yield finding(where, f"goals drive each other in a cycle: {_names(cycle)}")
 
 
-@rule("ORG001", "orgchart-cycle")
+@rule("ORG001", "orgchart-cycle", reads=(SHARED,))
 def orgchart_cycle(ctx: Context) -> Iterator[Finding]:
     """Units' ``parent`` links never loop back.
 
@@ -54,7 +55,7 @@ def orgchart_cycle(ctx: Context) -> Iterator[Finding]:
             yield finding(unit.where.at("parent"), f"units are their own parents: {_names(cycle)}")
 
 
-@rule("ORG002", "unit-unreachable")
+@rule("ORG002", "unit-unreachable", reads=(SHARED,))
 def unit_unreachable(ctx: Context) -> Iterator[Finding]:
     """Every unit reaches the organisation (the plan's root unit) through its
     ``parent`` links.
@@ -79,7 +80,7 @@ def unit_unreachable(ctx: Context) -> Iterator[Finding]:
         )
 
 
-@rule("ORG003", "command-cycle")
+@rule("ORG003", "command-cycle", reads=(SHARED,))
 def command_cycle(ctx: Context) -> Iterator[Finding]:
     """The chain of command (people → their positions → supervisor positions)
     never loops back.
@@ -102,7 +103,7 @@ def command_cycle(ctx: Context) -> Iterator[Finding]:
         yield finding(where, f"the chain of command loops: {_names(cycle)}")
 
 
-@rule("ORG004", "required-document")
+@rule("ORG004", "required-document", reads=(SHARED,))
 def required_document(ctx: Context) -> Iterator[Finding]:
     """A plan has a Strategy, an OrgChart and the organisation's own Agreement.
 

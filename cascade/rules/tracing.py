@@ -9,6 +9,7 @@ from cascade.diagnostics import Finding, Level
 from cascade.model.plan import Agreement, Kpi
 from cascade.rules.common import finding, number, totals_at
 from cascade.rules.registry import Context, rule
+from cascade.rules.scopes import CHAIN, PEOPLE, SELF
 from cascade.spec.agreement import PERSON_KINDS, UNIT_KINDS
 from cascade.spec.common import Bilingual
 
@@ -22,7 +23,7 @@ EXEMPT = frozenset({"unit_specific", "common", "job", "assignment", "personal"})
 LINKED = frozenset({"identical", "contributory", "supervisor"})
 
 
-@rule("TRC005", "kind-not-allowed")
+@rule("TRC005", "kind-not-allowed", reads=(SELF,))
 def kind_not_allowed(ctx: Context) -> Iterator[Finding]:
     """Each level uses its own KPI kinds.
 
@@ -63,7 +64,7 @@ def kind_not_allowed(ctx: Context) -> Iterator[Finding]:
                 )
 
 
-@rule("TRC002", "kind-link")
+@rule("TRC002", "kind-link", reads=(SELF,))
 def kind_link(ctx: Context) -> Iterator[Finding]:
     """Each kind names what it comes from.
 
@@ -136,7 +137,7 @@ def _anchored(ctx: Context) -> set[str]:
     return traced
 
 
-@rule("TRC001", "untraced-kpi")
+@rule("TRC001", "untraced-kpi", reads=(CHAIN,))
 def untraced_kpi(ctx: Context) -> Iterator[Finding]:
     """Every ``identical``, ``contributory`` and ``supervisor`` KPI traces,
     through ``same_as`` / ``contributes_to`` links, up to an organisation KPI —
@@ -178,7 +179,7 @@ def _cap(
         )
 
 
-@rule("TRC003", "weight-cap")
+@rule("TRC003", "weight-cap", reads=(SELF,))
 def weight_cap(ctx: Context) -> Iterator[Finding]:
     """KPIs that trace to nothing are capped (inclusive).
 
@@ -227,7 +228,7 @@ def _same(mine: object, theirs: object) -> bool:
     return False
 
 
-@rule("TRC004", "inherited-field-differs")
+@rule("TRC004", "inherited-field-differs", reads=(CHAIN,))
 def inherited_field_differs(ctx: Context) -> Iterator[Finding]:
     """An ``identical`` KPI (or a ``supervisor`` KPI given by ``same_as``)
     takes everything from its parent: a field it repeats
@@ -264,7 +265,7 @@ def inherited_field_differs(ctx: Context) -> Iterator[Finding]:
                 )
 
 
-@rule("TRC006", "kpi-cycle")
+@rule("TRC006", "kpi-cycle", reads=(CHAIN,))
 def kpi_cycle(ctx: Context) -> Iterator[Finding]:
     """KPI links (``same_as``, ``contributes_to``) never form a cycle.
 
@@ -284,7 +285,7 @@ def kpi_cycle(ctx: Context) -> Iterator[Finding]:
         yield finding(first.where.at("id"), f"KPI links form a cycle: {loop}")
 
 
-@rule("TRC007", "missing-common-kpi", Level.WARNING)
+@rule("TRC007", "missing-common-kpi", Level.WARNING, reads=(SELF,))
 def missing_common_kpi(ctx: Context) -> Iterator[Finding]:
     """Every unit agreement carries each of the plan's ``common_kpis``
     (``kind: common``, ``same_as: C1``).
@@ -312,7 +313,7 @@ def missing_common_kpi(ctx: Context) -> Iterator[Finding]:
                 )
 
 
-@rule("TRC008", "supervisor-trace")
+@rule("TRC008", "supervisor-trace", reads=(CHAIN, PEOPLE))
 def supervisor_trace(ctx: Context) -> Iterator[Finding]:
     """A ``supervisor`` KPI cascades from the agreement of the person's parent
     party: the supervisor's (by position), or the unit's when the person heads

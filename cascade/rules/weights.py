@@ -17,6 +17,7 @@ from cascade.rules.common import (
     walk_dimensions,
 )
 from cascade.rules.registry import Context, rule
+from cascade.rules.scopes import SELF, SHARED
 
 HUNDRED = Decimal(100)
 
@@ -26,7 +27,7 @@ def _complete(agreement: Agreement) -> bool:
     return agreement.complete and all(k.weight is not None for k in agreement.kpis)
 
 
-@rule("WGT001", "weights-total")
+@rule("WGT001", "weights-total", reads=(SELF,))
 def weights_total(ctx: Context) -> Iterator[Finding]:
     """The weights of an agreement's KPIs sum to exactly 100.
 
@@ -60,7 +61,7 @@ def weights_total(ctx: Context) -> Iterator[Finding]:
             )
 
 
-@rule("WGT002", "dimension-weight")
+@rule("WGT002", "dimension-weight", reads=(SELF, SHARED))
 def dimension_weight(ctx: Context) -> Iterator[Finding]:
     """In an agreement that follows a framework, each dimension's KPIs sum to
     the dimension's fixed weight, and every KPI names a dimension.
@@ -127,7 +128,7 @@ def dimension_weight(ctx: Context) -> Iterator[Finding]:
                 )
 
 
-@rule("WGT003", "slot-weight")
+@rule("WGT003", "slot-weight", reads=(SELF,))
 def slot_weight(ctx: Context) -> Iterator[Finding]:
     """A KPI that fills a framework slot (same id) has the slot's weight, plus
     the weight of every absent optional slot that ``transfer_to`` it, and sits

@@ -42,7 +42,7 @@ def test_probation_leaves(tmp_path: Path) -> None:
     assert leaves(root) == ["agreements/people/P0013.yaml", PROBATION_LEAF]
     snap = snapshot.load(root)
     assert snap is not None
-    assert snap.files[PROBATION_LEAF].shape, "the actuals name P0014's KPIs"
+    assert snap.files[PROBATION_LEAF].fingerprints["actuals"], "the actuals name P0014's KPIs"
 
 
 PROBATION_CASES: list[tuple[str, str, frozenset[str]]] = [

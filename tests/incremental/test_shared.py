@@ -39,9 +39,11 @@ from tests.incremental.mutations import BY_NAME
 # ---- shared files, units, the organisation ----------------------------------------
 
 
-SHARED_EDITS: list[tuple[str, str, Edit]] = [
+AGREEMENT_EDITS: list[tuple[str, str, Edit]] = [
     ("division", "agreements/units/D001.yaml", replace("weight: ", "weight: 1")),
     ("organisation", "agreements/DPS.yaml", replace("weight: 10", "weight: 11")),
+]
+SHARED_EDITS: list[tuple[str, str, Edit]] = [
     ("strategy", "strategy.yaml", replace("  - id: G10\n", "  - id: G11\n")),
     ("roster", "people/people-001.yaml", replace('position: "10060"', 'position: "10059"')),
     ("job", "jobs/descriptions/D001-4.yaml", replace("id: R2", "id: R7")),
@@ -60,13 +62,28 @@ SHARED_EDITS: list[tuple[str, str, Edit]] = [
     ids=[name for name, _, _ in SHARED_EDITS],
 )
 def test_shared_file_edit(generated: Path, tmp_path: Path, rel: str, edit: Edit) -> None:
-    """A division (named in the OS matrix, units below it), the organisation and
-    every shared file: a full run (cascade.yaml even when it fails its schema; the
+    """Every shared file: a full run (cascade.yaml even when it fails its schema; the
     others here change what the rules say)."""
     root = copy_plan(generated, tmp_path)
     before = step(root, FULL_PATH, "first run")
     apply(root, rel, edit, Env("", "", None, (), ""))
     after = step(root, FULL_PATH, f"edit of {rel}")
+    assert rows(after.result) != rows(before.result), "the edit changed no diagnostic"
+
+
+@pytest.mark.parametrize(
+    ("rel", "edit"),
+    [(rel, edit) for _, rel, edit in AGREEMENT_EDITS],
+    ids=[name for name, _, _ in AGREEMENT_EDITS],
+)
+def test_high_agreement_edit(generated: Path, tmp_path: Path, rel: str, edit: Edit) -> None:
+    """A division (named in the OS matrix, units below it) and the organisation: what
+    the OS matrix and the strategy read of them is unchanged, so the agreements below
+    them are re-checked warm (60 people: well under the re-check limit)."""
+    root = copy_plan(generated, tmp_path)
+    before = step(root, FULL_PATH, "first run")
+    apply(root, rel, edit, Env("", "", None, (), ""))
+    after = step(root, PEOPLE_PATH, f"edit of {rel}")
     assert rows(after.result) != rows(before.result), "the edit changed no diagnostic"
 
 

@@ -42,7 +42,8 @@ class Finding:
     ``path`` is the path of keys and indexes inside the document; ``at_key``
     points at the key itself rather than its value.  Rules leave ``code``
     empty (the engine stamps the rule's); the load, spec and model stages set
-    their own.  ``related`` are other
+    the code of their declared check (:mod:`cascade.checks`), whose name the
+    engine stamps from the registry.  ``related`` are other
     places (the other copy of a duplicate, the rest of a cycle).
     """
 

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from cascade.checks.load import UNREADABLE
+from cascade.checks.plan import INTERNAL
 from cascade.diagnostics import Diagnostic, Level
-
-INTERNAL_ERROR = "INT001"
-UNREADABLE = "LOAD009"
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,9 +45,9 @@ class RunResult:
         ``strict``), else 0.
         """
         codes = {d.code for d in self.diagnostics if d.level is Level.ERROR}
-        if INTERNAL_ERROR in codes:
+        if INTERNAL.code in codes:
             return 3
-        if UNREADABLE in codes:
+        if UNREADABLE.code in codes:
             return 2
         if codes or (strict and self.warnings):
             return 1

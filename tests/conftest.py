@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import shutil
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import pytest
 
 from cascade.engine import validate_plan
 from cascade.result import RunResult
+from tests.registered_names import fail_on_misnamed, watch_diagnostics
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).resolve().parent / "data"
@@ -31,6 +32,20 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 def _no_parse_cache_in_the_source_tree(monkeypatch: pytest.MonkeyPatch) -> None:
     """The CLI caches parses unless CI is set; tests must not write into plans/."""
     monkeypatch.setenv("CI", "true")
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _diagnostics_watched() -> Iterator[None]:
+    """Every diagnostic cascade builds in this process is checked against the registry."""
+    with watch_diagnostics():
+        yield
+
+
+@pytest.fixture(autouse=True)
+def _registered_names_only(_diagnostics_watched: None) -> Iterator[None]:
+    """A test fails (at teardown) when cascade built a diagnostic with a wrong code or name."""
+    yield
+    fail_on_misnamed()
 
 
 @pytest.fixture

@@ -13,11 +13,11 @@ import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from cascade.diagnostics import Diagnostic, Level
+from cascade.checks.load import UNREADABLE
 from cascade.diff import git
 from cascade.load.discover import PLAN_FILE, discover, is_plan_file, output_folder
 from cascade.load.files import parse, read_raw
-from cascade.load.reader import MAX_FILE_BYTES, UNREADABLE, ReadResult
+from cascade.load.reader import MAX_FILE_BYTES, ReadResult
 
 WORKTREE = "working tree"
 
@@ -51,11 +51,8 @@ def plan_output(data: bytes) -> str:
 
 
 def _too_large(rel: str) -> ReadResult:
-    code, name = UNREADABLE
     message = f"the file is larger than {MAX_FILE_BYTES // (1024 * 1024)} MiB"
-    return ReadResult(
-        rel, diagnostics=[Diagnostic(rel, 1, 1, code, Level.ERROR, message, name=name)]
-    )
+    return ReadResult(rel, diagnostics=[UNREADABLE.diagnostic(rel, message)])
 
 
 def from_git(repo: git.Repo, commit: str, label: str) -> Side:

@@ -15,6 +15,7 @@ import io
 from dataclasses import dataclass
 from typing import Any
 
+from cascade.checks.commands import CANNOT_FORMAT
 from cascade.diagnostics import Diagnostic, Level
 from cascade.fmt.canonical import canonicalise
 from cascade.fmt.documents import Segment, split
@@ -24,8 +25,6 @@ from cascade.fmt.rtyaml import SeqStyle, make_yaml
 from cascade.fmt.safety import comment_in_flow, lost_comments, same_data
 from cascade.fmt.shapes import document_shape
 from cascade.load.reader import read_bytes
-
-CANNOT_FORMAT = ("FMT001", "cannot-format")
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,9 +50,8 @@ class _Body:
 def _refuse(
     file: str, data: bytes, reason: str, line: int = 1, column: int = 1, hint: str = ""
 ) -> Formatted:
-    code, name = CANNOT_FORMAT
     message = f"cannot format this file without changing it: {reason}; it was left as it is"
-    diagnostic = Diagnostic(file, line, column, code, Level.ERROR, message, name=name, hint=hint)
+    diagnostic = CANNOT_FORMAT.diagnostic(file, message, line, column, hint=hint)
     return Formatted(file, data, None, (diagnostic,))
 
 

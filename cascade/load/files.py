@@ -15,10 +15,10 @@ from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
-from cascade.diagnostics import Diagnostic, Level
+from cascade.checks.load import UNREADABLE
 from cascade.load.cache import ParseCache, key_of
 from cascade.load.discover import TABLE_SUFFIXES
-from cascade.load.reader import MAX_FILE_BYTES, UNREADABLE, ReadResult, Stamp, read_bytes
+from cascade.load.reader import MAX_FILE_BYTES, ReadResult, Stamp, read_bytes
 from cascade.load.tables import read_table
 
 Progress = Callable[[int, int], None]
@@ -53,11 +53,8 @@ def read_stamped(path: Path, rel: str) -> tuple[bytes, Stamp] | ReadResult:
         with path.open("rb") as handle:
             return handle.read(MAX_FILE_BYTES + 1), stamp_of(info)
     except OSError as exc:
-        code, name = UNREADABLE
         message = f"cannot read the file: {exc.strerror or exc}"
-        return ReadResult(
-            rel, diagnostics=[Diagnostic(rel, 1, 1, code, Level.ERROR, message, name=name)]
-        )
+        return ReadResult(rel, diagnostics=[UNREADABLE.diagnostic(rel, message)])
 
 
 def parse(data: bytes, rel: str) -> ReadResult:

@@ -24,6 +24,18 @@ from typing import Any
 
 import yaml
 
+from cascade.checks.check import StageCheck
+from cascade.checks.load import (
+    ALIAS,
+    COMPLEX_KEY,
+    DEPTH,
+    DUPLICATE_KEY,
+    EMPTY,
+    ENCODING,
+    SYNTAX,
+    TAG,
+    UNREADABLE,
+)
 from cascade.diagnostics import Diagnostic, Level, Location
 from cascade.load.parser import MAP as _MAP
 from cascade.load.parser import SEQ as _SEQ
@@ -37,17 +49,6 @@ MAX_ALIAS_NODES = 10_000
 
 _Scalar, _Sequence = yaml.ScalarNode, yaml.SequenceNode
 _NULLS = frozenset(("", "~", "null", "Null", "NULL"))
-
-# (code, name) of the loader's own checks; documented in cascade.checks
-SYNTAX = ("LOAD001", "yaml-syntax")
-DUPLICATE_KEY = ("LOAD002", "duplicate-key")
-TAG = ("LOAD003", "yaml-tag")
-ALIAS = ("LOAD004", "alias-expansion")
-ENCODING = ("LOAD005", "encoding")
-DEPTH = ("LOAD006", "nesting-depth")
-EMPTY = ("LOAD007", "empty-file")
-COMPLEX_KEY = ("LOAD008", "complex-key")
-UNREADABLE = ("LOAD009", "unreadable-file")
 
 
 Stamp = tuple[int, int, int, int]
@@ -75,22 +76,6 @@ class ReadResult:
         return not any(d.level is Level.ERROR for d in self.diagnostics)
 
 
-def _diag(
-    file: str,
-    check: tuple[str, str],
-    message: str,
-    line: int = 1,
-    column: int = 1,
-    level: Level = Level.ERROR,
-    hint: str = "",
-    related: tuple[Location, ...] = (),
-) -> Diagnostic:
-    code, name = check
-    return Diagnostic(
-        file, line, column, code, level, message, name=name, hint=hint, related=related
-    )
-
-
 class _Stop(Exception):
     """Construction found a problem that makes the document unusable."""
 
@@ -113,19 +98,19 @@ def decode(data: bytes, file: str) -> tuple[str | None, list[Diagnostic]]:
         b"\xff\xfe\x00\x00",
     ):
         msg = "the file is UTF-16 or UTF-32 encoded; save it as UTF-8"
-        return None, [_diag(file, ENCODING, msg)]
+        return None, [ENCODING.diagnostic(file, msg)]
     nul = data.find(b"\x00")
     if nul >= 0:
         line, col = _line_col(data, nul)
         msg = "the file contains a NUL byte; is it a binary file?"
-        return None, [_diag(file, ENCODING, msg, line, col)]
+        return None, [ENCODING.diagnostic(file, msg, line, col)]
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line, col = _line_col(data, exc.start)
         bad = data[exc.start : exc.start + 1].hex()
         msg = f"the file is not valid UTF-8 (byte 0x{bad}); save it as UTF-8"
-        return None, [_diag(file, ENCODING, msg, line, col)]
+        return None, [ENCODING.diagnostic(file, msg, line, col)]
     return text, []
 
 
@@ -154,7 +139,9 @@ def _depth_precheck(text: str, file: str) -> Diagnostic | None:
                 depth += 1
                 if depth > MAX_DEPTH:
                     line, col = _mark(event.start_mark)
-                    return _diag(file, DEPTH, f"nesting deeper than {MAX_DEPTH} levels", line, col)
+                    return DEPTH.diagnostic(
+                        file, f"nesting deeper than {MAX_DEPTH} levels", line, col
+                    )
             elif isinstance(event, yaml.CollectionEndEvent):
                 depth -= 1
     except yaml.YAMLError:
@@ -245,12 +232,12 @@ class _Constructor:
     def _at(
         self,
         node: yaml.Node,
-        check: tuple[str, str],
+        check: StageCheck,
         message: str,
         related: tuple[Location, ...] = (),
     ) -> Diagnostic:
         mark = node.start_mark
-        return _diag(self.file, check, message, mark.line + 1, mark.column + 1, related=related)
+        return check.diagnostic(self.file, message, mark.line + 1, mark.column + 1, related=related)
 
 
 def _syntax(file: str, text: str, exc: yaml.YAMLError) -> Diagnostic:
@@ -260,12 +247,12 @@ def _syntax(file: str, text: str, exc: yaml.YAMLError) -> Diagnostic:
     message = f"{context}: {problem}" if context else str(problem)
     line, col = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
     if "maximum nesting depth" in message:
-        return _diag(file, DEPTH, f"nesting deeper than {MAX_DEPTH} levels", line, col)
+        return DEPTH.diagnostic(file, f"nesting deeper than {MAX_DEPTH} levels", line, col)
     hint = ""
     lines = text.splitlines()
     if "tab" in message or (0 < line <= len(lines) and "\t" in lines[line - 1][: col + 1]):
         hint = "indent with spaces; YAML does not allow tabs for indentation"
-    return _diag(file, SYNTAX, f"YAML syntax error: {message}", line, col, hint=hint)
+    return SYNTAX.diagnostic(file, f"YAML syntax error: {message}", line, col, hint=hint)
 
 
 def parse_text(text: str, file: str) -> ReadResult:
@@ -290,13 +277,11 @@ def parse_text(text: str, file: str) -> ReadResult:
         result.diagnostics.append(_syntax(file, text, exc))
     except (ValueError, RecursionError, MemoryError, OverflowError) as exc:
         msg = f"the YAML could not be read: {type(exc).__name__}: {exc}"
-        result.diagnostics.append(_diag(file, SYNTAX, msg))
+        result.diagnostics.append(SYNTAX.diagnostic(file, msg))
     if not result.ok:
         return result
     if not any(doc is not None for doc in documents):
-        result.diagnostics.append(
-            _diag(file, EMPTY, "the file holds no YAML document", level=Level.WARNING)
-        )
+        result.diagnostics.append(EMPTY.diagnostic(file, "the file holds no YAML document"))
     result.documents = documents
     return result
 
@@ -305,7 +290,7 @@ def read_bytes(data: bytes, file: str) -> ReadResult:
     """Decode and parse the bytes of one plan file."""
     if len(data) > MAX_FILE_BYTES:
         msg = f"the file is larger than {MAX_FILE_BYTES // (1024 * 1024)} MiB"
-        return ReadResult(file, diagnostics=[_diag(file, UNREADABLE, msg)])
+        return ReadResult(file, diagnostics=[UNREADABLE.diagnostic(file, msg)])
     text, problems = decode(data, file)
     if text is None:
         return ReadResult(file, diagnostics=problems)

@@ -6,15 +6,13 @@ import csv
 import io
 import re
 
+from cascade.checks.load import ENCODING, TABLE_SYNTAX
 from cascade.diagnostics import Diagnostic
-from cascade.load.reader import ENCODING
 from cascade.load.table_format import (
     HEADER_SCAN,
     MAX_ROWS,
-    SYNTAX,
     Row,
     bounded,
-    diag,
 )
 
 _SAVE_AS = "save it from Excel as 'CSV UTF-8 (Comma delimited) (*.csv)'"
@@ -45,7 +43,7 @@ def csv_rows(data: bytes, file: str) -> tuple[list[Row], list[Diagnostic]]:
             )
         else:
             msg, column = f"the CSV cannot be read: {exc}", 1
-        return [], [diag(file, SYNTAX, msg, number + 1, column)]
+        return [], [TABLE_SYNTAX.diagnostic(file, msg, number + 1, column)]
     return bounded(grid, file)
 
 
@@ -62,12 +60,12 @@ def _decode_csv(data: bytes, file: str, delimiter: str) -> tuple[str | None, lis
     """UTF-8 text of a CSV, or a diagnostic at the first cell that is not."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         msg = f"the file is UTF-16 (Excel's 'Unicode Text'), not UTF-8; {_SAVE_AS}"
-        return None, [diag(file, ENCODING, msg)]
+        return None, [ENCODING.diagnostic(file, msg)]
     nul = data.find(b"\x00")
     if nul >= 0:
         row, col = _csv_position(data[:nul], delimiter)
         msg = f"the file contains NUL bytes: it is UTF-16 or not a text file; {_SAVE_AS}"
-        return None, [diag(file, ENCODING, msg, row, col)]
+        return None, [ENCODING.diagnostic(file, msg, row, col)]
     try:
         return data.decode("utf-8-sig"), []
     except UnicodeDecodeError as exc:
@@ -77,7 +75,7 @@ def _decode_csv(data: bytes, file: str, delimiter: str) -> tuple[str | None, lis
             msg = f"the file is Thai Windows-874 / TIS-620 text, not UTF-8; {_SAVE_AS}"
         else:
             msg = f"the file is not valid UTF-8 (byte 0x{bad}); {_SAVE_AS}"
-        return None, [diag(file, ENCODING, msg, row, col)]
+        return None, [ENCODING.diagnostic(file, msg, row, col)]
 
 
 def _looks_thai(data: bytes) -> bool:

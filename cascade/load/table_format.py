@@ -8,10 +8,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from cascade.diagnostics import Diagnostic, Level
-from cascade.load.reader import EMPTY, UNREADABLE
-
-SYNTAX = ("LOAD001", "table-syntax")
+from cascade.checks.load import UNREADABLE
+from cascade.diagnostics import Diagnostic
 
 MAX_UNCOMPRESSED = 50 * 1024 * 1024
 """Bound on the sum of an xlsx zip's declared uncompressed sizes."""
@@ -69,14 +67,6 @@ Row = tuple[int, dict[int, str]]
 Cells = dict[tuple[str | int, ...], tuple[int, int]]
 
 
-def diag(
-    file: str, check: tuple[str, str], message: str, line: int = 1, column: int = 1
-) -> Diagnostic:
-    code, name = check
-    level = Level.WARNING if check == EMPTY else Level.ERROR
-    return Diagnostic(file, line, column, code, level, message, name=name)
-
-
 def column_letter(column: int) -> str:
     """Spreadsheet letters of a 1-based column: 1 → A, 28 → AB."""
     letters = ""
@@ -92,13 +82,13 @@ def bounded(rows: Iterable[tuple[int, list[str]]], file: str) -> tuple[list[Row]
     for number, values in rows:
         if number > MAX_ROWS:
             msg = f"the table goes past row {MAX_ROWS:,}; delete the rows below the table"
-            return [], [diag(file, UNREADABLE, msg, number, 1)]
+            return [], [UNREADABLE.diagnostic(file, msg, number, 1)]
         cells = {c: v for c, v in enumerate(values, 1) if v}
         if not cells:
             continue
         widest = max(cells)
         if widest > MAX_COLUMNS:
             msg = f"the table is wider than {MAX_COLUMNS} columns; delete the extra columns"
-            return [], [diag(file, UNREADABLE, msg, number, widest)]
+            return [], [UNREADABLE.diagnostic(file, msg, number, widest)]
         out.append((number, cells))
     return out, []

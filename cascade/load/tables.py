@@ -46,8 +46,9 @@ from __future__ import annotations
 from pathlib import PurePosixPath
 from typing import Any
 
+from cascade.checks.load import DUPLICATE_KEY, EMPTY, TABLE_SYNTAX, UNREADABLE
 from cascade.diagnostics import Diagnostic
-from cascade.load.reader import DUPLICATE_KEY, EMPTY, UNREADABLE, ReadResult
+from cascade.load.reader import ReadResult
 from cascade.load.table_csv import csv_rows
 from cascade.load.table_format import (  # re-exported
     COLUMNS,
@@ -58,11 +59,9 @@ from cascade.load.table_format import (  # re-exported
     MAX_ROWS,
     PERIOD_IN_NAME,
     PERIOD_LABELS,
-    SYNTAX,
     Cells,
     Row,
     column_letter,
-    diag,
     header_key,
 )
 from cascade.load.table_xlsx import (
@@ -92,7 +91,7 @@ def read_table(data: bytes, file: str) -> ReadResult:
         rows, problems = xlsx_rows(data, file)
     else:
         msg = f"'{suffix}' is not a table format cascade reads; use .csv or .xlsx"
-        rows, problems = [], [diag(file, UNREADABLE, msg)]
+        rows, problems = [], [UNREADABLE.diagnostic(file, msg)]
     if problems:
         return ReadResult(file, diagnostics=problems, cells={})
     return _document(rows, file)
@@ -111,7 +110,7 @@ def _document(rows: list[Row], file: str) -> ReadResult:
     """The Actuals document of a table's rows, with its cell map."""
     result = ReadResult(file, cells={})
     if not rows:
-        result.diagnostics.append(diag(file, EMPTY, "the table is empty"))
+        result.diagnostics.append(EMPTY.diagnostic(file, "the table is empty"))
         return result
     header_at = next(
         (i for i, (_, cells) in enumerate(rows[:HEADER_SCAN]) if _has_kpi(cells)), None
@@ -121,7 +120,7 @@ def _document(rows: list[Row], file: str) -> ReadResult:
             "no 'kpi' column: the header row needs a column named kpi (or ตัวชี้วัด) "
             "holding KPI ids such as LAW/2-1"
         )
-        result.diagnostics.append(diag(file, SYNTAX, msg, rows[0][0], 1))
+        result.diagnostics.append(TABLE_SYNTAX.diagnostic(file, msg, rows[0][0], 1))
         return result
     header_row, header = rows[header_at]
     columns, problems = _columns(header, header_row, file)
@@ -141,7 +140,7 @@ def _document(rows: list[Row], file: str) -> ReadResult:
                         f"cell {column_letter(col)}{row} has a value but its column has no "
                         "header; add a header or clear the cell"
                     )
-                    result.diagnostics.append(diag(file, SYNTAX, msg, row, col))
+                    result.diagnostics.append(TABLE_SYNTAX.diagnostic(file, msg, row, col))
                 continue
             if target[0] == "values":
                 entry.setdefault("values", {})[target[1]] = text
@@ -182,7 +181,7 @@ def _columns(
         if same in first:
             other = column_letter(first[same])
             msg = f"duplicate column '{text}' (also column {other}); keep one of them"
-            problems.append(diag(file, DUPLICATE_KEY, msg, row, col))
+            problems.append(DUPLICATE_KEY.diagnostic(file, msg, row, col))
             continue
         first[same] = col
         columns[col] = (key,) if key is not None else ("values", text)
@@ -208,11 +207,11 @@ def _period(above: list[Row], file: str) -> tuple[str | None, tuple[int, int], l
             f"the file name '{name}' does not say the period; name the file by its period, "
             "e.g. 2569-Q2.csv or 2569-Q2-LAW.xlsx"
         )
-        return None, (1, 1), [diag(file, SYNTAX, msg)]
+        return None, (1, 1), [TABLE_SYNTAX.diagnostic(file, msg)]
     if cell is not None and written != period:
         msg = (
             f"the sheet says period '{written}' but the file name says '{period}'; "
             "make them agree (rename the file or correct the cell)"
         )
-        return period, cell, [diag(file, SYNTAX, msg, *cell)]
+        return period, cell, [TABLE_SYNTAX.diagnostic(file, msg, *cell)]
     return period, cell or (1, 1), []

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from decimal import Decimal
 
+from cascade.checks.plan import DUPLICATE_ID, SINGLE_DOCUMENT, WEIGHT_EXPRESSION
 from cascade.diagnostics import Finding
 from cascade.expr import ExpressionError, evaluate_text
 from cascade.model.frameworks import walk_dimensions
@@ -30,9 +31,9 @@ from cascade.spec import (
 from cascade.spec.agreement import Agreement as AgreementSpec
 from cascade.spec.validate import SpecDoc
 
-DUPLICATE = "REF002"
-SINGLE_KIND = "PLN002"
-BAD_WEIGHT = "WGT004"
+DUPLICATE = DUPLICATE_ID.code
+SINGLE_KIND = SINGLE_DOCUMENT.code
+BAD_WEIGHT = WEIGHT_EXPRESSION.code
 PLAN_FILE = "cascade.yaml"
 
 

@@ -15,10 +15,8 @@ from pathlib import Path
 from jinja2 import TemplateNotFound, TemplateSyntaxError, UndefinedError
 from jinja2.exceptions import SecurityError
 
-from cascade.diagnostics import Diagnostic, Level
-
-CODE = "RPT001"
-NAME = "template-error"
+from cascade.checks.commands import TEMPLATE_ERROR
+from cascade.diagnostics import Diagnostic
 
 
 class RenderTimeout(Exception):
@@ -42,15 +40,8 @@ class Spot:
     message: str
 
     def diagnostic(self) -> Diagnostic:
-        return Diagnostic(
-            self.file,
-            self.line,
-            0 if self.line == 0 else 1,
-            CODE,
-            Level.ERROR,
-            self.message,
-            name=NAME,
-        )
+        column = 0 if self.line == 0 else 1
+        return TEMPLATE_ERROR.diagnostic(self.file, self.message, self.line, column)
 
 
 def display(filename: str, roots: list[Path], shown: list[str]) -> str:

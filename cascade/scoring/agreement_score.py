@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 
+from cascade.checks.commands import NOT_REPORTED, UNSCORABLE
 from cascade.diagnostics import Finding
 from cascade.model.plan import Agreement, Kpi, PlanModel
 from cascade.scoring.inputs import Inputs, Row, find_row, result_value
@@ -22,8 +23,6 @@ from cascade.scoring.scorecard import KpiLine, Scorecard
 from cascade.spec.agreement import Criteria
 from cascade.spec.common import text_of
 
-NOT_REPORTED = "SCR001"
-UNSCORABLE = "SCR002"
 ZERO = Decimal(0)
 
 
@@ -59,7 +58,7 @@ def _line(kpi: Kpi, inputs: Inputs, policy: Policy, explain: bool) -> tuple[_Lin
         message = (
             f"{kpi.qid} has no result for {inputs.period.label}; it scores 0 ({_contact(kpi)})"
         )
-        finding = Finding(message, where.file, where.doc, NOT_REPORTED, where.path)
+        finding = Finding(message, where.file, where.doc, NOT_REPORTED.code, where.path)
         return _Line(kpi, "not reported", scored=Scored(ZERO, policy.round(ZERO))), [finding]
     if row.result.status == "n/a":
         return _Line(kpi, "n/a", row=row), []
@@ -67,7 +66,7 @@ def _line(kpi: Kpi, inputs: Inputs, policy: Policy, explain: bool) -> tuple[_Lin
     criteria = kpi.criteria
     if x is None or criteria is None:
         where = row.where
-        finding = Finding(problem, where.file, where.doc, UNSCORABLE, where.path)
+        finding = Finding(problem, where.file, where.doc, UNSCORABLE.code, where.path)
         return _Line(kpi, "error", row=row, scored=Scored(ZERO, policy.round(ZERO))), [finding]
     status = "inherited" if inherited else "reported"
     scored = score_result(x, criteria, policy, explain)

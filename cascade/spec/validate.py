@@ -15,14 +15,9 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
+from cascade.checks.plan import INVALID_VALUE, MISSING_KEY, MISSING_KIND, UNKNOWN_KEY, UNKNOWN_KIND
 from cascade.diagnostics import DocPath, Finding, did_you_mean
 from cascade.spec import KINDS, SpecModel
-
-MISSING_KIND = ("SPEC001", "missing-kind")
-UNKNOWN_KIND = ("SPEC002", "unknown-kind")
-UNKNOWN_KEY = ("SPEC003", "unknown-key")
-MISSING_KEY = ("SPEC004", "missing-key")
-INVALID_VALUE = ("SPEC005", "invalid-value")
 
 _KIND_OF = {
     "dict_type": "a mapping (key: value)",
@@ -106,10 +101,10 @@ def _error_finding(error: ErrorDetails, model: type[BaseModel], file: str, doc: 
     if kind == "extra_forbidden":
         key = str(loc[-1])
         hint = did_you_mean(key, _keys_at(model, loc[:-1]))
-        return Finding(f"unknown key '{key}'", file, doc, UNKNOWN_KEY[0], loc, True, hint)
+        return Finding(f"unknown key '{key}'", file, doc, UNKNOWN_KEY.code, loc, True, hint)
     if kind == "missing":
-        code, _ = MISSING_KEY
-        return Finding(f"missing required key '{loc[-1]}'", file, doc, code, loc[:-1], False)
+        message = f"missing required key '{loc[-1]}'"
+        return Finding(message, file, doc, MISSING_KEY.code, loc[:-1], False)
     at_key = bool(loc) and loc[-1] == "[key]"
     path: DocPath = tuple(p for p in loc if p != "[key]")
     if kind == "literal_error":
@@ -117,7 +112,7 @@ def _error_finding(error: ErrorDetails, model: type[BaseModel], file: str, doc: 
         options = [o.strip(" '") for o in expected.replace(" or ", ",").split(",") if o.strip()]
         message = f"'{shown}' is not allowed here; use {expected}"
         hint = did_you_mean(shown, options)
-        return Finding(message, file, doc, INVALID_VALUE[0], path, at_key, hint)
+        return Finding(message, file, doc, INVALID_VALUE.code, path, at_key, hint)
     if kind in _KIND_OF:
         found = type(error.get("input")).__name__
         found = f"'{shown}'" if found == "str" else _TYPE_NAMES.get(found, found)
@@ -127,20 +122,20 @@ def _error_finding(error: ErrorDetails, model: type[BaseModel], file: str, doc: 
     else:
         message = error["msg"].removeprefix("Value error, ")
     hint = _HINTS.get(str(path[-1]), "") if path else ""
-    return Finding(message, file, doc, INVALID_VALUE[0], path, at_key, hint)
+    return Finding(message, file, doc, INVALID_VALUE.code, path, at_key, hint)
 
 
 def validate_document(data: Any, file: str, doc: int) -> tuple[SpecDoc | None, list[Finding]]:
     """Validate one plain document against the model of its ``kind``."""
     if not isinstance(data, dict) or "kind" not in data:
         msg = "a plan document must be a mapping that starts with 'kind:'"
-        return None, [Finding(msg, file, doc, MISSING_KIND[0])]
+        return None, [Finding(msg, file, doc, MISSING_KIND.code)]
     kind = data["kind"]
     model = KINDS.get(kind) if isinstance(kind, str) else None
     if model is None:
         hint = did_you_mean(str(kind), KINDS)
         msg = f"unknown kind '{kind}'; known kinds: {', '.join(KINDS)}"
-        return None, [Finding(msg, file, doc, UNKNOWN_KIND[0], ("kind",), False, hint)]
+        return None, [Finding(msg, file, doc, UNKNOWN_KIND.code, ("kind",), False, hint)]
     try:
         return SpecDoc(file, doc, model.model_validate(data)), []
     except ValidationError as exc:

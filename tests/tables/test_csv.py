@@ -75,8 +75,8 @@ def test_row_without_kpi_is_kept_for_the_spec_to_report() -> None:
 
 
 def test_missing_kpi_header() -> None:
-    assert problems(read("value,status\n5,\n")) == [("LOAD001", 1, 1)]
-    assert problems(read("\n\nname,value\nx,5\n")) == [("LOAD001", 3, 1)]
+    assert problems(read("value,status\n5,\n")) == [("LOAD010", 1, 1)]
+    assert problems(read("\n\nname,value\nx,5\n")) == [("LOAD010", 3, 1)]
 
 
 def test_duplicate_headers_also_through_aliases() -> None:
@@ -89,7 +89,7 @@ def test_duplicate_headers_also_through_aliases() -> None:
 
 
 def test_value_in_a_column_without_header() -> None:
-    assert problems(read("kpi,value\nORG/1,5,stray\n")) == [("LOAD001", 2, 3)]
+    assert problems(read("kpi,value\nORG/1,5,stray\n")) == [("LOAD010", 2, 3)]
 
 
 @pytest.mark.parametrize("cell", ["=1+1", "=cmd|' /C calc'!A0", "@SUM(1)", "+1+1"])
@@ -118,10 +118,10 @@ def test_quoted_cells_with_commas_and_newlines() -> None:
 
 def test_unclosed_quote_is_an_error_not_the_rest_of_the_file() -> None:
     result = read('kpi,value,remark\nORG/1,1,ok\nORG/2,2,"never closed\nORG/3,3,x\n')
-    assert problems(result) == [("LOAD001", 3, 3)]
+    assert problems(result) == [("LOAD010", 3, 3)]
     assert "quote" in result.diagnostics[0].message
     assert result.documents == []
-    assert problems(read('kpi,value\nORG/1,"7"2\n')) == [("LOAD001", 2, 2)]
+    assert problems(read('kpi,value\nORG/1,"7"2\n')) == [("LOAD010", 2, 2)]
 
 
 def test_thai_windows_encoding_rejected_at_its_cell() -> None:
@@ -171,7 +171,7 @@ def test_period_from_file_name(name: str, period: str | None) -> None:
 
 def test_no_period_in_the_name() -> None:
     result = read("kpi,value\nORG/1,1\n", "actuals/results.csv")
-    assert problems(result) == [("LOAD001", 1, 1)]
+    assert problems(result) == [("LOAD010", 1, 1)]
     assert "name the file by its period" in result.diagnostics[0].message
 
 

@@ -46,8 +46,8 @@ def test_unreadable_tables_are_load_diagnostics(tmp_path: Path) -> None:
     assert_diags(
         make_plan(tmp_path, files),
         [
-            ("LOAD001", "actuals/2569-Q2.csv", 2, 2),
-            ("LOAD001", "actuals/2569-Q3.xlsx", 1, 1),
-            ("LOAD001", "actuals/results.csv", 1, 1),
+            ("LOAD010", "actuals/2569-Q2.csv", 2, 2),
+            ("LOAD010", "actuals/2569-Q3.xlsx", 1, 1),
+            ("LOAD010", "actuals/results.csv", 1, 1),
         ],
     )

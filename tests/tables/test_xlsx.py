@@ -114,26 +114,26 @@ def test_title_rows_and_period_cell() -> None:
     assert result.cells is not None and result.cells[("period",)] == (1, 2)
     other = workbook_bytes(("period", "2569-Q1"), ("kpi", "value"), ("ORG/1", 1))
     result = read(other, NAME)
-    assert problems(result) == [("LOAD001", 1, 2)]
+    assert problems(result) == [("LOAD010", 1, 2)]
     assert "2569-Q1" in result.diagnostics[0].message
 
 
 def test_not_a_zip() -> None:
     result = read(b"kpi,value\nORG/1,1\n", NAME)
-    assert problems(result) == [("LOAD001", 1, 1)]
+    assert problems(result) == [("LOAD010", 1, 1)]
     assert "not an Excel workbook" in result.diagnostics[0].message
     old = read(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 512, NAME)
-    assert problems(old) == [("LOAD001", 1, 1)] and ".xls" in old.diagnostics[0].message
+    assert problems(old) == [("LOAD010", 1, 1)] and ".xls" in old.diagnostics[0].message
 
 
 def test_damaged_workbooks_are_diagnostics() -> None:
     good = workbook_bytes(("kpi", "value"), ("ORG/1", 1))
-    assert problems(read(good[: len(good) // 2], NAME)) == [("LOAD001", 1, 1)]
-    assert problems(read(replace_member(good, SHEET, b"<worksheet"), NAME)) == [("LOAD001", 1, 1)]
+    assert problems(read(good[: len(good) // 2], NAME)) == [("LOAD010", 1, 1)]
+    assert problems(read(replace_member(good, SHEET, b"<worksheet"), NAME)) == [("LOAD010", 1, 1)]
     no_sheet = io.BytesIO()
     with zipfile.ZipFile(no_sheet, "w") as archive:
         archive.writestr("hello.txt", "hi")
-    assert problems(read(no_sheet.getvalue(), NAME)) == [("LOAD001", 1, 1)]
+    assert problems(read(no_sheet.getvalue(), NAME)) == [("LOAD010", 1, 1)]
 
 
 def test_entity_expansion_refused() -> None:

@@ -1,0 +1,61 @@
+"""Codes of the commands that run after validation: ``score``, ``report``, ``fmt``."""
+
+from __future__ import annotations
+
+from cascade.checks.check import declare
+from cascade.diagnostics import Level
+
+NOT_REPORTED = declare(
+    "SCR001",
+    "not-reported",
+    """
+    A KPI has no result row for the period being scored (``cascade
+    score``).  It scores 0, whatever ``below_first`` says; the message
+    names the KPI's collector (or overseer) to ask.  An ``identical`` KPI
+    with no row of its own takes its parent's result instead.
+    """,
+    Level.WARNING,
+)
+
+UNSCORABLE = declare(
+    "SCR002",
+    "unscorable-result",
+    """
+    A result cannot be scored: a formula divides by zero or misses a
+    variable, or the KPI has no criteria.  The KPI scores 0 and the
+    scorecard marks it; fix the actuals row.
+    """,
+)
+
+TEMPLATE_ERROR = declare(
+    "RPT001",
+    "template-error",
+    """
+    A report template cannot be rendered (``cascade report``,
+    ``cascade validate --render``): a syntax error, a name that is not
+    defined, something the sandbox refuses (``__class__``, ``format``
+    tricks, ``|attr``), a page that takes longer than its time budget
+    (``--template-timeout``, 5 s) or more memory than allowed
+    (``--template-memory``, 1024 MiB).  Reported at ``template:line``
+    with exit code 2; nothing is written.
+
+    Fails::
+
+        {{ ''.__class__.__mro__ }}
+        {% for i in range(100000) %}{% for j in range(100000) %}{% endfor %}{% endfor %}
+
+    Passes::
+
+        {{ agreement.party.ref.name }}
+    """,
+)
+
+CANNOT_FORMAT = declare(
+    "FMT001",
+    "cannot-format",
+    """
+    ``cascade fmt`` cannot rewrite the file without losing something (for
+    example a comment inside a flow collection ``[a, b]  # …``), so the
+    file is left unchanged.  Move the comment out of the brackets.
+    """,
+)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from cascade.diff import git, snapshot
+from cascade.diff import git, resolve
 from cascade.diff.compare import diff_fields, merged, natural
 from cascade.diff.revisions import Range, parse_range
 from cascade.diff.sides import blob_id, from_git
@@ -133,7 +133,7 @@ def test_unchanged_files_are_parsed_once(repo: GitPlan, monkeypatch: pytest.Monk
         calls.append(rel)
         return real(data, rel)
 
-    monkeypatch.setattr(snapshot, "parse", counting)
+    monkeypatch.setattr(resolve, "parse", counting)
     diff = run_diff("HEAD~1..HEAD", repo.plan)
     assert diff.changed
     assert len(calls) == diff.old.files + 1 == 10

@@ -9,7 +9,7 @@ pass are resolved into a :class:`~cascade.model.plan.PlanModel`
 compares what each side says, not whether it is right.
 
 A file that does not load (syntax, encoding) or has a document that fails
-its schema is left out and named in :attr:`Snapshot.failed`; the rest of
+its schema is left out and named in :attr:`ResolvedSide.failed`; the rest of
 the side is still compared.  A file with the same path and content on both
 sides is parsed and validated once (:class:`Memo`), and with
 ``LoadOptions(cache=True)`` a file that ``cascade validate`` already parsed
@@ -48,7 +48,7 @@ class Memo:
 
 
 @dataclass(frozen=True, slots=True)
-class Snapshot:
+class ResolvedSide:
     """A side resolved into a plan model."""
 
     label: str
@@ -103,10 +103,10 @@ def _reads(side: Side, memo: Memo, options: LoadOptions) -> dict[str, Parsed]:
     return done
 
 
-def snapshot(
+def resolve_side(
     side: Side, memo: Memo | None = None, options: LoadOptions = LoadOptions()
-) -> Snapshot:
-    """Build the plan model of one side; problems become :attr:`Snapshot.failed`.
+) -> ResolvedSide:
+    """Build the plan model of one side; problems become :attr:`ResolvedSide.failed`.
 
     ``options`` as for ``cascade validate``: worker processes for parsing,
     and the parse cache of the plan folder on disk, read but never written
@@ -119,4 +119,4 @@ def snapshot(
         docs = [doc for rel in files for doc in reads[rel].docs]
         model, _ = build_model(docs)
     failed = tuple(rel for rel in files if reads[rel].failed)
-    return Snapshot(side.label, side.commit, model, tuple(files), failed)
+    return ResolvedSide(side.label, side.commit, model, tuple(files), failed)

@@ -17,6 +17,7 @@ from cascade.diagnostics import Diagnostic, Level, did_you_mean
 from cascade.engine import Checked, to_diagnostics
 from cascade.fileio import atomic_write
 from cascade.model.plan import PlanModel
+from cascade.model.qid import party_of
 from cascade.reporters import REPORTERS
 from cascade.result import RunResult
 
@@ -142,7 +143,7 @@ def _kpi_card(model: PlanModel, qid: str, when: Period) -> tuple[Scorecard, KpiL
         hint = did_you_mean(qid, model.kpis)
         typer.echo(f"cascade: no KPI '{qid}' (write PARTY/ID). {hint}".rstrip(), err=True)
         raise _Stop(2)
-    party = qid.split("/", 1)[0]
+    party = party_of(qid) or ""
     run, _ = score_plan(model, ScoreOptions(when, party, explain=True))
     card = run.scorecards[0]
     line = next(line for line in card.lines if line.qid == qid)

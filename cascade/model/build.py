@@ -16,6 +16,7 @@ from cascade.diagnostics import Finding
 from cascade.expr import ExpressionError, evaluate_text
 from cascade.model.frameworks import walk_dimensions
 from cascade.model.plan import Agreement, Kpi, Person, PlanModel, Unit, Unresolved, Where
+from cascade.model.qid import id_of, is_qualified, party_of, qualify
 from cascade.spec import (
     Actuals,
     Framework,
@@ -286,7 +287,7 @@ class _Builder:
             for kpi in agreement.kpis:
                 spec = kpi.spec
                 if spec.same_as is not None:
-                    if spec.kind == "common" and "/" not in spec.same_as:
+                    if spec.kind == "common" and not is_qualified(spec.same_as):
                         found = model.common_kpis.get(spec.same_as)
                         if found is None:
                             model.unresolved.append(
@@ -310,11 +311,10 @@ class _Builder:
     ) -> Kpi | None:
         model = self.model
         where = kpi.where.at(key) if index is None else kpi.where.at(key, index)
-        if "/" in ref:
-            party = ref.split("/", 1)[0]
-        else:
+        party = party_of(ref)
+        if party is None:
             party = agreement.parent or ""
-            ref = f"{party}/{ref}"
+            ref = qualify(party, ref)
         found = model.kpis.get(ref)
         if found is not None and found is not kpi:
             return found
@@ -324,9 +324,9 @@ class _Builder:
             model.unresolved.append(Unresolved(where, what, ref, ()))
             return None
         written = kpi.spec.same_as if key == "same_as" else kpi.spec.contributes_to[index or 0]
-        qualified = "/" in (written or "")
+        qualified = is_qualified(written or "")
         candidates = tuple(k.qid if qualified else k.id for k in scope.kpis if k is not kpi)
-        shown = ref if qualified else ref.split("/", 1)[1]
+        shown = ref if qualified else id_of(ref)
         model.unresolved.append(Unresolved(where, f"KPI of {party}", shown, candidates))
         return None
 

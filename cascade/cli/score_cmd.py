@@ -22,7 +22,7 @@ from cascade.reporters import REPORTERS
 from cascade.result import RunResult
 
 if TYPE_CHECKING:
-    from cascade.scoring.periods import Period
+    from cascade.model.periods import Period
     from cascade.scoring.scorecard import KpiLine, Scorecard, ScoreRun
 
 # cascade.scoring is imported inside the functions: 'cascade validate' and
@@ -32,7 +32,7 @@ FORMATS = ("text", "json", "yaml", "csv", "xlsx")
 
 
 def _period(text: str) -> Period:
-    from cascade.scoring.periods import parse_period
+    from cascade.model.periods import parse_period
 
     period = parse_period(text)
     if period is None:

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
+from cascade.model.periods import Period, rounds_up_to
 from cascade.model.plan import PlanModel
 from cascade.report.agreements import dimension_names
 from cascade.report.labels import STATUS_WORDS, WORDS, pick, word
@@ -15,7 +16,6 @@ from cascade.report.site_view import PeriodView, ScoreSummary
 from cascade.report.svg import charts
 from cascade.report.view import Number, ScorecardView, ScoreLine
 from cascade.scoring.inputs import gather
-from cascade.scoring.periods import Period, parse_period
 from cascade.scoring.run import ScoreOptions, score_plan
 from cascade.scoring.scorecard import KpiLine, Scorecard
 from cascade.spec.common import text_of
@@ -36,12 +36,7 @@ class Scores:
 
 def rounds(model: PlanModel, period: Period) -> list[Period]:
     """The periods with actuals in the same fiscal year, up to ``period``, in order."""
-    found = {period.label: period}
-    for actuals, _ in model.actuals:
-        other = parse_period(actuals.period)
-        if other is not None and other.year == period.year and other.month <= period.month:
-            found.setdefault(other.label, other)
-    return sorted(found.values(), key=lambda p: (p.month, p.label))
+    return rounds_up_to(period, (actuals.period for actuals, _ in model.actuals))
 
 
 def round_label(period: Period, lang: str) -> str:

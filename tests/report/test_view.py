@@ -9,12 +9,12 @@ from pathlib import Path
 import pytest
 
 from cascade.engine import check_plan
+from cascade.model.periods import parse_period
 from cascade.model.plan import PlanModel
 from cascade.report.build import ViewOptions, build_view
 from cascade.report.refs import slug
 from cascade.report.site_view import SiteView
 from cascade.report.view import TreeNode
-from cascade.scoring.periods import parse_period
 from tests.conftest import ROOT, make_plan
 
 

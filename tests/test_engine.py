@@ -12,6 +12,7 @@ from cascade.engine import PlanRootError, validate_plan
 from cascade.model.build import build_model
 from cascade.pipeline import run_rules
 from cascade.rules.registry import Context, rule
+from cascade.rules.scopes import SELF
 from tests.conftest import MINIMAL, assert_diags, make_plan
 
 PLAN = (MINIMAL / "cascade.yaml").read_text(encoding="utf-8")
@@ -46,13 +47,13 @@ def test_unknown_rule_code_in_cascade_yaml(tmp_path: Path) -> None:
 
 
 def test_a_crashing_rule_is_one_internal_error(tmp_path: Path) -> None:
-    @rule("ZZZ001", "explodes")
+    @rule("ZZZ001", "explodes", reads=(SELF,))
     def explodes(ctx: Context) -> Iterator[Finding]:
         """Always crashes."""
         yield from ()
         raise RuntimeError("boom")
 
-    @rule("ZZZ002", "says-hello", Level.WARNING)
+    @rule("ZZZ002", "says-hello", Level.WARNING, reads=(SELF,))
     def hello(ctx: Context) -> Iterator[Finding]:
         """Always reports."""
         yield Finding("hello", "cascade.yaml")

@@ -30,8 +30,8 @@ def template(
 
     Example:  cascade actuals template plans/probation --period 2569-Q3 --unit LAW
     """
+    from cascade.model.periods import parse_period
     from cascade.scoring.entry import workbooks
-    from cascade.scoring.periods import parse_period
     from cascade.scoring.template import write_template
 
     if format not in ("xlsx", "csv"):

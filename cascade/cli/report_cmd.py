@@ -16,9 +16,9 @@ from cascade.engine import PlanRootError, check_plan
 from cascade.model.plan import PlanModel
 
 if TYPE_CHECKING:
+    from cascade.model.periods import Period
     from cascade.report.bounded import Limits
     from cascade.report.site_view import SiteView
-    from cascade.scoring.periods import Period
 
 # cascade.report (jinja2, the SVG charts, ...) and cascade.scoring are imported
 # inside the functions: 'cascade validate' and 'cascade --help' should not pay for them.
@@ -60,7 +60,7 @@ def _pdf_writer() -> PdfWriter:
 
 
 def _period(text: str | None, model: PlanModel) -> Period | None:
-    from cascade.scoring.periods import parse_period
+    from cascade.model.periods import parse_period
 
     if text is None:
         return None
@@ -184,9 +184,9 @@ def _serve(
     port: int,
 ) -> int:
     """Serve even a broken plan: its errors show on the page until fixed."""
+    from cascade.model.periods import parse_period
     from cascade.report.serve import Site, serve
     from cascade.report.site import ReportOptions
-    from cascade.scoring.periods import parse_period
 
     when = parse_period(period) if period else None
     if period and when is None:

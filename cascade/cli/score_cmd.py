@@ -17,12 +17,13 @@ from cascade.diagnostics import Diagnostic, Level, did_you_mean
 from cascade.engine import Checked
 from cascade.fileio import atomic_write
 from cascade.model.plan import PlanModel
+from cascade.model.qid import party_of
 from cascade.pipeline import to_diagnostics
 from cascade.reporters import REPORTERS
 from cascade.result import RunResult
 
 if TYPE_CHECKING:
-    from cascade.scoring.periods import Period
+    from cascade.model.periods import Period
     from cascade.scoring.scorecard import KpiLine, Scorecard, ScoreRun
 
 # cascade.scoring is imported inside the functions: 'cascade validate' and
@@ -32,7 +33,7 @@ FORMATS = ("text", "json", "yaml", "csv", "xlsx")
 
 
 def _period(text: str) -> Period:
-    from cascade.scoring.periods import parse_period
+    from cascade.model.periods import parse_period
 
     period = parse_period(text)
     if period is None:
@@ -143,7 +144,7 @@ def _kpi_card(model: PlanModel, qid: str, when: Period) -> tuple[Scorecard, KpiL
         hint = did_you_mean(qid, model.kpis)
         typer.echo(f"cascade: no KPI '{qid}' (write PARTY/ID). {hint}".rstrip(), err=True)
         raise _Stop(2)
-    party = qid.split("/", 1)[0]
+    party = party_of(qid) or ""
     run, _ = score_plan(model, ScoreOptions(when, party, explain=True))
     card = run.scorecards[0]
     line = next(line for line in card.lines if line.qid == qid)

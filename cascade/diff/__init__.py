@@ -2,7 +2,7 @@
 
 Steps (one small module each, listed in README.md): read both sides into
 memory (:mod:`revisions`, :mod:`sides`, :mod:`git`), resolve each through
-load → spec → model (:mod:`snapshot`), turn each model into facts by id
+load → spec → model (:mod:`resolve`), turn each model into facts by id
 (:mod:`facts`, :mod:`values`), compare (:mod:`compare`, :mod:`result`) and
 render (:mod:`text`, :mod:`markdown`, :mod:`jsonout`).
 
@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from cascade.diff.api import diff_plans, diff_snapshots
+from cascade.diff.api import diff_plans, diff_resolved
 from cascade.diff.jsonout import render_json
 from cascade.diff.markdown import render_markdown
 from cascade.diff.result import PlanDiff
@@ -33,5 +33,5 @@ __all__ = [
     "DiffRequest",
     "PlanDiff",
     "diff_plans",
-    "diff_snapshots",
+    "diff_resolved",
 ]

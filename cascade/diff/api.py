@@ -4,17 +4,17 @@ from __future__ import annotations
 
 from cascade.diff.compare import compare
 from cascade.diff.facts import plan_facts
+from cascade.diff.resolve import Memo, ResolvedSide, resolve_side
 from cascade.diff.result import PlanDiff, SideInfo
 from cascade.diff.revisions import DiffRequest, read_sides
 from cascade.diff.sides import DiffError
-from cascade.diff.snapshot import Memo, Snapshot, snapshot
 from cascade.engine import LoadOptions
 from cascade.gcpause import no_cycle_collector
 
 LANGS = ("th", "en")
 
 
-def _lang(wanted: str | None, *sides: Snapshot) -> str:
+def _lang(wanted: str | None, *sides: ResolvedSide) -> str:
     if wanted is not None:
         return wanted
     for side in sides:
@@ -24,12 +24,12 @@ def _lang(wanted: str | None, *sides: Snapshot) -> str:
     return "th"
 
 
-def _info(side: Snapshot) -> SideInfo:
+def _info(side: ResolvedSide) -> SideInfo:
     return SideInfo(side.label, side.commit, len(side.files), side.failed)
 
 
-def diff_snapshots(
-    old: Snapshot, new: Snapshot, plan_dir: str, lang: str | None = None
+def diff_resolved(
+    old: ResolvedSide, new: ResolvedSide, plan_dir: str, lang: str | None = None
 ) -> PlanDiff:
     """Compare two resolved sides."""
     chosen = _lang(lang, new, old)
@@ -51,5 +51,5 @@ def diff_plans(request: DiffRequest, options: LoadOptions = LoadOptions()) -> Pl
         raise DiffError(f"unknown language '{request.lang}'; choose th or en")
     old_side, new_side, plan_dir = read_sides(request)
     memo = Memo()
-    old, new = snapshot(old_side, memo, options), snapshot(new_side, memo, options)
-    return diff_snapshots(old, new, plan_dir, request.lang)
+    old, new = resolve_side(old_side, memo, options), resolve_side(new_side, memo, options)
+    return diff_resolved(old, new, plan_dir, request.lang)

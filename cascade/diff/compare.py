@@ -25,6 +25,7 @@ from cascade.diff.result import (
     Status,
 )
 from cascade.diff.values import Value
+from cascade.model.qid import qualify
 
 PARTY_ORDER = ("organisation", "unit", "person")
 Place = tuple[str, str]
@@ -158,7 +159,7 @@ def _items(
         elif b is not None and kind == "kpi" and place in moved_in:
             (from_party, from_id), before = moved_in[place]
             fields = diff_fields(before.fields, b.fields, b.order)
-            other = f"{from_party}/{from_id}"
+            other = qualify(from_party, from_id)
             changes.append(ItemChange(kind, ident, _name(b), "moved", fields, other))
         elif b is not None:
             fields = diff_fields({}, b.fields, b.order)
@@ -167,7 +168,7 @@ def _items(
             to_party, to_id = moved_out[place]
             if to_party != party:
                 changes.append(
-                    ItemChange(kind, ident, _name(a), "moved-away", (), f"{to_party}/{to_id}")
+                    ItemChange(kind, ident, _name(a), "moved-away", (), qualify(to_party, to_id))
                 )
         elif a is not None:
             fields = diff_fields(a.fields, {}, a.order)

@@ -26,6 +26,7 @@ from pydantic import BaseModel
 
 from cascade.diff.values import SKIPPED, Value, flatten, inherited, leaf, number
 from cascade.model.plan import Agreement, Kpi, PlanModel
+from cascade.model.qid import qualified_in
 from cascade.spec.agreement import Kpi as KpiSpec
 from cascade.spec.plan import CommonKpi
 
@@ -240,7 +241,7 @@ def fields_of(spec: BaseModel) -> tuple[str, ...]:
 
 def qualified(ref: str, party: str | None) -> str:
     """``PARTY/ID`` for a plain reference made in an agreement whose parent is ``party``."""
-    return ref if "/" in ref or not party else f"{party}/{ref}"
+    return qualified_in(ref, party) if party else ref
 
 
 def weight_value(written: str, value: Decimal | None) -> Value:

@@ -88,7 +88,7 @@ def merge_base(repo: Repo, a: str, b: str) -> str:
 
 
 @dataclass(frozen=True, slots=True)
-class Entry:
+class TreeEntry:
     """A file of a tree: path relative to the tree, blob id, size in bytes."""
 
     path: str
@@ -96,17 +96,19 @@ class Entry:
     size: int
 
 
-def list_tree(repo: Repo, commit: str) -> list[Entry]:
+def list_tree(repo: Repo, commit: str) -> list[TreeEntry]:
     """Every regular file below the plan folder at ``commit`` (symlinks and submodules skipped)."""
     out = git(repo.top, "ls-tree", "-r", "-z", "-l", repo.tree(commit))
-    entries: list[Entry] = []
+    entries: list[TreeEntry] = []
     for record in out.split(b"\0"):
         if not record:
             continue
         header, _, path = record.partition(b"\t")
         mode, kind, oid, size = header.decode().split()
         if kind == BLOB and mode in REGULAR_MODES:
-            entries.append(Entry(path.decode("utf-8", errors="surrogateescape"), oid, int(size)))
+            entries.append(
+                TreeEntry(path.decode("utf-8", errors="surrogateescape"), oid, int(size))
+            )
     return entries
 
 

@@ -29,6 +29,7 @@ from collections.abc import Iterable
 import networkx as nx
 
 from cascade.model.plan import Kpi, PlanModel
+from cascade.model.qid import qualify
 
 TRACE_RELS = frozenset({"same_as", "contributes_to"})
 
@@ -118,7 +119,7 @@ def build_graph(model: PlanModel) -> PlanGraph:
     for agreement in model.agreements.values():
         org = agreement.party_type == "organisation"
         for own_goal in agreement.spec.goals:
-            node = f"ugoal:{agreement.party}/{own_goal.id}"
+            node = f"ugoal:{qualify(agreement.party, own_goal.id)}"
             graph.g.add_node(node)
             for target in own_goal.supports:
                 add(node, f"goal:{target}", "supports")
@@ -126,7 +127,9 @@ def build_graph(model: PlanModel) -> PlanGraph:
             node = kpi_node(kpi.qid)
             graph.g.add_node(node)
             if kpi.spec.goal:
-                measured = f"goal:{kpi.spec.goal}" if org else f"ugoal:{kpi.party}/{kpi.spec.goal}"
+                measured = (
+                    f"goal:{kpi.spec.goal}" if org else f"ugoal:{qualify(kpi.party, kpi.spec.goal)}"
+                )
                 add(node, measured, "measures")
             if isinstance(kpi.same_as, Kpi):
                 add(node, kpi_node(kpi.same_as.qid), "same_as")

@@ -66,6 +66,20 @@ def _parse_job(job: tuple[bytes, str]) -> ReadResult:
     return parse(*job)
 
 
+def parse_many(jobs: Sequence[tuple[bytes, str]], workers: int = 1) -> list[ReadResult]:
+    """Parse each ``(bytes, path)`` in order: in a pool of ``workers`` processes when
+    there are at least :data:`PARALLEL_MIN_FILES`, else in this process.
+
+    The one worker pool of cascade's parsing (``validate``, ``diff``); the
+    result is the same whatever the number of workers.
+    """
+    if workers > 1 and len(jobs) >= PARALLEL_MIN_FILES:
+        chunk = max(1, len(jobs) // (workers * 8))
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            return list(pool.map(_parse_job, jobs, chunksize=chunk))
+    return [_parse_job(job) for job in jobs]
+
+
 def read_file(path: Path, rel: str) -> ReadResult:
     """Read and parse one file, without cache or pool."""
     raw = read_raw(path, rel)
@@ -99,13 +113,7 @@ def read_all(
             hit.digest = key
         else:
             misses.append((i, rel, raw, key))
-    jobs_list = [(raw, rel) for _, rel, raw, _ in misses]
-    if jobs > 1 and len(misses) >= PARALLEL_MIN_FILES:
-        chunk = max(1, len(misses) // (jobs * 8))
-        with ProcessPoolExecutor(max_workers=jobs) as pool:
-            parsed = list(pool.map(_parse_job, jobs_list, chunksize=chunk))
-    else:
-        parsed = [_parse_job(job) for job in jobs_list]
+    parsed = parse_many([(raw, rel) for _, rel, raw, _ in misses], jobs)
     for (i, _, _, key), read in zip(misses, parsed, strict=True):
         results[i] = read
         read.digest = key

@@ -5,7 +5,6 @@ See :mod:`cascade.load.tables` for the layout a table follows.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 
 from cascade.checks.load import UNREADABLE
@@ -19,8 +18,6 @@ MAX_MEMBERS = 1_000
 MAX_ROWS = 100_000
 MAX_COLUMNS = 200
 HEADER_SCAN = 10
-
-PERIOD_IN_NAME = re.compile(r"(?<!\d)\d{4}(?:-(?:Q[1-4]|H[12]|M(?:0[1-9]|1[0-2])))?(?!\d)")
 
 
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"), None)

@@ -57,7 +57,6 @@ from cascade.load.table_format import (  # re-exported
     INPUT_KEYS,
     MAX_COLUMNS,
     MAX_ROWS,
-    PERIOD_IN_NAME,
     PERIOD_LABELS,
     Cells,
     Row,
@@ -68,6 +67,7 @@ from cascade.load.table_xlsx import (
     number_text,  # re-exported
     xlsx_rows,
 )
+from cascade.model.periods import period_in_name
 
 __all__ = [
     "COLUMNS",
@@ -99,8 +99,7 @@ def read_table(data: bytes, file: str) -> ReadResult:
 
 def period_of_name(file: str) -> str | None:
     """The period a table's file name gives (``2569-Q2-LAW.xlsx`` → ``2569-Q2``)."""
-    found = PERIOD_IN_NAME.search(PurePosixPath(file).stem)
-    return found.group(0) if found else None
+    return period_in_name(PurePosixPath(file).stem)
 
 
 # --- rows → document -------------------------------------------------------

@@ -17,6 +17,7 @@ from cascade.diagnostics import Finding
 from cascade.expr import ExpressionError, evaluate_text
 from cascade.model.frameworks import walk_dimensions
 from cascade.model.plan import Agreement, Kpi, Person, PlanModel, Unit, Unresolved, Where
+from cascade.model.qid import id_of, is_qualified, party_of, qualify
 from cascade.spec import (
     Actuals,
     Framework,
@@ -43,8 +44,8 @@ def reference_party(ref: str, parent: str | None) -> str:
     ``PARTY/ID`` names ``PARTY``'s; a plain id names the parent party's
     (``""`` when there is none).
     """
-    party, slash, _ = ref.partition("/")
-    return party if slash else parent or ""
+    party = party_of(ref)
+    return party if party is not None else parent or ""
 
 
 def referenced_parties(spec: AgreementSpec, parent: str | None) -> set[str]:
@@ -316,7 +317,7 @@ class _Builder:
             for kpi in agreement.kpis:
                 spec = kpi.spec
                 if spec.same_as is not None:
-                    if spec.kind == "common" and "/" not in spec.same_as:
+                    if spec.kind == "common" and not is_qualified(spec.same_as):
                         found = model.common_kpis.get(spec.same_as)
                         if found is None:
                             model.unresolved.append(
@@ -341,8 +342,8 @@ class _Builder:
         model = self.model
         where = kpi.where.at(key) if index is None else kpi.where.at(key, index)
         party = reference_party(ref, agreement.parent)
-        if "/" not in ref:
-            ref = f"{party}/{ref}"
+        if not is_qualified(ref):
+            ref = qualify(party, ref)
         found = model.kpis.get(ref)
         if found is not None and found is not kpi:
             return found
@@ -352,9 +353,9 @@ class _Builder:
             model.unresolved.append(Unresolved(where, what, ref, ()))
             return None
         written = kpi.spec.same_as if key == "same_as" else kpi.spec.contributes_to[index or 0]
-        qualified = "/" in (written or "")
+        qualified = is_qualified(written or "")
         candidates = tuple(k.qid if qualified else k.id for k in scope.kpis if k is not kpi)
-        shown = ref if qualified else ref.split("/", 1)[1]
+        shown = ref if qualified else id_of(ref)
         model.unresolved.append(Unresolved(where, f"KPI of {party}", shown, candidates))
         return None
 

@@ -1,8 +1,10 @@
-"""Walking a framework's nested dimensions (shared by rules and scoring)."""
+"""A framework's nested dimensions: walking them, and the one home of
+dimension subtotals (weights for rules and the report, scores for scoring)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from decimal import Decimal
 
 from cascade.spec.framework import Dimension
 
@@ -23,3 +25,30 @@ def leaf_ids(dim: Dimension) -> set[str]:
     for child in dim.dimensions:
         found |= leaf_ids(child)
     return found
+
+
+def dimension_totals(
+    dimensions: Iterable[Dimension], values: Iterable[tuple[str | None, Decimal]]
+) -> list[tuple[Dimension, Decimal]]:
+    """Every dimension, depth first, with the sum of the ``values`` in it or below it.
+
+    ``values`` are ``(dimension id, value)`` pairs, one per KPI (its weight,
+    or its weighted score); a KPI that names no dimension, or one the
+    framework does not have, counts in no subtotal.
+    """
+    own: dict[str, Decimal] = {}
+    for dim_id, value in values:
+        if dim_id is not None:
+            own[dim_id] = own.get(dim_id, Decimal(0)) + value
+    out: list[tuple[Dimension, Decimal]] = []
+
+    def total(dim: Dimension) -> Decimal:
+        at = len(out)
+        out.append((dim, Decimal(0)))  # its place, before its sub-dimensions
+        found = own.get(dim.id, Decimal(0)) + sum((total(c) for c in dim.dimensions), Decimal(0))
+        out[at] = (dim, found)
+        return found
+
+    for dim in dimensions:
+        total(dim)
+    return out

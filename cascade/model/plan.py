@@ -12,6 +12,7 @@ from decimal import Decimal
 from typing import Literal
 
 from cascade.diagnostics import DocPath
+from cascade.model.qid import qualified_in, qualify
 from cascade.spec import (
     Actuals,
     Framework,
@@ -81,7 +82,7 @@ class Kpi:
     """The qualified id ``PARTY/ID``."""
 
     def __post_init__(self) -> None:
-        self.qid = f"{self.party}/{self.spec.id}"
+        self.qid = qualify(self.party, self.spec.id)
 
     @property
     def id(self) -> str:
@@ -207,4 +208,4 @@ class PlanModel:
 
     def row_qid(self, ref: str) -> str:
         """The qualified id an OS matrix row names: a plain id is the organisation's KPI."""
-        return ref if "/" in ref else f"{self.organisation}/{ref}"
+        return qualified_in(ref, self.organisation)

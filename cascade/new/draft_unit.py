@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from ruamel.yaml.comments import CommentedMap
 
 from cascade.model.plan import Kpi, PlanModel
+from cascade.model.qid import qualify
 from cascade.new.common import dimension_for, head_of, org_goals, perspectives
 from cascade.new.kpis import Item, linked, paren, taken_over
 from cascade.new.words import say
@@ -102,7 +103,7 @@ class _UnitDraft:
         key = ("additional", kpi.party, source.id)
         if key not in self.goal_ids:
             gid = self.new_goal_id(key)
-            shown = f"{kpi.party}/{source.id}"
+            shown = qualify(kpi.party, source.id)
             name = say(
                 self.lang,
                 "additional",

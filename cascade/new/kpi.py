@@ -20,6 +20,7 @@ from ruamel.yaml.comments import CommentedMap
 from cascade.diagnostics import did_you_mean
 from cascade.model.frameworks import walk_dimensions
 from cascade.model.plan import Agreement, Kpi, PartyType, PlanModel
+from cascade.model.qid import party_of, qualified_in
 from cascade.new.common import (
     ID,
     NewError,
@@ -103,10 +104,10 @@ def _check_links(kind: str | None, req: KpiRequest) -> None:
 def _resolve(model: PlanModel, party: str, ref: str) -> Kpi:
     """The KPI ``ref`` names (plain: a KPI of the party's parent party)."""
     parent = parent_party(model, party) or ""
-    qid = ref if "/" in ref else f"{parent}/{ref}"
+    qid = qualified_in(ref, parent)
     found = model.kpis.get(qid)
     if found is None or found.party == party:
-        owner = qid.split("/", 1)[0]
+        owner = party_of(qid) or ""
         scope = model.agreements.get(owner)
         pool = [k.qid for k in scope.kpis] if scope is not None else list(model.kpis)
         hint = did_you_mean(qid, pool)

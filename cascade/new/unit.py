@@ -28,7 +28,7 @@ class UnitRequest:
 
 
 @dataclass(frozen=True, slots=True)
-class Entry:
+class OrgChartEntry:
     """A unit's org-chart entry and the TODO comment that goes with it."""
 
     unit: CommentedMap
@@ -60,7 +60,7 @@ def _check(model: PlanModel, req: UnitRequest) -> None:
         )
 
 
-def unit_entry(model: PlanModel, req: UnitRequest) -> Entry:
+def unit_entry(model: PlanModel, req: UnitRequest) -> OrgChartEntry:
     """The new unit's entry; :class:`NewError` when it cannot be added."""
     _check(model, req)
     name: object = req.name
@@ -77,4 +77,4 @@ def unit_entry(model: PlanModel, req: UnitRequest) -> Entry:
         entry["head"] = quoted(req.head)
     else:
         todo.append('head: "<position number of its head>" (optional)')
-    return Entry(entry, "TODO " + "; ".join(todo) if todo else "")
+    return OrgChartEntry(entry, "TODO " + "; ".join(todo) if todo else "")

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from cascade.model.frameworks import walk_dimensions
+from cascade.model.frameworks import dimension_totals, walk_dimensions
 from cascade.model.plan import Agreement, PlanModel
 from cascade.report.kpis import KpiViews
 from cascade.report.labels import ROLE_WORDS, WORDS, pick, word
@@ -40,6 +40,14 @@ def _expected(agreement: Agreement) -> dict[str, Decimal]:
     return found
 
 
+def _subtotals(agreement: Agreement) -> dict[str, Decimal]:
+    """The KPI weights in each framework dimension, sub-dimensions included."""
+    if agreement.framework is None:
+        return {}
+    weights = ((k.spec.dimension, k.weight or Decimal(0)) for k in agreement.kpis)
+    return {d.id: t for d, t in dimension_totals(agreement.framework.dimensions, weights)}
+
+
 class AgreementViews:
     """Builds :class:`AgreementView` records for one model and language."""
 
@@ -66,6 +74,7 @@ class AgreementViews:
     def dimensions(self, agreement: Agreement) -> tuple[DimensionGroup, ...]:
         names = dimension_names(self.model, agreement, self.refs)
         expected = _expected(agreement)
+        subtotals = _subtotals(agreement)
         order = list(names)
         groups: dict[str, list[int]] = {}
         for i, kpi in enumerate(agreement.kpis):
@@ -76,7 +85,7 @@ class AgreementViews:
         out: list[DimensionGroup] = []
         for dim in ranked:
             kpis = [agreement.kpis[i] for i in groups[dim]]
-            total = sum((k.weight or Decimal(0) for k in kpis), Decimal(0))
+            total = subtotals.get(dim, sum((k.weight or Decimal(0) for k in kpis), Decimal(0)))
             name = names.get(dim, dim) if dim else pick(WORDS["no_dimension"], self.lang)
             rows = tuple(self.kpis.row(k) for k in kpis)
             out.append(DimensionGroup(dim, name, total, expected.get(dim), rows))

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+from cascade.model.periods import Period
 from cascade.model.plan import PlanModel
 from cascade.report.agreements import AgreementViews
 from cascade.report.jobs import jobs_view
@@ -17,7 +18,6 @@ from cascade.report.site_view import SiteView
 from cascade.report.strategy import strategy_view
 from cascade.report.thai import fiscal_bounds
 from cascade.report.view import AgreementView, Party
-from cascade.scoring.periods import Period
 
 
 @dataclass(frozen=True, slots=True)

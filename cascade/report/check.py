@@ -7,17 +7,17 @@ import tempfile
 from pathlib import Path
 
 from cascade.diagnostics import Diagnostic
+from cascade.model.periods import Period, parse_period
 from cascade.model.plan import PlanModel
 from cascade.report.bounded import Limits
 from cascade.report.errors import RenderError
 from cascade.report.site import ReportOptions, make_report, write_report
-from cascade.scoring.periods import Period, parse_period
 
 
 def latest_period(model: PlanModel) -> Period | None:
     """The last period the plan has actuals for (so scorecards render too)."""
     periods = [p for a, _ in model.actuals if (p := parse_period(a.period)) is not None]
-    return max(periods, key=lambda p: (p.year, p.month, p.label), default=None)
+    return max(periods, default=None)
 
 
 def render_check(

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from decimal import Decimal
 
+from cascade.model.periods import month_name
 from cascade.model.plan import Kpi, PlanModel
 from cascade.report.labels import KIND_WORDS, RELATION_WORDS, UNIT_WORDS, word
 from cascade.report.refs import Refs
@@ -18,7 +19,6 @@ from cascade.report.view import (
     TraceStep,
     TreeNode,
 )
-from cascade.scoring.periods import EN_MONTHS, THAI_MONTHS
 from cascade.spec.agreement import Criteria as CriteriaSpec
 from cascade.spec.common import Bilingual
 from cascade.spec.common import Contact as ContactSpec
@@ -134,8 +134,8 @@ class KpiViews:
 
     def card(self, kpi: Kpi, dimension: str) -> KpiCard:
         spec, refs = kpi.spec, self.refs
-        months = THAI_MONTHS if self.lang == "th" else EN_MONTHS
-        rounds = tuple((months[(m - 1) % 12], v) for m, v in sorted(spec.round_targets.items()))
+        targets = sorted(spec.round_targets.items())
+        rounds = tuple((month_name(m, self.lang), v) for m, v in targets)
         inherits = kpi.same_as if isinstance(kpi.same_as, Kpi) else None
         found = self._inherited(kpi, "baseline")
         years = found if isinstance(found, dict) else {}

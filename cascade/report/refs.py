@@ -9,6 +9,7 @@ ASCII letters, digits, ``.`` and ``-`` and writes anything else as ``_hh``
 from __future__ import annotations
 
 from cascade.model.plan import Kpi, PlanModel
+from cascade.model.qid import id_of
 from cascade.report.labels import PARTY_WORDS, word
 from cascade.report.view import Ref
 from cascade.spec.common import Bilingual, text_of
@@ -55,7 +56,7 @@ class Refs:
         found = self.model.kpis.get(qid)
         if found is not None:
             return self.kpi(found)
-        return Ref(qid.split("/", 1)[-1], qid, qid)
+        return Ref(id_of(qid), qid, qid)
 
     def position_title(self, person: str) -> str:
         """The person's title from their job description (administrative first)."""

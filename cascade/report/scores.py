@@ -7,18 +7,17 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
+from cascade.model.periods import Period, rounds_up_to
 from cascade.model.plan import PlanModel
 from cascade.report.agreements import dimension_names
 from cascade.report.labels import STATUS_WORDS, WORDS, pick, word
 from cascade.report.refs import Refs
 from cascade.report.site_view import PeriodView, ScoreSummary
 from cascade.report.svg import charts
-from cascade.report.view import Number, Scorecard, ScoreLine
+from cascade.report.view import Number, ScorecardView, ScoreLine
 from cascade.scoring.inputs import gather
-from cascade.scoring.periods import Period, parse_period
 from cascade.scoring.run import ScoreOptions, score_plan
-from cascade.scoring.scorecard import KpiLine
-from cascade.scoring.scorecard import Scorecard as ScoreRecord
+from cascade.scoring.scorecard import KpiLine, Scorecard
 from cascade.spec.common import text_of
 
 COMPONENT_WORDS = {
@@ -31,18 +30,13 @@ COMPONENT_WORDS = {
 class Scores:
     """The period's scorecard views by party and the site-wide period record."""
 
-    cards: dict[str, Scorecard]
+    cards: dict[str, ScorecardView]
     period: PeriodView
 
 
 def rounds(model: PlanModel, period: Period) -> list[Period]:
     """The periods with actuals in the same fiscal year, up to ``period``, in order."""
-    found = {period.label: period}
-    for actuals, _ in model.actuals:
-        other = parse_period(actuals.period)
-        if other is not None and other.year == period.year and other.month <= period.month:
-            found.setdefault(other.label, other)
-    return sorted(found.values(), key=lambda p: (p.month, p.label))
+    return rounds_up_to(period, (actuals.period for actuals, _ in model.actuals))
 
 
 def round_label(period: Period, lang: str) -> str:
@@ -78,13 +72,13 @@ class ScoreViews:
             remark=text_of(result.remark, self.lang) if result is not None else "",
         )
 
-    def card(self, record: ScoreRecord, trend: list[tuple[str, Number]]) -> Scorecard:
+    def card(self, record: Scorecard, trend: list[tuple[str, Number]]) -> ScorecardView:
         agreement = self.model.agreements[record.party]
         dims = dimension_names(self.model, agreement, self.refs)
         lines = tuple(self.line(raw, dims) for raw in record.lines)
         bars = [(ln.ref.id, ln.score) for ln in lines]
         t = self.lang
-        return Scorecard(
+        return ScorecardView(
             period=record.period,
             lines=lines,
             total_weight=record.total_weight,
@@ -110,7 +104,7 @@ class ScoreViews:
 def score_views(model: PlanModel, refs: Refs, period: Period) -> Scores:
     """Score every round up to ``period``; scorecards and the summary of ``period``."""
     history: dict[str, list[tuple[str, Number]]] = {}
-    last: tuple[ScoreRecord, ...] = ()
+    last: tuple[Scorecard, ...] = ()
     for when in rounds(model, period):
         run, _ = score_plan(model, ScoreOptions(when))
         for record in run.scorecards:

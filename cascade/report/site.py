@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
+from cascade.model.periods import Period
 from cascade.model.plan import PlanModel
 from cascade.report.bounded import Limits
 from cascade.report.build import ViewOptions, build_view
@@ -22,7 +23,6 @@ from cascade.report.output import replace_tree
 from cascade.report.render import Rendered, RenderOptions, render_site
 from cascade.report.site_view import SiteView
 from cascade.report.thai import format_stamp, to_thai_digits
-from cascade.scoring.periods import Period
 
 SITE_DIR = "report"
 INDEX = {"html": "index.html", "md": "index.md"}

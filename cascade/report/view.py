@@ -185,7 +185,7 @@ class ScoreLine:
 
 
 @dataclass(frozen=True, slots=True)
-class Scorecard:
+class ScorecardView:
     """An agreement's scores for the period, with its charts."""
 
     period: str
@@ -223,4 +223,4 @@ class AgreementView:
     total_weight: Decimal
     weights_ok: bool
     cards: tuple[KpiCard, ...]
-    scorecard: Scorecard | None = None
+    scorecard: ScorecardView | None = None

@@ -15,6 +15,7 @@ from decimal import Decimal
 
 from cascade.checks.commands import NOT_REPORTED, UNSCORABLE
 from cascade.diagnostics import Finding
+from cascade.model.frameworks import dimension_totals
 from cascade.model.plan import Agreement, Kpi, PlanModel
 from cascade.scoring.inputs import Inputs, Row, find_row, result_value
 from cascade.scoring.kpi_score import Scored, direction, score_milestones, score_thresholds
@@ -142,23 +143,11 @@ def _forecast(kpi: Kpi, inputs: Inputs) -> Decimal | None:
 def _dimensions(
     agreement: Agreement, weighted: dict[str, Decimal]
 ) -> Iterator[tuple[str, Decimal]]:
-    from cascade.rules.common import leaf_ids, walk_dimensions
-
+    """Weighted scores by dimension: the framework's, nested sums, else by the KPIs' own."""
     if agreement.framework is not None:
-        for dim, _ in walk_dimensions(agreement.framework.dimensions):
-            inside = leaf_ids(dim)
-            yield (
-                dim.id,
-                sum(
-                    (
-                        v
-                        for k in agreement.kpis
-                        if k.spec.dimension in inside
-                        for v in [weighted.get(k.qid, ZERO)]
-                    ),
-                    ZERO,
-                ),
-            )
+        scores = ((k.spec.dimension, weighted.get(k.qid, ZERO)) for k in agreement.kpis)
+        for dim, total in dimension_totals(agreement.framework.dimensions, scores):
+            yield dim.id, total
         return
     seen: dict[str, Decimal] = {}
     for kpi in agreement.kpis:

@@ -7,8 +7,8 @@ from decimal import Decimal
 from typing import NamedTuple
 
 from cascade.expr import ExpressionError, evaluate_text
+from cascade.model.periods import Period, parse_period
 from cascade.model.plan import Kpi, PlanModel, Where
-from cascade.scoring.periods import Period, parse_period
 from cascade.spec.actuals import PersonComponents, Result
 
 
@@ -42,7 +42,7 @@ def gather(model: PlanModel, period: Period) -> Inputs:
     inputs = Inputs(period)
     for actuals, where in model.actuals:
         other = parse_period(actuals.period)
-        if other is None or other.year != period.year or other.month > period.month:
+        if other is None or not other.closes_by(period):
             continue
         for i, result in enumerate(actuals.results):
             row = Row(result, where, i)

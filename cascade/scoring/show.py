@@ -8,6 +8,7 @@ from typing import TextIO
 from rich.console import Console
 from rich.table import Table
 
+from cascade.model.qid import id_of
 from cascade.scoring.scorecard import Scorecard, ScoreRun
 from cascade.spec.common import text_of
 
@@ -46,7 +47,7 @@ def _table(card: Scorecard, lang: str) -> Table:
     for line in card.lines:
         flag = " ⚠ at risk" if line.at_risk else ""
         table.add_row(
-            line.qid.split("/", 1)[1],
+            id_of(line.qid),
             line.name,
             line.status + flag,
             plain(line.weight),

@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from cascade.load.tables import COLUMNS, INFO_COLUMNS, header_key, period_of_name
+from cascade.model.periods import PERIOD_PATTERN
 from cascade.scoring.export import (
     Cell,
     column_width,
@@ -39,7 +40,6 @@ from cascade.scoring.export import (
     write_csv,
     xlsx_value,
 )
-from cascade.spec.actuals import PERIOD_PATTERN
 
 Kind = Literal["value", "level", "formula"]
 

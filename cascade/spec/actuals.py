@@ -6,9 +6,8 @@ from typing import Literal
 
 from pydantic import ConfigDict, Field
 
+from cascade.model.periods import PERIOD_PATTERN
 from cascade.spec.common import Dec, Id, Ref, SpecModel, Text, Version, d
-
-PERIOD_PATTERN = r"^\d{4}(-(Q[1-4]|H[12]|M(0[1-9]|1[0-2])))?$"
 
 
 class Result(SpecModel):

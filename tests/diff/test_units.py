@@ -8,11 +8,13 @@ from pathlib import Path
 
 import pytest
 
-from cascade.diff import git, snapshot
+from cascade.diff import DiffRequest, diff_plans, git
 from cascade.diff.compare import diff_fields, merged, natural
 from cascade.diff.revisions import Range, parse_range
 from cascade.diff.sides import blob_id, from_git
 from cascade.diff.values import Value, flatten, leaf
+from cascade.engine import LoadOptions
+from cascade.load import files
 from cascade.load.discover import is_plan_file
 from cascade.load.files import parse
 from cascade.load.reader import ReadResult
@@ -133,8 +135,20 @@ def test_unchanged_files_are_parsed_once(repo: GitPlan, monkeypatch: pytest.Monk
         calls.append(rel)
         return real(data, rel)
 
-    monkeypatch.setattr(snapshot, "parse", counting)
+    monkeypatch.setattr(files, "parse", counting)
     diff = run_diff("HEAD~1..HEAD", repo.plan)
     assert diff.changed
     assert len(calls) == diff.old.files + 1 == 10
     assert calls.count("agreements/units/SVC.yaml") == 2
+
+
+def test_worker_processes_give_the_same_diff(
+    repo: GitPlan, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    repo.edit("agreements/units/SVC.yaml", "weight: 40}", "weight: 45}")
+    repo.commit()
+    request = DiffRequest("HEAD~1..HEAD", repo.plan)
+    one = diff_plans(request, LoadOptions(jobs=1))
+    monkeypatch.setattr(files, "PARALLEL_MIN_FILES", 2)
+    assert diff_plans(request, LoadOptions(jobs=2)) == one
+    assert one.changed

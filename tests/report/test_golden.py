@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 from cascade.engine import check_plan
+from cascade.model.periods import parse_period
 from cascade.report.site import ReportOptions, make_report
-from cascade.scoring.periods import parse_period
 from tests.conftest import ROOT
 from tests.report.report_helpers import run, snapshot
 

@@ -3,18 +3,19 @@
 from __future__ import annotations
 
 import dataclasses
+import shutil
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
 
 from cascade.engine import check_plan
+from cascade.model.periods import parse_period
 from cascade.model.plan import PlanModel
 from cascade.report.build import ViewOptions, build_view
 from cascade.report.refs import slug
 from cascade.report.site_view import SiteView
 from cascade.report.view import TreeNode
-from cascade.scoring.periods import parse_period
 from tests.conftest import ROOT, make_plan
 
 
@@ -158,3 +159,16 @@ def test_slug_is_safe_and_injective() -> None:
     assert slug("a/b") == "a_2fb"
     assert slug("a_2fb") == "a_5f2fb"
     assert slug("ก") == "_e0_b8_81"
+
+
+def test_a_parent_dimension_group_sums_its_sub_dimensions(tmp_path: Path) -> None:
+    plan = tmp_path / "plan"
+    shutil.copytree(ROOT / "plans" / "probation", plan, ignore=shutil.ignore_patterns("actuals"))
+    dop = plan / "agreements" / "DOP.yaml"
+    text = dop.read_text("utf-8")
+    dop.write_text(text.replace("dimension: quality", "dimension: external", 1), "utf-8")
+    view = build_view(_model(plan), ViewOptions("en"))
+    groups = {d.id: (d.weight, d.expected, len(d.rows)) for d in view.agreements[0].dimensions}
+    assert groups["external"] == (Decimal(70), Decimal(70), 1)
+    assert groups["quality"] == (Decimal(5), Decimal(10), 1)
+    assert groups["effectiveness"] == (Decimal(60), Decimal(60), 3)

@@ -6,9 +6,9 @@ from decimal import Decimal as D
 from pathlib import Path
 
 from cascade.engine import check_plan
+from cascade.model.periods import parse_period
 from cascade.pipeline import to_diagnostics
 from cascade.scoring.people_score import band_for
-from cascade.scoring.periods import parse_period
 from cascade.scoring.policy import DEFAULT_BANDS
 from cascade.scoring.run import ScoreOptions, score_plan
 from cascade.scoring.scorecard import Scorecard, ScoreRun

@@ -1,15 +1,16 @@
 """One side's files through cascade's own pipeline: load → spec → model.
 
 The steps are :func:`cascade.pipeline.check_plan`'s, fed from memory instead
-of a folder: each file's bytes are parsed (:func:`cascade.load.files.parse`,
-YAML or an actuals table), every document is validated against its kind
-(:func:`cascade.pipeline.spec_stage`) and the documents that
-pass are resolved into a :class:`~cascade.model.plan.PlanModel`
+of a folder: each file's bytes are parsed (YAML or an actuals table) by
+:func:`cascade.load.files.parse_many`, the worker pool ``validate`` uses,
+every document is validated against its kind
+(:func:`cascade.pipeline.spec_stage`) and the documents that pass are
+resolved into a :class:`~cascade.model.plan.PlanModel`
 (:func:`cascade.model.build.build_model`).  Rules do not run: a diff
 compares what each side says, not whether it is right.
 
 A file that does not load (syntax, encoding) or has a document that fails
-its schema is left out and named in :attr:`Snapshot.failed`; the rest of
+its schema is left out and named in :attr:`ResolvedSide.failed`; the rest of
 the side is still compared.  A file with the same path and content on both
 sides is parsed and validated once (:class:`Memo`), and with
 ``LoadOptions(cache=True)`` a file that ``cascade validate`` already parsed
@@ -18,14 +19,13 @@ comes from the plan folder's parse cache.
 
 from __future__ import annotations
 
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 
 from cascade.diagnostics import Finding
 from cascade.diff.sides import Side
 from cascade.gcpause import no_cycle_collector
 from cascade.load.cache import ParseCache, key_of
-from cascade.load.files import PARALLEL_MIN_FILES, parse
+from cascade.load.files import parse_many
 from cascade.load.reader import ReadResult
 from cascade.model.build import build_model
 from cascade.model.plan import PlanModel
@@ -49,7 +49,7 @@ class Memo:
 
 
 @dataclass(frozen=True, slots=True)
-class Snapshot:
+class ResolvedSide:
     """A side resolved into a plan model."""
 
     label: str
@@ -68,21 +68,11 @@ def documents(read: ReadResult) -> Parsed:
     return Parsed(tuple(docs), bool(problems) or not read.ok)
 
 
-def parse_all(jobs: list[tuple[str, bytes]], workers: int) -> list[ReadResult]:
-    """Parse files, in worker processes when there are enough of them (as ``read_all``)."""
-    if workers > 1 and len(jobs) >= PARALLEL_MIN_FILES:
-        chunk = max(1, len(jobs) // (workers * 8))
-        with ProcessPoolExecutor(max_workers=workers) as pool:
-            datas, rels = [data for _, data in jobs], [rel for rel, _ in jobs]
-            return list(pool.map(parse, datas, rels, chunksize=chunk))
-    return [parse(data, rel) for rel, data in jobs]
-
-
 def _reads(side: Side, memo: Memo, options: LoadOptions) -> dict[str, Parsed]:
     """Every file of the side, from the memo, the parse cache (read only) or parsed now."""
     cache = ParseCache(side.root) if options.cache and side.root is not None else None
     done: dict[str, Parsed] = {}
-    todo: list[tuple[str, bytes]] = []
+    todo: list[tuple[bytes, str]] = []
     for rel in sorted(side.files):
         raw, oid = side.files[rel], side.oids.get(rel, "")
         hit = memo.parsed.get((rel, oid)) if oid else None
@@ -95,8 +85,8 @@ def _reads(side: Side, memo: Memo, options: LoadOptions) -> dict[str, Parsed]:
         if read is not None:
             done[rel] = documents(read)
         elif isinstance(raw, bytes):
-            todo.append((rel, raw))
-    for (rel, _), read in zip(todo, parse_all(todo, options.jobs), strict=True):
+            todo.append((raw, rel))
+    for (_, rel), read in zip(todo, parse_many(todo, options.jobs), strict=True):
         done[rel] = documents(read)
     for rel, parsed in done.items():
         if side.oids.get(rel):
@@ -104,10 +94,10 @@ def _reads(side: Side, memo: Memo, options: LoadOptions) -> dict[str, Parsed]:
     return done
 
 
-def snapshot(
+def resolve_side(
     side: Side, memo: Memo | None = None, options: LoadOptions = LoadOptions()
-) -> Snapshot:
-    """Build the plan model of one side; problems become :attr:`Snapshot.failed`.
+) -> ResolvedSide:
+    """Build the plan model of one side; problems become :attr:`ResolvedSide.failed`.
 
     ``options`` as for ``cascade validate``: worker processes for parsing,
     and the parse cache of the plan folder on disk, read but never written
@@ -120,4 +110,4 @@ def snapshot(
         docs = [doc for rel in files for doc in reads[rel].docs]
         model, _ = build_model(docs)
     failed = tuple(rel for rel in files if reads[rel].failed)
-    return Snapshot(side.label, side.commit, model, tuple(files), failed)
+    return ResolvedSide(side.label, side.commit, model, tuple(files), failed)

@@ -75,13 +75,16 @@ def plain(value: object) -> Any:
     """``value`` if it is what the YAML reader makes: dicts with string keys, lists,
     strings and ``None`` (never a number or a bool: every scalar stays text)."""
     stack = [value]
+    pop, extend = stack.pop, stack.extend
     while stack:
-        node = stack.pop()
+        node = pop()
         kind = type(node)
+        if kind is str or node is None:
+            continue
         if kind is dict:
-            stack.extend(node.values())  # type: ignore[attr-defined]
+            extend(node.values())  # type: ignore[attr-defined]
         elif kind is list:
-            stack.extend(node)  # type: ignore[arg-type]
-        elif kind is not str and node is not None:
+            extend(node)  # type: ignore[arg-type]
+        else:
             raise Damaged(f"a document holds a {kind.__name__}")
     return value

@@ -14,10 +14,10 @@ symlink; a folder that cannot be written just means no cache.
 
 The cache stays bounded: a file has one entry, which its next parse
 replaces, so editing a file a thousand times leaves one entry.  A full run
-(which knows every file of the plan) then :meth:`ParseCache.prune` s the
-entries of files the plan no longer has, the temp files of interrupted
-writes, and the folders of older entry formats.  The warm path never lists
-the folder.
+(which knows every file of the plan) then prunes (:meth:`ParseCache.prune`)
+the entries of files the plan no longer has, the temp files of interrupted
+writes and the folders of older entry formats, so the folder stays the size
+of the plan.  The warm path never lists the folder.
 """
 
 from __future__ import annotations
@@ -25,10 +25,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import re
-import shutil
 import tempfile
-import time
 from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
@@ -38,18 +35,13 @@ from cascade import __version__
 from cascade.diagnostics import Diagnostic, Level, Location
 from cascade.fileio import read_regular
 from cascade.load import strict
-from cascade.load.cachedir import FOLDER, cache_folder, is_real_folder, real_folder
+from cascade.load.cachedir import FOLDER, cache_folder, is_real_folder, prune, real_folder
 from cascade.load.reader import ReadResult
 
 __all__ = ["FOLDER", "ParseCache", "code_fingerprint", "key_of"]
 
 FORMAT = 2
 ENTRY_LIMIT = 512 * 1024 * 1024  # bytes; a plan file is at most 64 MiB
-SHARD_NAME = re.compile(r"[0-9a-f]{2}")
-ENTRY_NAME = re.compile(r"[0-9a-f]{64}\.json")
-TEMP_NAME = re.compile(r"\..+\.tmp")
-OLD_FORMAT = re.compile(r"v[0-9]+")
-STALE_TEMP = 3600  # seconds: a temp file this old belongs to no running write
 
 
 @cache
@@ -229,55 +221,10 @@ class ParseCache:
         """After a full run over ``files`` (every file of the plan): remove the entries of
         other files, stale temp files and older formats' folders; how many entries went.
 
-        Only names cascade gives are touched, and nothing is followed: a symlink
-        in the folder is removed like a file, never entered.
+        Only names cascade gives are touched, and nothing is followed
+        (:func:`cascade.load.cachedir.prune`).
         """
         folder = self.folder()
         if folder is None:
             return 0
-        _remove_old_formats(folder.parent, folder.name)
-        keep = {entry_name(rel) for rel in files}
-        removed = 0
-        try:
-            with os.scandir(folder) as shards:
-                for shard in shards:
-                    if SHARD_NAME.fullmatch(shard.name) and is_real_folder(Path(shard)):
-                        removed += _prune_shard(Path(shard), keep)
-        except OSError:
-            pass
-        return removed
-
-
-def _prune_shard(shard: Path, keep: set[str]) -> int:
-    removed = 0
-    stale = time.time() - STALE_TEMP
-    with os.scandir(shard) as found:
-        for item in found:
-            try:
-                if item.is_dir(follow_symlinks=False):
-                    continue
-                entry = ENTRY_NAME.fullmatch(item.name) is not None
-                if entry and item.name in keep and item.name.startswith(shard.name):
-                    continue
-                if not entry and not (
-                    TEMP_NAME.fullmatch(item.name)
-                    and item.stat(follow_symlinks=False).st_mtime < stale
-                ):
-                    continue
-                os.unlink(item.path)
-                removed += entry
-            except OSError:  # gone meanwhile, or not ours to remove: the next full run tries again
-                continue
-    return removed
-
-
-def _remove_old_formats(top: Path, current: str) -> None:
-    """Remove the entry folders of other formats (``v1/`` …): no code of this version reads them."""
-    try:
-        with os.scandir(top) as found:
-            old = [Path(f) for f in found if OLD_FORMAT.fullmatch(f.name) and f.name != current]
-    except OSError:
-        return
-    for folder in old:
-        if is_real_folder(folder):
-            shutil.rmtree(folder, ignore_errors=True)
+        return prune(folder, {entry_name(rel) for rel in files})

@@ -89,20 +89,27 @@ def test_fifty_edits_keep_one_entry_per_file(tmp_path: Path) -> None:
 def test_a_full_run_prunes_what_no_plan_file_uses(tmp_path: Path) -> None:
     root = make_plan(tmp_path, {})
     check_plan(root, options=CACHED)
-    folder = root / FOLDER / f"v{FORMAT}"
-    shard = folder / entry_name(PERSON)[:2]
+    shard = root / FOLDER / f"v{FORMAT}" / entry_name(PERSON)[:2]
     stale, fresh = shard / ".abc.tmp", shard / ".def.tmp"
     stale.write_text("interrupted", encoding="utf-8")
     fresh.write_text("being written", encoding="utf-8")
     hour_ago = time.time() - 3700
     os.utime(stale, (hour_ago, hour_ago))
     (shard / "notes.txt").write_text("not cascade's", encoding="utf-8")
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "keep.json").write_text("{}", encoding="utf-8")
+    (shard / f"{shard.name}{'0' * 62}.json").symlink_to(outside / "keep.json")
+    (root / FOLDER / "v0").symlink_to(outside, target_is_directory=True)
     (root / FOLDER / "v1" / "ab").mkdir(parents=True)  # an older format's entries
     (root / PERSON).unlink()
-    assert ParseCache(root).prune(["cascade.yaml", "no/such.yaml"]) == 8
-    assert _entries(root) == [entry_name("cascade.yaml"), "notes.txt"]
+    files = check_plan(root, options=CACHED).result.files  # a full run prunes
+    assert len(files) == 8
+    assert _entries(root) == sorted([*map(entry_name, files), "notes.txt"])
     assert sorted(p.name for p in shard.iterdir() if p.name.startswith(".")) == [".def.tmp"]
     assert not (root / FOLDER / "v1").exists()
+    assert (root / FOLDER / "v0").is_symlink() and _listing(outside) == {"keep.json": b"{}"}
+    assert ParseCache(root).prune(["cascade.yaml"]) == 7
 
 
 def test_a_symlinked_cache_folder_is_neither_read_nor_written(tmp_path: Path) -> None:

@@ -65,11 +65,13 @@ def read_regular(path: Path, limit: int) -> bytes:
     """The bytes of ``path`` if it is a regular file of at most ``limit`` bytes.
 
     For files cascade keeps for itself (its cache), which a commit or an
-    archive may have replaced: a FIFO would block the read and a device (a
-    link to ``/dev/zero``) never end it, so both are refused without reading.
-    Raises ``OSError`` for anything else than such a file.
+    archive may have replaced: a FIFO would block the read and a device never
+    end it, so both are refused without reading, and a symlink (to
+    ``/dev/zero``, to a file outside the plan) is not followed.  Raises
+    ``OSError`` for anything else than such a file.
     """
-    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOFOLLOW", 0)
+    fd = os.open(path, flags)
     with os.fdopen(fd, "rb") as handle:
         info = os.fstat(handle.fileno())
         if not stat.S_ISREG(info.st_mode) or info.st_size > limit:

@@ -271,6 +271,8 @@ def _check_plan(root: Path, progress: Progress | None, options: LoadOptions) -> 
     others = [f for f in files if f != PLAN_FILE]
     rest = iter(read_all(root, others, jobs=options.jobs, cache=cache, progress=progress))
     reads = [first if f == PLAN_FILE else next(rest) for f in files]
+    if cache is not None:
+        cache.prune(files)
     stage: list[Diagnostic] = []
     docs: list[SpecDoc] = []
     records: dict[str, FileRecord] = {}

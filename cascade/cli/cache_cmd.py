@@ -7,22 +7,37 @@ from pathlib import Path
 
 import typer
 
-from cascade.load.cache import FOLDER
+from cascade.load.cachedir import FOLDER, is_real_folder
+
+EXIT_USAGE = 2
 
 app = typer.Typer(
     help="The cache at the plan root (.cascade-cache/): parsed files and the last "
-    "validate run's snapshot, which lets the next run re-check only what changed.",
+    "validate run's snapshot, which lets the next run re-check only what changed. "
+    "It ignores itself (a .gitignore holding '*' and a CACHEDIR.TAG inside).",
     no_args_is_help=True,
 )
 
 
 @app.command("clear")
 def clear(plan_dir: Path = typer.Argument(Path("."), help="The plan folder.")) -> int:
-    """Delete the plan's cache; the next run parses and checks every file again."""
+    """Delete the plan's cache; the next run parses and checks every file again.
+
+    A ``.cascade-cache`` that is a symlink (or not a folder) is never cascade's:
+    it is left alone and the command fails.
+    """
     folder = plan_dir / FOLDER
-    if folder.is_dir():
-        shutil.rmtree(folder)
+    if is_real_folder(folder):
+        try:
+            shutil.rmtree(folder)  # removes symlinks inside, never what they point to
+        except OSError as exc:
+            typer.echo(f"cascade: cannot remove {folder}: {exc.strerror or exc}", err=True)
+            return 1
         typer.echo(f"removed {folder}")
-    else:
-        typer.echo(f"no cache in {plan_dir}")
+        return 0
+    if folder.is_symlink() or folder.exists():
+        kind = "a symlink" if folder.is_symlink() else "not a folder"
+        typer.echo(f"cascade: {folder} is {kind}, not cascade's cache; left alone", err=True)
+        return EXIT_USAGE
+    typer.echo(f"no cache in {plan_dir}")
     return 0

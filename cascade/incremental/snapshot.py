@@ -19,7 +19,9 @@ from typing import Any
 
 from cascade.diagnostics import Diagnostic, Level
 from cascade.fileio import read_regular
+from cascade.load import strict
 from cascade.load.cache import FOLDER, code_fingerprint, diagnostic_from_row, diagnostic_row
+from cascade.load.cachedir import cache_folder
 from cascade.load.reader import Stamp
 
 FORMAT = 4
@@ -99,44 +101,59 @@ def _entry_row(entry: Entry) -> list[Any]:
     ]
 
 
-def _stamp(row: list[Any]) -> Stamp:
-    size, mtime, ctime, inode = (int(n) for n in row)
-    return (size, mtime, ctime, inode)
+def _stamp(row: object) -> Stamp:
+    size, mtime, ctime, inode = strict.items(row, 4)
+    low = strict.STAMP_LOW  # times before 1970 are negative
+    return (
+        strict.count(size),
+        strict.count(mtime, low),
+        strict.count(ctime, low),
+        strict.count(inode),
+    )
 
 
-def _entry(row: list[Any]) -> Entry:
-    stamp, digest, blocking, kinds, stage, semantic, parties, parents, single, depends, prints = row
+def _entry(row: object) -> Entry:
+    """An entry read strictly (:mod:`cascade.load.strict`): a wrong type is ``Damaged``."""
+    stamp, digest, blocking, kinds, stage, semantic, parties, parents, single, depends, prints = (
+        strict.items(row, 11)
+    )
     return Entry(
         None if stamp is None else _stamp(stamp),
-        str(digest),
-        bool(blocking),
-        [str(kind) for kind in kinds],
-        [diagnostic_from_row(r) for r in stage],
-        [diagnostic_from_row(r) for r in semantic],
-        [str(p) for p in parties],
-        [str(p) for p in parents],
-        str(single),
-        [str(p) for p in depends],
-        {str(scope): str(value) for scope, value in prints.items()},
+        strict.text(digest),
+        strict.flag(blocking),
+        strict.texts(kinds),
+        [diagnostic_from_row(r) for r in strict.items(stage)],
+        [diagnostic_from_row(r) for r in strict.items(semantic)],
+        strict.texts(parties),
+        strict.texts(parents),
+        strict.text(single),
+        strict.texts(depends),
+        strict.text_table(prints),
     )
 
 
 def load(root: Path) -> Snapshot | None:
-    """The plan's snapshot, or ``None`` (missing, damaged, or made by other code)."""
+    """The plan's snapshot, or ``None`` (missing, damaged, or made by other code).
+
+    Every field is read strictly; a symlinked folder or snapshot file is not followed.
+    """
+    if cache_folder(root) is None:
+        return None
     try:
-        data = json.loads(read_regular(path_of(root), LIMIT))
+        data = strict.table(json.loads(read_regular(path_of(root), LIMIT)))
         if data["code"] != code_fingerprint():
             return None
+        levels = strict.text_table(data["levels"])
         snapshot = Snapshot(
-            int(data["taken"]),
-            str(data["output"]),
-            bool(data["semantic"]),
-            {str(code): Level(level) for code, level in data["levels"].items()},
-            [str(note) for note in data["notes"]],
-            {str(file): _entry(row) for file, row in data["files"].items()},
-            {str(position): str(file) for position, file in data["jobs"].items()},
+            strict.count(data["taken"]),
+            strict.text(data["output"]),
+            strict.flag(data["semantic"]),
+            {code: Level(level) for code, level in levels.items()},
+            strict.texts(data["notes"]),
+            {file: _entry(row) for file, row in strict.table(data["files"]).items()},
+            strict.text_table(data["jobs"]),
         )
-    except (OSError, ValueError, KeyError, TypeError, IndexError, AttributeError, RecursionError):
+    except (OSError, ValueError, KeyError, TypeError, RecursionError):
         return None
     return snapshot if _consistent(snapshot) else None
 
@@ -167,8 +184,9 @@ def save(root: Path, snapshot: Snapshot) -> None:
         "jobs": snapshot.jobs,
     }
     target = path_of(root)
+    if cache_folder(root, create=True) is None:  # a symlink, a file: no snapshot
+        return
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".", suffix=".tmp")
         try:
             with os.fdopen(fd, "w", encoding="utf-8") as handle:
@@ -178,12 +196,16 @@ def save(root: Path, snapshot: Snapshot) -> None:
         except BaseException:
             Path(tmp).unlink(missing_ok=True)
             raise
+        for older in range(1, FORMAT):  # snapshots of an older cascade: never read again
+            (target.parent / f"snapshot-v{older}.json").unlink(missing_ok=True)
     except (OSError, ValueError):  # ValueError: a file name that is not UTF-8
         return
 
 
 def forget(root: Path) -> None:
     """Remove the snapshot (a run that could not make a sound one)."""
+    if cache_folder(root) is None:
+        return
     try:
         path_of(root).unlink(missing_ok=True)
     except OSError:

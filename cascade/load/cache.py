@@ -1,14 +1,23 @@
 """The parse cache: an unchanged file is never parsed again.
 
-Entries live in ``.cascade-cache/`` at the plan root (a hidden folder, so it
-is never read as a plan file), one JSON file per parsed file, named by the
-SHA-256 of cascade's code (its version and the stamps of its sources), the
-file's path and its bytes.  JSON, not pickle: a cache folder is data that
-may come from anywhere (a commit, an archive), and loading it must never run
-code.  An entry that is corrupt,
-truncated, from another version or for other bytes is ignored and
-rewritten; writes are atomic (temp file + rename); a folder that cannot be
-written just means no cache.
+Entries live in ``.cascade-cache/v2/`` at the plan root (a hidden folder, so
+it is never read as a plan file; see :mod:`cascade.load.cachedir`), one JSON
+file per plan file, named by the SHA-256 of the file's path and holding the
+key of what it was parsed from: the SHA-256 of cascade's code (its version
+and the stamps of its sources), the path and the bytes.  JSON, not pickle: a
+cache folder is data that may come from anywhere (a commit, an archive), and
+loading it must never run code.  Every field is read strictly
+(:mod:`cascade.load.strict`); an entry that is corrupt, truncated, of the
+wrong types, from another version or for other bytes is ignored and
+rewritten.  Writes are atomic (temp file + rename) and never go through a
+symlink; a folder that cannot be written just means no cache.
+
+The cache stays bounded: a file has one entry, which its next parse
+replaces, so editing a file a thousand times leaves one entry.  A full run
+(which knows every file of the plan) then prunes (:meth:`ParseCache.prune`)
+the entries of files the plan no longer has, the temp files of interrupted
+writes and the folders of older entry formats, so the folder stays the size
+of the plan.  The warm path never lists the folder.
 """
 
 from __future__ import annotations
@@ -17,6 +26,7 @@ import hashlib
 import json
 import os
 import tempfile
+from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -24,10 +34,13 @@ from typing import Any
 from cascade import __version__
 from cascade.diagnostics import Diagnostic, Level, Location
 from cascade.fileio import read_regular
+from cascade.load import strict
+from cascade.load.cachedir import FOLDER, cache_folder, is_real_folder, prune, real_folder
 from cascade.load.reader import ReadResult
 
-FOLDER = ".cascade-cache"
-FORMAT = 1
+__all__ = ["FOLDER", "ParseCache", "code_fingerprint", "key_of"]
+
+FORMAT = 2
 ENTRY_LIMIT = 512 * 1024 * 1024  # bytes; a plan file is at most 64 MiB
 
 
@@ -47,15 +60,22 @@ def code_fingerprint() -> str:
     return digest.hexdigest()
 
 
-def key_of(rel: str, data: bytes) -> str:
-    """The entry name for ``rel`` with content ``data``."""
-    digest = hashlib.sha256()
+def _utf8(rel: str) -> bytes:
     # surrogateescape: a file name that is not UTF-8 (Linux allows any bytes) still has a key
-    digest.update(
-        f"cascade {code_fingerprint()} format {FORMAT}\0{rel}\0".encode("utf-8", "surrogateescape")
-    )
+    return rel.encode("utf-8", "surrogateescape")
+
+
+def key_of(rel: str, data: bytes) -> str:
+    """The key of ``rel`` with content ``data`` (under cascade's current code)."""
+    digest = hashlib.sha256(f"cascade {code_fingerprint()} format {FORMAT}\0".encode())
+    digest.update(_utf8(rel) + b"\0")
     digest.update(data)
     return digest.hexdigest()
+
+
+def entry_name(rel: str) -> str:
+    """The name of ``rel``'s one entry (in the folder of its first two characters)."""
+    return hashlib.sha256(_utf8(rel)).hexdigest() + ".json"
 
 
 def diagnostic_row(d: Diagnostic) -> list[Any]:
@@ -76,21 +96,65 @@ def diagnostic_row(d: Diagnostic) -> list[Any]:
     ]
 
 
-def diagnostic_from_row(row: list[Any]) -> Diagnostic:
-    """The diagnostic of a JSON row; raises ``ValueError``/``TypeError`` on a bad one."""
-    file, line, col, code, level, message, name, hint, end_line, end_col, related = row
+def _location(row: object) -> Location:
+    file, line, column, message = strict.items(row, 4)
+    return Location(
+        strict.text(file), strict.count(line), strict.count(column), strict.text(message)
+    )
+
+
+def diagnostic_from_row(row: object) -> Diagnostic:
+    """The diagnostic of a JSON row; raises :class:`~cascade.load.strict.Damaged` on a bad one."""
+    file, line, col, code, level, message, name, hint, end_line, end_col, related = strict.items(
+        row, 11
+    )
     return Diagnostic(
-        str(file),
-        int(line),
-        int(col),
-        str(code),
-        Level(level),
-        str(message),
-        name=str(name),
-        hint=str(hint),
-        end_line=int(end_line),
-        end_column=int(end_col),
-        related=tuple(Location(str(f), int(ln), int(c), str(m)) for f, ln, c, m in related),
+        strict.text(file),
+        strict.count(line),
+        strict.count(col),
+        strict.text(code),
+        Level(strict.text(level)),
+        strict.text(message),
+        name=strict.text(name),
+        hint=strict.text(hint),
+        end_line=strict.count(end_line),
+        end_column=strict.count(end_col),
+        related=tuple(_location(r) for r in strict.items(related)),
+    )
+
+
+def _cell_path(value: object) -> tuple[str | int, ...]:
+    parts = strict.items(value)
+    return tuple(p if type(p) is str else strict.count(p) for p in parts)
+
+
+def _cells(value: object) -> dict[tuple[str | int, ...], tuple[int, int]] | None:
+    if value is None:
+        return None
+    cells: dict[tuple[str | int, ...], tuple[int, int]] = {}
+    for row in strict.items(value):
+        path, line, col = strict.items(row, 3)
+        cells[_cell_path(path)] = (strict.count(line), strict.count(col))
+    return cells
+
+
+def read_entry(entry: dict[str, Any], key: str, rel: str) -> ReadResult | None:
+    """The read an entry holds if it is ``rel``'s for ``key``; ``None`` if it is another's.
+
+    Raises :class:`~cascade.load.strict.Damaged` (or ``KeyError``) for a damaged one.
+    """
+    if strict.text(entry["key"]) != key or strict.text(entry["version"]) != __version__:
+        return None
+    if strict.text(entry["file"]) != rel:
+        return None
+    diagnostics = [diagnostic_from_row(row) for row in strict.items(entry["diagnostics"])]
+    if any(d.file != rel for d in diagnostics):
+        raise strict.Damaged(f"a diagnostic of {rel} names another file")
+    return ReadResult(
+        rel,
+        documents=[strict.plain(doc) for doc in strict.items(entry["documents"])],
+        diagnostics=diagnostics,
+        cells=_cells(entry["cells"]),
     )
 
 
@@ -98,30 +162,38 @@ class ParseCache:
     """Read and write cache entries under ``root/.cascade-cache``."""
 
     def __init__(self, root: Path) -> None:
-        self.folder = root / FOLDER / f"v{FORMAT}"
+        self.root = root
         self.writable = True
+        self._folder: Path | None = None
+
+    def folder(self, create: bool = False) -> Path | None:
+        """The entries' folder if it is a real one (made when ``create``), else ``None``."""
+        if self._folder is None:
+            top = cache_folder(self.root, create)
+            self._folder = None if top is None else real_folder(top / f"v{FORMAT}", create)
+        return self._folder
 
     def get(self, key: str, rel: str) -> ReadResult | None:
         """The cached read of ``rel``, or ``None`` (missing, damaged or foreign)."""
+        folder = self.folder()
+        if folder is None:
+            return None
+        name = entry_name(rel)
         try:
-            entry = json.loads(read_regular(self.folder / key[:2] / f"{key}.json", ENTRY_LIMIT))
-            if entry["key"] != key or entry["version"] != __version__ or entry["file"] != rel:
+            if not is_real_folder(folder / name[:2]):
                 return None
-            cells = entry["cells"]
-            return ReadResult(
-                rel,
-                documents=list(entry["documents"]),
-                diagnostics=[diagnostic_from_row(row) for row in entry["diagnostics"]],
-                cells=None
-                if cells is None
-                else {tuple(path): (int(line), int(col)) for path, line, col in cells},
-            )
-        except (OSError, ValueError, KeyError, TypeError, IndexError, RecursionError):
+            data = json.loads(read_regular(folder / name[:2] / name, ENTRY_LIMIT))
+            return read_entry(strict.table(data), key, rel)
+        except (OSError, ValueError, KeyError, TypeError, RecursionError):
             return None
 
     def put(self, key: str, read: ReadResult) -> None:
         """Store ``read`` under ``key`` atomically; failures only disable the cache."""
-        if not self.writable:
+        folder = self.folder(create=True) if self.writable else None
+        name = entry_name(read.file)
+        shard = None if folder is None else real_folder(folder / name[:2], create=True)
+        if shard is None:
+            self.writable = False
             return
         entry = {
             "key": key,
@@ -133,12 +205,26 @@ class ParseCache:
             if read.cells is None
             else [[list(path), line, col] for path, (line, col) in read.cells.items()],
         }
-        folder = self.folder / key[:2]
         try:
-            folder.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=folder, prefix=".", suffix=".tmp")
-            with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                json.dump(entry, handle, ensure_ascii=False, separators=(",", ":"))
-            os.replace(tmp, folder / f"{key}.json")
+            fd, tmp = tempfile.mkstemp(dir=shard, prefix=".", suffix=".tmp")
+            try:
+                with os.fdopen(fd, "w", encoding="utf-8") as handle:
+                    handle.write(json.dumps(entry, ensure_ascii=False, separators=(",", ":")))
+                os.replace(tmp, shard / name)
+            except BaseException:
+                Path(tmp).unlink(missing_ok=True)
+                raise
         except (OSError, ValueError):  # ValueError: a name that is not UTF-8 cannot be stored
             self.writable = False
+
+    def prune(self, files: Iterable[str]) -> int:
+        """After a full run over ``files`` (every file of the plan): remove the entries of
+        other files, stale temp files and older formats' folders; how many entries went.
+
+        Only names cascade gives are touched, and nothing is followed
+        (:func:`cascade.load.cachedir.prune`).
+        """
+        folder = self.folder()
+        if folder is None:
+            return 0
+        return prune(folder, {entry_name(rel) for rel in files})

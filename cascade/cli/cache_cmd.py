@@ -7,6 +7,7 @@ from pathlib import Path
 
 import typer
 
+from cascade.exitcodes import ExitCode
 from cascade.load.cache import FOLDER
 
 app = typer.Typer(
@@ -25,4 +26,4 @@ def clear(plan_dir: Path = typer.Argument(Path("."), help="The plan folder.")) -
         typer.echo(f"removed {folder}")
     else:
         typer.echo(f"no cache in {plan_dir}")
-    return 0
+    return ExitCode.OK

@@ -15,6 +15,7 @@ import typer
 
 from cascade.engine import check_plan
 from cascade.exitcodes import ExitCode
+from cascade.model.plan import PlanModel
 
 if TYPE_CHECKING:
     from cascade.new.agreement import Draft
@@ -28,6 +29,14 @@ app = typer.Typer(
 )
 
 PLAN_DIR = typer.Argument(Path("."), help="The plan folder (holds cascade.yaml).")
+
+
+def _draftable(plan_dir: Path) -> PlanModel:
+    """The plan's model, errors or not (``new kpi``, ``new unit``)."""
+    from cascade.new.ready import model_to_draft_in
+
+    checked = check_plan(plan_dir)
+    return model_to_draft_in(checked.result, checked.model)
 
 
 def _notes(notes: list[str] | tuple[str, ...]) -> None:
@@ -124,7 +133,6 @@ def kpi(
     """
     from cascade.new.insert import append_kpi, kpi_snippet
     from cascade.new.kpi import KpiRequest, kpi_skeleton
-    from cascade.new.ready import model_to_draft_in
 
     request = KpiRequest(
         party,
@@ -137,8 +145,7 @@ def kpi(
         dimension,
         _weight(weight),
     )
-    checked = check_plan(plan_dir)
-    model = model_to_draft_in(checked.result, checked.model)
+    model = _draftable(plan_dir)
     skeleton = kpi_skeleton(model, request)
     if not append:
         typer.echo(kpi_snippet(model, skeleton, party), nl=False)
@@ -167,12 +174,10 @@ def unit(
     Example:  cascade new unit plans/probation --id LAW-2 --parent LAW --name "กลุ่มกฎหมาย 2"
     """
     from cascade.new.insert import add_unit, unit_snippet
-    from cascade.new.ready import model_to_draft_in
     from cascade.new.unit import UnitRequest, unit_entry
 
     request = UnitRequest(unit_id, parent, name, name_en, unit_type, head)
-    checked = check_plan(plan_dir)
-    model = model_to_draft_in(checked.result, checked.model)
+    model = _draftable(plan_dir)
     entry = unit_entry(model, request)
     if not append:
         typer.echo(unit_snippet(model, entry, unit_id), nl=False)

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import json
 import os
 import sys
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import typer
 
@@ -15,12 +13,8 @@ from cascade.cli.common import checked_plan, period_option
 from cascade.diagnostics import Diagnostic, Level
 from cascade.engine import to_diagnostics
 from cascade.exitcodes import CascadeError, ExitCode
-from cascade.fileio import atomic_write
 from cascade.reporters import REPORTERS
 from cascade.result import RunResult
-
-if TYPE_CHECKING:
-    from cascade.scoring.scorecard import ScoreRun
 
 # cascade.scoring is imported inside the functions: 'cascade validate' and
 # 'cascade --help' should not pay for it.
@@ -33,31 +27,6 @@ def _report(findings: list[Diagnostic], root: str) -> None:
         files = tuple(sorted({d.file for d in findings}))
         result = RunResult(root, files, tuple(sorted(findings)))
         REPORTERS["text"](result, sys.stderr, color=sys.stderr.isatty())
-
-
-def _write(run: ScoreRun, fmt: str, out: Path, lang: str) -> Path:
-    from cascade.scoring.serialize import ROW_HEADER, to_data, to_rows
-
-    stem = f"scorecards-{run.period}"
-    if fmt in ("json", "yaml"):
-        data = to_data(run, lang)
-        if fmt == "json":
-            text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
-        else:
-            import yaml
-
-            text = yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
-        path = out / f"{stem}.{fmt}"
-        atomic_write(path, text)
-        return path
-    from cascade.scoring import export
-
-    path = out / f"{stem}.{fmt}"
-    if fmt == "csv":
-        export.write_csv(path, ROW_HEADER, to_rows(run))
-    else:
-        export.write_xlsx(path, ROW_HEADER, to_rows(run), run.period)
-    return path
 
 
 def score(
@@ -82,6 +51,7 @@ def score(
     from cascade.scoring.run import ScoreOptions, score_plan
     from cascade.scoring.selection import party_with_agreement, period_with_actuals
     from cascade.scoring.show import show
+    from cascade.scoring.write import write_scorecards
 
     if format not in FORMATS:
         raise typer.BadParameter(f"choose one of {', '.join(FORMATS)}", param_hint="--format")
@@ -99,7 +69,7 @@ def score(
     _report(diags, str(plan_dir))
     show(run, sys.stdout, color=sys.stdout.isatty() and "NO_COLOR" not in os.environ, lang=lang)
     if format != "text":
-        path = _write(run, format, out, lang)
+        path = write_scorecards(run, format, out, lang)
         typer.echo(f"wrote {path}")
     return ExitCode.PLAN if any(d.level is Level.ERROR for d in diags) else ExitCode.OK
 

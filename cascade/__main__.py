@@ -1,7 +1,5 @@
 """``python -m cascade``."""
 
-import sys
+from cascade.cli.app import entry
 
-from cascade.cli.app import main
-
-sys.exit(main())
+entry()

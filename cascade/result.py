@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from cascade.checks.load import UNREADABLE
 from cascade.checks.plan import INTERNAL
 from cascade.diagnostics import Diagnostic, Level
+from cascade.exitcodes import ExitCode
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,18 +38,18 @@ class RunResult:
         note = f"only problems in {len(files)} changed file(s) are shown"
         return RunResult(self.root, self.files, kept, (*self.notes, note))
 
-    def exit_code(self, strict: bool = False) -> int:
+    def exit_code(self, strict: bool = False) -> ExitCode:
         """The CLI's exit code for this result.
 
-        3 when a rule crashed (a bug in cascade), 2 when a file could not be
-        read at all, 1 when the plan has errors (or warnings, with
-        ``strict``), else 0.
+        INTERNAL (3) when a rule crashed (a bug in cascade), USAGE (2) when a
+        file could not be read at all, PLAN (1) when the plan has errors (or
+        warnings, with ``strict``), else OK (0).
         """
         codes = {d.code for d in self.diagnostics if d.level is Level.ERROR}
         if INTERNAL.code in codes:
-            return 3
+            return ExitCode.INTERNAL
         if UNREADABLE.code in codes:
-            return 2
+            return ExitCode.USAGE
         if codes or (strict and self.warnings):
-            return 1
-        return 0
+            return ExitCode.PLAN
+        return ExitCode.OK

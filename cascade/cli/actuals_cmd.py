@@ -7,8 +7,9 @@ from typing import Literal, cast
 
 import typer
 
-from cascade.cli.common import Stop, checked_plan
+from cascade.cli.common import checked_plan, period_option
 from cascade.diagnostics import did_you_mean
+from cascade.exitcodes import CascadeError, ExitCode
 
 app = typer.Typer(help="Actuals: entry templates for data collectors.", no_args_is_help=True)
 
@@ -30,27 +31,21 @@ def template(
 
     Example:  cascade actuals template plans/probation --period 2569-Q3 --unit LAW
     """
-    from cascade.model.periods import parse_period
     from cascade.scoring.entry import workbooks
     from cascade.scoring.template import write_template
 
     if format not in ("xlsx", "csv"):
         raise typer.BadParameter("choose xlsx or csv", param_hint="--format")
-    if parse_period(period) is None:
-        raise typer.BadParameter("write a period like 2569-Q2", param_hint="--period")
-    try:
-        model = checked_plan(plan_dir, "writing templates").model
-    except Stop as stop:
-        return stop.code
+    period_option(period)
+    model = checked_plan(plan_dir, "writing templates").model
     assert model is not None
     books = workbooks(model, lang, unit)
     if unit is not None and not books:
         hint = did_you_mean(unit, model.units)
-        typer.echo(f"cascade: no KPIs for unit '{unit}'. {hint}".rstrip(), err=True)
-        return 2
+        raise CascadeError(f"no KPIs for unit '{unit}'. {hint}".rstrip())
     fmt = cast(Literal["xlsx", "csv"], format)
     for party, rows in sorted(books.items()):
         path = out / f"{period}-{party}.{format}"
         write_template(rows, path, period=period, fmt=fmt, lang=lang)
         typer.echo(f"wrote {path} ({len(rows)} KPIs)")
-    return 0
+    return ExitCode.OK

@@ -23,8 +23,9 @@ from cascade.cli import (
     score_cmd,
     validate_cmd,
 )
-
-EXIT_OK, EXIT_PLAN, EXIT_USAGE, EXIT_INTERNAL, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
+from cascade.engine import PlanRootError
+from cascade.exitcodes import CascadeError, ExitCode, PlanHasErrors
+from cascade.reporters import REPORTERS
 
 app = typer.Typer(
     name="cascade",
@@ -42,7 +43,7 @@ app = typer.Typer(
 def _version(value: bool) -> None:
     if value:
         typer.echo(f"cascade {__version__}")
-        raise typer.Exit(EXIT_OK)
+        raise typer.Exit(ExitCode.OK)
 
 
 @app.callback()
@@ -79,8 +80,29 @@ def _is_usage_error(exc: Exception) -> bool:
     return callable(getattr(exc, "show", None)) and isinstance(getattr(exc, "exit_code", None), int)
 
 
+def _stderr(lines: Sequence[str]) -> None:
+    for line in lines:
+        sys.stderr.write(line + "\n")
+
+
+def _failed(exc: CascadeError) -> ExitCode:
+    """Print a command's failure on stderr: a plan's errors first, then its lines."""
+    if isinstance(exc, PlanHasErrors):
+        REPORTERS["text"](exc.result, sys.stderr, color=sys.stderr.isatty())
+    _stderr(exc.lines())
+    return exc.exit_code
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the CLI and return its exit code; never lets a traceback escape."""
+    """Run the CLI and return its exit code; never lets a traceback escape.
+
+    The one error handler: a command returns its exit code or raises, and
+    only here does an exception become an exit code and stderr lines:
+    :class:`CascadeError` its own code and message, :class:`PlanRootError`
+    USAGE, a command-line error USAGE (with typer's usage text), Ctrl-C
+    INTERRUPTED, a closed stdout OK, anything else INTERNAL with the last
+    frames of the traceback.
+    """
     command = typer.main.get_command(app)
     try:
         result = command.main(
@@ -90,22 +112,24 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
     except typer.Exit as exc:
         return int(exc.exit_code)
-    except typer.Abort:
-        sys.stderr.write("interrupted\n")
-        return EXIT_INTERRUPTED
-    except KeyboardInterrupt:
-        sys.stderr.write("interrupted\n")
-        return EXIT_INTERRUPTED
+    except CascadeError as exc:
+        return _failed(exc)
+    except PlanRootError as exc:
+        _stderr([f"cascade: {exc}"])
+        return ExitCode.USAGE
+    except (typer.Abort, KeyboardInterrupt):
+        _stderr(["interrupted"])
+        return ExitCode.INTERRUPTED
     except BrokenPipeError:
-        return EXIT_OK
+        return ExitCode.OK
     except Exception as exc:  # the one place a bug becomes exit code 3
         if _is_usage_error(exc):
             exc.show()  # type: ignore[attr-defined]
-            return EXIT_USAGE
-        sys.stderr.write("cascade: internal error (a bug in cascade, not in your plan):\n")
+            return ExitCode.USAGE
+        _stderr(["cascade: internal error (a bug in cascade, not in your plan):"])
         sys.stderr.write(traceback.format_exc(limit=-3))
-        return EXIT_INTERNAL
-    return int(result) if isinstance(result, int) else EXIT_OK
+        return ExitCode.INTERNAL
+    return int(result) if isinstance(result, int) else ExitCode.OK
 
 
 def entry() -> None:  # pragma: no cover - the console script

@@ -7,9 +7,8 @@ from pathlib import Path
 
 import typer
 
+from cascade.exitcodes import CascadeError, ExitCode
 from cascade.load.cachedir import FOLDER, is_real_folder
-
-EXIT_USAGE = 2
 
 app = typer.Typer(
     help="The cache at the plan root (.cascade-cache/): parsed files and the last "
@@ -31,13 +30,11 @@ def clear(plan_dir: Path = typer.Argument(Path("."), help="The plan folder.")) -
         try:
             shutil.rmtree(folder)  # removes symlinks inside, never what they point to
         except OSError as exc:
-            typer.echo(f"cascade: cannot remove {folder}: {exc.strerror or exc}", err=True)
-            return 1
+            raise CascadeError(f"cannot remove {folder}: {exc.strerror or exc}") from None
         typer.echo(f"removed {folder}")
-        return 0
+        return ExitCode.OK
     if folder.is_symlink() or folder.exists():
         kind = "a symlink" if folder.is_symlink() else "not a folder"
-        typer.echo(f"cascade: {folder} is {kind}, not cascade's cache; left alone", err=True)
-        return EXIT_USAGE
+        raise CascadeError(f"{folder} is {kind}, not cascade's cache; left alone")
     typer.echo(f"no cache in {plan_dir}")
-    return 0
+    return ExitCode.OK

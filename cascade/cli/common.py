@@ -1,39 +1,41 @@
-"""What several commands share: stopping with an exit code, and validating
-the plan before doing anything with it."""
+"""What several commands share: validating the plan before doing anything
+with it, and reading a ``--period`` option."""
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 
-from cascade.engine import Checked, PlanRootError, check_plan
-from cascade.reporters import REPORTERS
+from cascade.engine import Checked, check_plan
+from cascade.exitcodes import PlanHasErrors
 
+if TYPE_CHECKING:
+    from cascade.model.periods import Period
 
-class Stop(Exception):
-    """End the command with ``code``; the message has already been printed."""
-
-    def __init__(self, code: int) -> None:
-        super().__init__(code)
-        self.code = code
+PERIOD_HELP = "write 2569-Q2, 2569-H1, 2569-M06 or 2569"
 
 
 def checked_plan(plan_dir: Path, doing: str) -> Checked:
-    """The validated plan; a plan with errors stops the command.
+    """The validated plan; :class:`PlanHasErrors` when it has errors.
 
-    The errors are printed on stderr with the text reporter, then
+    ``main`` prints the errors on stderr with the text reporter, then
     "fix them before {doing}"; the exit code is the validate one (1, or 2
-    for a folder that is not a plan or an unreadable file).
+    for an unreadable file).  A folder that is not a plan raises
+    ``PlanRootError`` (exit 2).
     """
-    try:
-        checked = check_plan(plan_dir)
-    except PlanRootError as exc:
-        typer.echo(f"cascade: {exc}", err=True)
-        raise Stop(2) from None
+    checked = check_plan(plan_dir)
     if checked.model is None or checked.result.errors:
-        REPORTERS["text"](checked.result, sys.stderr, color=sys.stderr.isatty())
-        typer.echo(f"cascade: the plan has errors; fix them before {doing}", err=True)
-        raise Stop(checked.result.exit_code() or 1)
+        raise PlanHasErrors(checked.result, f"the plan has errors; fix them before {doing}")
     return checked
+
+
+def period_option(text: str) -> Period:
+    """The ``--period`` option as a period; a usage error when it is not one."""
+    from cascade.model.periods import parse_period
+
+    period = parse_period(text)
+    if period is None:
+        raise typer.BadParameter(f"'{text}' is not a period; {PERIOD_HELP}", param_hint="--period")
+    return period

@@ -9,10 +9,9 @@ from pathlib import Path
 import typer
 
 from cascade.engine import LoadOptions
+from cascade.exitcodes import CascadeError, ExitCode
 from cascade.fileio import atomic_write
 from cascade.load.files import default_jobs
-
-EXIT_OK, EXIT_CHANGED, EXIT_USAGE = 0, 1, 2
 
 app = typer.Typer(
     no_args_is_help=False,
@@ -93,8 +92,7 @@ def diff(
     try:
         result = diff_plans(request, options)
     except DiffError as exc:
-        typer.echo(f"cascade diff: {exc}", err=True)
-        return EXIT_USAGE
+        raise CascadeError(str(exc), prefix="cascade diff") from None
     text = render(result)
     if output is not None:
         atomic_write(output, text)
@@ -103,4 +101,4 @@ def diff(
     for warning in result.warnings:
         if output is not None or format == "json":
             typer.echo(f"cascade diff: warning: {warning}", err=True)
-    return EXIT_CHANGED if exit_code and result.changed else EXIT_OK
+    return ExitCode.CHANGED if exit_code and result.changed else ExitCode.OK

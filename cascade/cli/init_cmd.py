@@ -6,6 +6,7 @@ from pathlib import Path
 
 import typer
 
+from cascade.exitcodes import CascadeError, ExitCode
 from cascade.fileio import atomic_tree
 
 GITIGNORE = "out/\n.cascade-cache/\n"
@@ -36,10 +37,7 @@ def init(
     the roster) plus the JSON Schemas your editor uses for completion.
     """
     if plan_dir.exists() and (not plan_dir.is_dir() or any(plan_dir.iterdir())):
-        typer.echo(
-            f"cascade: {plan_dir} already exists and is not empty; nothing written", err=True
-        )
-        return 2
+        raise CascadeError(f"{plan_dir} already exists and is not empty; nothing written")
     atomic_tree(plan_dir, scaffold_files())
     typer.echo(f"created a plan in {plan_dir}; next: cascade validate {plan_dir}")
-    return 0
+    return ExitCode.OK

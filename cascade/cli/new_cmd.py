@@ -13,13 +13,9 @@ from typing import TYPE_CHECKING
 
 import typer
 
-from cascade.cli.common import Stop as _Stop
-from cascade.engine import PlanRootError, check_plan
-from cascade.fileio import atomic_write
-from cascade.load.reader import parse_text
+from cascade.engine import check_plan
+from cascade.exitcodes import ExitCode
 from cascade.model.plan import PlanModel
-from cascade.reporters import REPORTERS
-from cascade.result import RunResult
 
 if TYPE_CHECKING:
     from cascade.new.agreement import Draft
@@ -33,81 +29,19 @@ app = typer.Typer(
 )
 
 PLAN_DIR = typer.Argument(Path("."), help="The plan folder (holds cascade.yaml).")
-STDOUT = Path("-")
 
 
-def _refuse(result: RunResult, hint: str = "") -> _Stop:
-    REPORTERS["text"](result, typer.get_text_stream("stderr"))
-    typer.echo("cascade: the plan has errors; fix them first, nothing was drafted", err=True)
-    if hint:
-        typer.echo(hint, err=True)
-    return _Stop(result.exit_code() or 1)
+def _draftable(plan_dir: Path) -> PlanModel:
+    """The plan's model, errors or not (``new kpi``, ``new unit``)."""
+    from cascade.new.ready import model_to_draft_in
 
-
-def _model(plan_dir: Path, clean: bool, party: str = "", force: bool = False) -> PlanModel:
-    """The plan's model; with ``clean``, only when the plan has no errors but
-    those in ``party``'s agreement file, which ``force`` replaces."""
-    try:
-        checked = check_plan(plan_dir)
-    except PlanRootError as exc:
-        typer.echo(f"cascade: {exc}", err=True)
-        raise _Stop(2) from None
-    result, model = checked.result, checked.model
-    if model is None:
-        raise _refuse(result)
-    if not clean or not result.errors:
-        return model
-    own = model.agreements.get(party)
-    mine = own.where.file if own is not None else None
-    rest = RunResult(
-        result.root, result.files, tuple(d for d in result.diagnostics if d.file != mine)
-    )
-    if rest.errors:
-        raise _refuse(result)
-    if not force:
-        raise _refuse(result, f"they are all in {mine}, {party}'s agreement: --force replaces it")
-    _notes([f"{result.errors} error(s) in {mine}, which this draft replaces, are ignored"])
-    return model
+    checked = check_plan(plan_dir)
+    return model_to_draft_in(checked.result, checked.model)
 
 
 def _notes(notes: list[str] | tuple[str, ...]) -> None:
     for line in notes:
         typer.echo(f"note: {line}", err=True)
-
-
-def _replacing(root: Path, model: PlanModel, party: str, out: Path | None, force: bool) -> Path:
-    """Where the draft goes; an agreement the party already has is replaced only with --force."""
-    from cascade.new.agreement import default_path
-    from cascade.new.common import NewError
-
-    target = out if out is not None else root / default_path(model, party)
-    if target == STDOUT:
-        return target
-    others = {
-        (root / a.where.file).resolve(): a.party
-        for a in model.agreements.values()
-        if a.party != party
-    }
-    if target.resolve() in others:
-        raise NewError(f"{target} holds {others[target.resolve()]}'s agreement; nothing written")
-    existing = model.agreements.get(party)
-    if existing is None:
-        return target
-    where = root / existing.where.file
-    if not force:
-        raise NewError(
-            f"{party} already has an agreement in {where}; nothing written "
-            "(use --force to replace that file)"
-        )
-    if out is not None and out.resolve() != where.resolve():
-        raise NewError(
-            f"{party}'s agreement is in {where}; a second one in {out} would be a duplicate "
-            f"(REF002): write over {where} or remove it first"
-        )
-    text = where.read_text(encoding="utf-8")
-    if len([d for d in parse_text(text, existing.where.file).documents if d is not None]) > 1:
-        raise NewError(f"{where} holds other documents too; move {party}'s agreement out first")
-    return where
 
 
 def _report(draft: Draft, target: Path, root: Path) -> None:
@@ -142,37 +76,23 @@ def agreement(
     Example:  cascade new agreement plans/probation --party LAW-1
     """
     from cascade.new.agreement import default_path, draft_agreement
-    from cascade.new.common import NewError
     from cascade.new.files import write_new
+    from cascade.new.ready import model_to_replace_in
+    from cascade.new.target import STDOUT, agreement_target
 
-    try:
-        model = _model(plan_dir, clean=True, party=party, force=force)
-        default = plan_dir / default_path(model, party)
-        target = _replacing(plan_dir, model, party, out, force)
-        draft = draft_agreement(model, party, plan_dir, default if target == STDOUT else target)
-        if target == STDOUT:
-            typer.echo(draft.text, nl=False)
-            _notes(draft.notes)
-            return 0
-        write_new(target, draft.text, force=force)
-    except _Stop as stop:
-        return stop.code
-    except NewError as exc:
-        typer.echo(f"cascade: {exc}", err=True)
-        return exc.code
+    checked = check_plan(plan_dir)
+    model, notes = model_to_replace_in(checked.result, checked.model, party, force)
+    _notes(notes)
+    default = plan_dir / default_path(model, party)
+    target = agreement_target(plan_dir, model, party, out, force)
+    draft = draft_agreement(model, party, plan_dir, default if target == STDOUT else target)
+    if target == STDOUT:
+        typer.echo(draft.text, nl=False)
+        _notes(draft.notes)
+        return ExitCode.OK
+    write_new(target, draft.text, force=force)
     _report(draft, target, plan_dir)
-    return 0
-
-
-def _agreement_file(model: PlanModel, party: str) -> str:
-    """Where ``party``'s agreement would go."""
-    from cascade.new.agreement import default_path
-    from cascade.new.common import NewError
-
-    try:
-        return default_path(model, party)
-    except NewError:  # the organisation
-        return f"agreements/{party}.yaml"
+    return ExitCode.OK
 
 
 def _weight(text: str) -> Decimal:
@@ -211,10 +131,8 @@ def kpi(
 
     Example:  cascade new kpi plans/probation --party LAW --id 2-8 --contributes-to DOP/3.1
     """
-    from cascade.new.common import NewError
-    from cascade.new.files import append_item
+    from cascade.new.insert import append_kpi, kpi_snippet
     from cascade.new.kpi import KpiRequest, kpi_skeleton
-    from cascade.new.yamlout import cmap, cseq, dump
 
     request = KpiRequest(
         party,
@@ -227,39 +145,15 @@ def kpi(
         dimension,
         _weight(weight),
     )
-    try:
-        model = _model(plan_dir, clean=False)
-        skeleton = kpi_skeleton(model, request)
-        agreement = skeleton.agreement
-        if not append:
-            where = agreement.where.file if agreement is not None else _agreement_file(model, party)
-            typer.echo(f"# KPI {skeleton.id} for {party}: paste it under 'kpis:' in {where}")
-            typer.echo(dump(cmap([("kpis", cseq([skeleton.kpi]))])).split("\n", 1)[1], nl=False)
-            return 0
-        if agreement is None:
-            raise NewError(
-                f"{party} has no agreement to append to; draft one first: "
-                f"cascade new agreement {plan_dir} --party {party}"
-            )
-        path = plan_dir / agreement.where.file
-        done = append_item(
-            path,
-            agreement.where.doc,
-            "kpis",
-            skeleton.kpi,
-            "Agreement",
-            "added by 'cascade new kpi': TODO fill in the KPI template",
-        )
-        atomic_write(path, done.text)
-    except _Stop as stop:
-        return stop.code
-    except NewError as exc:
-        typer.echo(f"cascade: {exc}", err=True)
-        return exc.code
-    typer.echo(f"appended KPI {skeleton.id} to {path}")
-    if done.rewritten:
-        _notes([f"ruamel.yaml rewrote {done.rewritten} other line(s) of {path}: check them"])
-    return 0
+    model = _draftable(plan_dir)
+    skeleton = kpi_skeleton(model, request)
+    if not append:
+        typer.echo(kpi_snippet(model, skeleton, party), nl=False)
+        return ExitCode.OK
+    added = append_kpi(plan_dir, skeleton, party)
+    typer.echo(f"appended KPI {skeleton.id} to {added.path}")
+    _notes(added.notes)
+    return ExitCode.OK
 
 
 @app.command("unit")
@@ -279,49 +173,19 @@ def unit(
 
     Example:  cascade new unit plans/probation --id LAW-2 --parent LAW --name "กลุ่มกฎหมาย 2"
     """
-    from cascade.new.common import NewError
-    from cascade.new.files import append_item, write_new
-    from cascade.new.modeline import modeline, schema_ref
-    from cascade.new.unit import UnitRequest, orgchart_at, unit_entry
-    from cascade.new.yamlout import cmap, cseq, dump, header, note_last
+    from cascade.new.insert import add_unit, unit_snippet
+    from cascade.new.unit import UnitRequest, unit_entry
 
     request = UnitRequest(unit_id, parent, name, name_en, unit_type, head)
-    try:
-        model = _model(plan_dir, clean=False)
-        where = orgchart_at(model)
-        entry = unit_entry(model, request)
-        notes: list[str] = []
-        units = cseq([entry.unit])
-        if entry.todo and (not append or where is None):
-            note_last(units, entry.todo)
-        if not append:
-            file = where.file if where is not None else "org.yaml"
-            typer.echo(f"# unit {unit_id}: paste it under 'units:' in {file}")
-            typer.echo(dump(cmap([("units", units)])).split("\n", 1)[1], nl=False)
-            return 0
-        if where is None:
-            path = plan_dir / "org.yaml"
-            ref, where_note = schema_ref(plan_dir, path, "OrgChart")
-            doc = cmap([("kind", "OrgChart"), ("version", "cascade/v1"), ("units", units)])
-            write_new(path, header([modeline(ref)]) + dump(doc))
-            notes.extend([where_note] if where_note else [])
-            rewritten = 0
-        else:
-            path = plan_dir / where.file
-            done = append_item(
-                path, where.doc, "units", entry.unit, "OrgChart", match_flow=True, todo=entry.todo
-            )
-            atomic_write(path, done.text)
-            rewritten = done.rewritten
-    except _Stop as stop:
-        return stop.code
-    except NewError as exc:
-        typer.echo(f"cascade: {exc}", err=True)
-        return exc.code
+    model = _draftable(plan_dir)
+    entry = unit_entry(model, request)
+    if not append:
+        typer.echo(unit_snippet(model, entry, unit_id), nl=False)
+        return ExitCode.OK
+    added = add_unit(plan_dir, model, entry)
     typer.echo(
-        f"added unit {unit_id} to {path}; next: cascade new agreement {plan_dir} --party {unit_id}"
+        f"added unit {unit_id} to {added.path}; "
+        f"next: cascade new agreement {plan_dir} --party {unit_id}"
     )
-    if rewritten:
-        notes.append(f"ruamel.yaml rewrote {rewritten} other line(s) of {path}: check them")
-    _notes(notes)
-    return 0
+    _notes(added.notes)
+    return ExitCode.OK

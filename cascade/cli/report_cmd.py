@@ -10,13 +10,12 @@ from typing import TYPE_CHECKING, Protocol
 
 import typer
 
-from cascade.cli.common import Stop as _Stop
-from cascade.cli.common import checked_plan
-from cascade.engine import PlanRootError, check_plan
+from cascade.cli.common import checked_plan, period_option
+from cascade.engine import check_plan
+from cascade.exitcodes import CascadeError, ExitCode
 from cascade.model.plan import PlanModel
 
 if TYPE_CHECKING:
-    from cascade.model.periods import Period
     from cascade.report.bounded import Limits
     from cascade.report.site_view import SiteView
 
@@ -46,45 +45,15 @@ class PdfWriter(Protocol):
 
 
 def _pdf_writer() -> PdfWriter:
-    """``cascade.report.pdf.write_pdf``, or stop with exit 2 when PDF is not there."""
+    """``cascade.report.pdf.write_pdf``; a :class:`CascadeError` (exit 2) when PDF is not there."""
     if importlib.util.find_spec("cascade.report.pdf") is None:
-        typer.echo("cascade: PDF output is not available yet; use --format html,md", err=True)
-        raise _Stop(2)
+        raise CascadeError("PDF output is not available yet; use --format html,md")
     try:
         module = importlib.import_module("cascade.report.pdf")
     except ImportError as exc:
-        typer.echo(f"cascade: PDF output is not available: {exc}", err=True)
-        raise _Stop(2) from None
+        raise CascadeError(f"PDF output is not available: {exc}") from None
     writer: PdfWriter = module.write_pdf
     return writer
-
-
-def _period(text: str | None, model: PlanModel) -> Period | None:
-    from cascade.model.periods import parse_period
-
-    if text is None:
-        return None
-    period = parse_period(text)
-    if period is None:
-        raise typer.BadParameter(
-            f"'{text}' is not a period; write 2569-Q2, 2569-H1, 2569-M06 or 2569",
-            param_hint="--period",
-        )
-    found = sorted({a.period for a, _ in model.actuals})
-    if period.label not in found:
-        typer.echo(
-            f"cascade: no Actuals for {period.label} (found: {', '.join(found) or 'none'})",
-            err=True,
-        )
-        raise _Stop(2)
-    return period
-
-
-def _model(plan_dir: Path) -> PlanModel:
-    """Validate first: a plan with errors is not reported."""
-    model = checked_plan(plan_dir, "reporting").model
-    assert model is not None
-    return model
 
 
 def _lang(lang: str | None, model: PlanModel) -> str:
@@ -136,6 +105,7 @@ def report(
     from cascade.report.bounded import Limits
     from cascade.report.errors import RenderError
     from cascade.report.site import ReportOptions, make_report, site_dir, write_report
+    from cascade.scoring.selection import period_with_actuals
 
     formats = _formats(format)
     if templates is not None and not templates.is_dir():
@@ -143,34 +113,32 @@ def report(
     limits = Limits(timeout, memory)
     if serve_:
         return _serve(plan_dir, out, lang, period, thai_digits, templates, limits, port)
-    try:
-        writer = _pdf_writer() if "pdf" in formats else None
-        model = _model(plan_dir)
-        options = ReportOptions(
-            lang=_lang(lang, model),
-            period=_period(period, model),
-            formats=tuple(f for f in formats if f != "pdf"),
-            templates=templates,
-            thai_digits=thai_digits,
-            stamp=stamp,
-            limits=limits,
-        )
-    except _Stop as stop:
-        return stop.code
+    writer = _pdf_writer() if "pdf" in formats else None
+    when = period_option(period) if period is not None else None
+    model = checked_plan(plan_dir, "reporting").model
+    assert model is not None
+    options = ReportOptions(
+        lang=_lang(lang, model),
+        period=period_with_actuals(model, when) if when is not None else None,
+        formats=tuple(f for f in formats if f != "pdf"),
+        templates=templates,
+        thai_digits=thai_digits,
+        stamp=stamp,
+        limits=limits,
+    )
     written: dict[str, Path] = {}
     try:
         view, pages = make_report(model, options)
         if writer is not None:  # first: a PDF problem leaves every format untouched
             written["pdf"] = writer(view, site_dir(out), options.lang, options.thai_digits)
     except RenderError as exc:
-        typer.echo(exc.diagnostic.format(), err=True)
-        typer.echo("cascade: the report was not written", err=True)
-        return 2
+        message = f"{exc.diagnostic.format()}\ncascade: the report was not written"
+        raise CascadeError(message, prefix="") from None
     written.update(write_report(pages, out))
     for fmt in formats:
         if fmt in written:
             typer.echo(f"wrote {written[fmt]}")
-    return 0
+    return ExitCode.OK
 
 
 def _serve(
@@ -184,18 +152,11 @@ def _serve(
     port: int,
 ) -> int:
     """Serve even a broken plan: its errors show on the page until fixed."""
-    from cascade.model.periods import parse_period
     from cascade.report.serve import Site, serve
     from cascade.report.site import ReportOptions
 
-    when = parse_period(period) if period else None
-    if period and when is None:
-        raise typer.BadParameter(f"'{period}' is not a period", param_hint="--period")
-    try:
-        checked = check_plan(plan_dir)
-    except PlanRootError as exc:
-        typer.echo(f"cascade: {exc}", err=True)
-        return 2
+    when = period_option(period) if period else None
+    checked = check_plan(plan_dir)
     chosen = _lang(lang, checked.model) if checked.model is not None else (lang or "th")
     options = ReportOptions(chosen, when, ("html",), templates, thai_digits, False, limits)
 
@@ -206,6 +167,5 @@ def _serve(
     try:
         serve(site, port, [templates] if templates else [], log)
     except OSError as exc:
-        typer.echo(f"cascade: cannot serve on 127.0.0.1:{port}: {exc.strerror or exc}", err=True)
-        return 2
-    return 0
+        raise CascadeError(f"cannot serve on 127.0.0.1:{port}: {exc.strerror or exc}") from None
+    return ExitCode.OK

@@ -7,6 +7,7 @@ import sys
 import typer
 
 from cascade.diagnostics import did_you_mean
+from cascade.exitcodes import CascadeError, ExitCode
 from cascade.rules import ALL
 
 
@@ -22,7 +23,7 @@ def list_rules(
     from cascade.rules.docs import rules_markdown, rules_table
 
     sys.stdout.write(rules_markdown() if markdown else rules_table())
-    return 0
+    return ExitCode.OK
 
 
 def explain(code: str = typer.Argument(..., help="A rule code, e.g. WGT001, or its name.")) -> int:
@@ -35,8 +36,6 @@ def explain(code: str = typer.Argument(..., help="A rule code, e.g. WGT001, or i
     )
     if found is None:
         hint = did_you_mean(wanted, [*ALL, *(r.name for r in ALL.values())])
-        typer.echo(f"cascade: no rule '{code}'. {hint}".rstrip(), err=True)
-        typer.echo("List them with: cascade rules", err=True)
-        return 2
+        raise CascadeError(f"no rule '{code}'. {hint}".rstrip() + "\nList them with: cascade rules")
     sys.stdout.write(rule_markdown(found))
-    return 0
+    return ExitCode.OK

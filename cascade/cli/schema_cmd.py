@@ -6,6 +6,7 @@ from pathlib import Path
 
 import typer
 
+from cascade.exitcodes import CascadeError, ExitCode
 from cascade.fileio import atomic_write
 
 
@@ -40,7 +41,7 @@ def schema(
     if check:
         for name in stale:
             typer.echo(f"{out / name} is out of date (run: cascade schema --out {out})", err=True)
-        return 1 if stale else 0
+        return ExitCode.CHANGED if stale else ExitCode.OK
     for name in stale:
         atomic_write(out / name, schemas[name])
     typer.echo(f"{len(schemas)} schemas in {out} ({len(stale)} updated)")
@@ -49,8 +50,7 @@ def schema(
         try:
             text = merged_settings(settings, out)
         except SettingsError as exc:
-            typer.echo(f"cascade: {exc}", err=True)
-            return 2
+            raise CascadeError(str(exc)) from None
         atomic_write(settings, text)
         typer.echo(f"mapped the schemas in {settings}")
-    return 0
+    return ExitCode.OK

@@ -2,29 +2,19 @@
 
 from __future__ import annotations
 
-import json
 import os
 import sys
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import typer
 
-from cascade.cli.common import Stop as _Stop
-from cascade.cli.common import checked_plan
-from cascade.diagnostics import Diagnostic, Level, did_you_mean
-from cascade.engine import Checked
-from cascade.fileio import atomic_write
-from cascade.model.plan import PlanModel
-from cascade.model.qid import party_of
+from cascade.cli.common import checked_plan, period_option
+from cascade.diagnostics import Diagnostic, Level
+from cascade.exitcodes import CascadeError, ExitCode
 from cascade.pipeline import to_diagnostics
 from cascade.reporters import REPORTERS
 from cascade.result import RunResult
-
-if TYPE_CHECKING:
-    from cascade.model.periods import Period
-    from cascade.scoring.scorecard import KpiLine, Scorecard, ScoreRun
 
 # cascade.scoring is imported inside the functions: 'cascade validate' and
 # 'cascade --help' should not pay for it.
@@ -32,66 +22,11 @@ if TYPE_CHECKING:
 FORMATS = ("text", "json", "yaml", "csv", "xlsx")
 
 
-def _period(text: str) -> Period:
-    from cascade.model.periods import parse_period
-
-    period = parse_period(text)
-    if period is None:
-        raise typer.BadParameter(
-            f"'{text}' is not a period; write 2569-Q2, 2569-H1, 2569-M06 or 2569",
-            param_hint="--period",
-        )
-    return period
-
-
-def _load(plan_dir: Path, period: Period) -> tuple[PlanModel, Checked]:
-    """Validate first: a plan with errors is not scored."""
-    checked = checked_plan(plan_dir, "scoring")
-    model = checked.model
-    assert model is not None
-    _require_actuals(model, period)
-    return model, checked
-
-
-def _require_actuals(model: PlanModel, period: Period) -> None:
-    """Stop (exit 2) when the plan has no Actuals for ``period``."""
-    periods = sorted({a.period for a, _ in model.actuals})
-    if period.label not in periods:
-        found = ", ".join(periods) or "none"
-        typer.echo(f"cascade: no Actuals for {period.label} (found: {found})", err=True)
-        raise _Stop(2)
-
-
 def _report(findings: list[Diagnostic], root: str) -> None:
     if findings:
         files = tuple(sorted({d.file for d in findings}))
         result = RunResult(root, files, tuple(sorted(findings)))
         REPORTERS["text"](result, sys.stderr, color=sys.stderr.isatty())
-
-
-def _write(run: ScoreRun, fmt: str, out: Path, lang: str) -> Path:
-    from cascade.scoring.serialize import ROW_HEADER, to_data, to_rows
-
-    stem = f"scorecards-{run.period}"
-    if fmt in ("json", "yaml"):
-        data = to_data(run, lang)
-        if fmt == "json":
-            text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
-        else:
-            import yaml
-
-            text = yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
-        path = out / f"{stem}.{fmt}"
-        atomic_write(path, text)
-        return path
-    from cascade.scoring import export
-
-    path = out / f"{stem}.{fmt}"
-    if fmt == "csv":
-        export.write_csv(path, ROW_HEADER, to_rows(run))
-    else:
-        export.write_xlsx(path, ROW_HEADER, to_rows(run), run.period)
-    return path
 
 
 def score(
@@ -114,41 +49,29 @@ def score(
     Example:  cascade score plans/probation --period 2569-Q2 --party LAW
     """
     from cascade.scoring.run import ScoreOptions, score_plan
+    from cascade.scoring.selection import party_with_agreement, period_with_actuals
     from cascade.scoring.show import show
+    from cascade.scoring.write import write_scorecards
 
     if format not in FORMATS:
         raise typer.BadParameter(f"choose one of {', '.join(FORMATS)}", param_hint="--format")
-    when = _period(period)
-    try:
-        model, checked = _load(plan_dir, when)
-    except _Stop as stop:
-        return stop.code
-    if party is not None and party not in model.agreements:
-        hint = did_you_mean(party, model.agreements)
-        typer.echo(f"cascade: no agreement for party '{party}'. {hint}".rstrip(), err=True)
-        return 2
-    run, findings = score_plan(model, ScoreOptions(when, party, incentives))
+    when = period_option(period)
+    checked = checked_plan(plan_dir, "scoring")
+    model = checked.model
+    assert model is not None
+    options = ScoreOptions(
+        period_with_actuals(model, when),
+        party_with_agreement(model, party) if party is not None else None,
+        incentives,
+    )
+    run, findings = score_plan(model, options)
     diags = to_diagnostics(findings, plan_dir, checked.levels, checked.cells)
     _report(diags, str(plan_dir))
     show(run, sys.stdout, color=sys.stdout.isatty() and "NO_COLOR" not in os.environ, lang=lang)
     if format != "text":
-        path = _write(run, format, out, lang)
+        path = write_scorecards(run, format, out, lang)
         typer.echo(f"wrote {path}")
-    return 1 if any(d.level is Level.ERROR for d in diags) else 0
-
-
-def _kpi_card(model: PlanModel, qid: str, when: Period) -> tuple[Scorecard, KpiLine]:
-    from cascade.scoring.run import ScoreOptions, score_plan
-
-    if qid not in model.kpis:
-        hint = did_you_mean(qid, model.kpis)
-        typer.echo(f"cascade: no KPI '{qid}' (write PARTY/ID). {hint}".rstrip(), err=True)
-        raise _Stop(2)
-    party = party_of(qid) or ""
-    run, _ = score_plan(model, ScoreOptions(when, party, explain=True))
-    card = run.scorecards[0]
-    line = next(line for line in card.lines if line.qid == qid)
-    return card, line
+    return ExitCode.PLAN if any(d.level is Level.ERROR for d in diags) else ExitCode.OK
 
 
 def explain_score(
@@ -159,15 +82,14 @@ def explain_score(
     """Show every step of one KPI's score: result, thresholds, bracket,
     interpolation, rounding, weight and weighted score."""
     from cascade.scoring.explain import explain_lines
+    from cascade.scoring.selection import kpi_scorecard
 
-    when = _period(period)
-    try:
-        model, _ = _load(plan_dir, when)
-        card, line = _kpi_card(model, kpi, when)
-    except _Stop as stop:
-        return stop.code
+    when = period_option(period)
+    model = checked_plan(plan_dir, "scoring").model
+    assert model is not None
+    card, line = kpi_scorecard(model, kpi, when)
     sys.stdout.write("\n".join(explain_lines(card, line)) + "\n")
-    return 0
+    return ExitCode.OK
 
 
 def whatif(
@@ -182,6 +104,7 @@ def whatif(
     """The result a KPI needs for a score (or for its agreement to reach --total)."""
     from cascade.scoring.explain import needed_result, score_for_total
     from cascade.scoring.policy import resolve
+    from cascade.scoring.selection import kpi_named, kpi_scorecard
 
     if (score_ is None) == (total is None):
         raise typer.BadParameter("give either --score or --total", param_hint="--score")
@@ -192,37 +115,25 @@ def whatif(
         raise typer.BadParameter("give a number, e.g. 4.5", param_hint="--score") from None
     if goal is not None and period is None:
         raise typer.BadParameter("--total needs --period", param_hint="--period")
-    try:
-        model = checked_plan(plan_dir, "asking what if").model
-    except _Stop as stop:
-        return stop.code
+    model = checked_plan(plan_dir, "asking what if").model
     assert model is not None
-    if kpi not in model.kpis:
-        hint = did_you_mean(kpi, model.kpis)
-        typer.echo(f"cascade: no KPI '{kpi}' (write PARTY/ID). {hint}".rstrip(), err=True)
-        return 2
+    target = kpi_named(model, kpi)
     policy = resolve(model.plan.scoring if model.plan else None)
     if goal is not None and period is not None:
-        when = _period(period)
-        try:
-            _require_actuals(model, when)
-            card, line = _kpi_card(model, kpi, when)
-        except _Stop as stop:
-            return stop.code
+        card, line = kpi_scorecard(model, kpi, period_option(period))
         needed = score_for_total(card, line, goal)
         if needed is None:
-            typer.echo("cascade: no agreement score this period to start from", err=True)
-            return 2
+            raise CascadeError("no agreement score this period to start from")
         wanted = needed
         typer.echo(f"for a total of {goal}, {kpi} must score {policy.round(wanted)}")
-    answer = needed_result(model.kpis[kpi], wanted, policy)
+    answer = needed_result(target, wanted, policy)
     if answer.result is None:
         typer.echo(
             f"no result of {kpi} scores {policy.round(wanted)} (the scale tops at {policy.top})"
         )
-        return 1
+        return ExitCode.CHANGED
     what = "milestone level" if answer.milestone else "result"
     typer.echo(
         f"{kpi} needs a {what} of {policy.round(answer.result)} to score {policy.round(wanted)}"
     )
-    return 0
+    return ExitCode.OK

@@ -10,7 +10,8 @@ from pathlib import Path
 
 import typer
 
-from cascade.engine import Checked, LoadOptions, PlanRootError, check_plan, validate_plan
+from cascade.engine import Checked, LoadOptions, check_plan, validate_plan
+from cascade.exitcodes import CascadeError, ExitCode
 from cascade.fileio import atomic_write
 from cascade.load.changed import ChangedError
 from cascade.load.changed import changed_since as changed_since_files
@@ -95,22 +96,17 @@ def validate(
         name = pick(format, os.environ)
     except ValueError as exc:
         raise typer.BadParameter(str(exc), param_hint="--format") from None
-    try:
-        use_cache = cache if cache is not None else not os.environ.get("CI")
-        options = LoadOptions(jobs=jobs or default_jobs(), cache=use_cache)
-        if render:
-            result, render_failed = _render(check_plan(plan_dir, options=options), templates)
-        else:
-            result, render_failed = _run(plan_dir, options), False
-    except PlanRootError as exc:
-        typer.echo(f"cascade: {exc}", err=True)
-        return 2
+    use_cache = cache if cache is not None else not os.environ.get("CI")
+    options = LoadOptions(jobs=jobs or default_jobs(), cache=use_cache)
+    if render:
+        result, render_failed = _render(check_plan(plan_dir, options=options), templates)
+    else:
+        result, render_failed = _run(plan_dir, options), False
     if changed_since is not None:
         try:
             result = result.only(changed_since_files(plan_dir, changed_since))
         except ChangedError as exc:
-            typer.echo(f"cascade: --changed-since {changed_since}: {exc}", err=True)
-            return 2
+            raise CascadeError(f"--changed-since {changed_since}: {exc}") from None
     if output is not None:
         buffer = io.StringIO()
         REPORTERS[name](result, buffer, color=False)
@@ -118,7 +114,8 @@ def validate(
     else:
         color = sys.stdout.isatty() and "NO_COLOR" not in os.environ
         REPORTERS[name](result, sys.stdout, color=color)
-    return max(result.exit_code(strict), 2) if render_failed else result.exit_code(strict)
+    code = result.exit_code(strict)
+    return max(code, ExitCode.USAGE) if render_failed else code
 
 
 def _render(checked: Checked, templates: Path | None) -> tuple[RunResult, bool]:

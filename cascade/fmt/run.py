@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from cascade.diagnostics import Diagnostic
+from cascade.exitcodes import ExitCode
 from cascade.fileio import atomic_write
 from cascade.fmt.envelope import open_text
 from cascade.fmt.formatter import Formatted, format_bytes
@@ -37,7 +38,7 @@ class FmtResult:
         2 when a file could not be read at all."""
         code = self.result.exit_code()
         if check and self.changed:
-            code = max(code, 1)
+            code = max(code, ExitCode.CHANGED)
         return code
 
 

@@ -7,21 +7,17 @@ import re
 from decimal import Decimal
 
 from cascade.diagnostics import did_you_mean
+from cascade.exitcodes import CascadeError
 from cascade.model.build import parent_party as build_parent_party
 from cascade.model.plan import Kpi, PartyType, PlanModel
 from cascade.scoring.policy import resolve
 
-EXIT_USAGE = 2
 ID = re.compile(r"^[^\s/]+$")
 """An id as the spec takes it: no whitespace, no ``/``."""
 
 
-class NewError(Exception):
-    """A draft cascade will not make; the message says why, ``code`` is the exit code."""
-
-    def __init__(self, message: str, code: int = EXIT_USAGE) -> None:
-        super().__init__(message)
-        self.code = code
+class NewError(CascadeError):
+    """A draft cascade will not make; the message says why (exit code 2, USAGE)."""
 
 
 def party_type(model: PlanModel, party: str) -> PartyType:

@@ -348,3 +348,71 @@ def test_weights_to_100_at_the_top_score_exactly_the_top(
     assert card.score == policy.top
     assert str(card.percent) == "100.0000"
     assert sum((ln.effective_weight for ln in card.lines), D(0)) == 100
+
+
+# --- rounding and forecasts at any magnitude ----------------------------------
+
+ANY_SIZE = st.builds(
+    lambda sign, digits, exponent: D(f"{sign}{digits}E{exponent}"),
+    st.sampled_from(["", "-"]),
+    st.integers(0, 10**40),
+    st.integers(-40, 40),
+)
+
+
+@PROPERTY
+@given(ANY_SIZE, st.integers(0, 10), st.booleans())
+@example(D("1e30"), 4, False)  # 35 digits at 4 decimals: was decimal.InvalidOperation
+@example(D("-123456789012345678901234567890.123455"), 5, False)
+@example(D("0.00005"), 4, True)
+def test_rounding_equals_the_reference_at_any_magnitude(
+    value: D, decimals: int, half_even: bool
+) -> None:
+    policy = Policy(decimals=decimals, rounding=ROUND_HALF_EVEN if half_even else ROUND_HALF_UP)
+    got = policy.round(value)
+    assert F(got) == ref_round(F(value), decimals, half_even)
+    assert got.as_tuple().exponent == -decimals
+
+
+def ref_forecast(points: Sequence[tuple[int, F]]) -> F:
+    """SCORING.md section 4: the least-squares line through (month, result), at month 12."""
+    n = len(points)
+    mean_m = F(sum(m for m, _ in points), n)
+    mean_x = sum((x for _, x in points), F(0)) / n
+    spread = sum(((m - mean_m) ** 2 for m, _ in points), F(0))
+    slope = sum(((m - mean_m) * (x - mean_x) for m, x in points), F(0)) / spread
+    return mean_x + slope * (12 - mean_m)
+
+
+@PROPERTY
+@given(
+    st.lists(values(10**12) | values(100, 2) | ANY_SIZE, min_size=3, max_size=3),
+    st.sampled_from([("2569-Q3", (3, 6, 9)), ("2569-M06", (3, 6)), ("2569-Q4", (3, 6, 9))]),
+)
+# 3 × 0.09325 − 2 × 32.09 = −63.90025 exactly: −63.9003, was −63.9002 (slope divided apart)
+@example([D("32.09"), D("0.09325"), D(1)], ("2569-M06", (3, 6)))
+@example([D("0.00046"), D("0.00009"), D(1)], ("2569-M06", (3, 6)))  # −0.00065 → −0.0007
+@example([D("1e30"), D("1e30"), D(1)], ("2569-M06", (3, 6)))  # was InvalidOperation rounding
+@example([D("9e999999"), D("9e999999"), D(1)], ("2569-M06", (3, 6)))  # was decimal.Overflow
+def test_forecast_is_the_reference_trend_and_never_raises(
+    results: list[D], period: tuple[str, tuple[int, ...]]
+) -> None:
+    label, months = period
+    when = parse_period(label)
+    assert when is not None
+    steps = [D(0), D(1), D(2), D(3), D(4)]
+    agreement = agreement_of([D(100)], [steps])
+    history = {
+        month: Row(Result(kpi="U/k0", value=x), WHERE, 0)
+        for month, x in zip(months, results, strict=False)
+    }
+    inputs = Inputs(when, {"U/k0": history[max(months)]}, {"U/k0": history})
+    card, _ = score_agreement(agreement, PlanModel(), inputs, Policy(), explain=False)
+    (line,) = card.lines
+    if when.month == 12:
+        assert line.forecast is None  # no forecast at year end
+        return
+    points = [(m, F(x)) for m, x in zip(months, results, strict=False)]
+    if all(abs(x) <= 10**12 for _, x in points):  # Thai-scale results: exact
+        assert line.forecast is not None
+        assert F(line.forecast) == ref_round(ref_forecast(points), 4)

@@ -1,11 +1,11 @@
-"""SCORING.md sections 1 and 2 as properties, against a reference written with ``Fraction``.
+"""SCORING.md sections 1, 2 and 4 as properties, against a reference written with ``Fraction``.
 
 The reference below is an independent reading of SCORING.md: exact rational
 arithmetic, and rounding only where the method rounds (each KPI score, each
-weighted score, the agreement score and its percentage).  The engine must
-agree with it to the last digit.  ``tests/scoring/test_kpi_score.py`` already
-checks monotonicity on the five-level scale with default rounding; here it is
-checked on every scale, rounding rule, precision and on milestones.
+weighted score, the agreement score and its percentage, the forecast).  The
+engine must agree with it to the last digit.  ``tests/scoring/test_kpi_score.py``
+already checks monotonicity on the five-level scale with default rounding;
+here it is checked on every scale, rounding rule, precision and on milestones.
 """
 
 from __future__ import annotations

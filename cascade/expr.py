@@ -2,14 +2,15 @@
 
 Grammar: numbers, names, ``+ - * /``, unary minus and parentheses; nothing
 else is evaluated (no ``eval``, no attribute access, no calls).  Numbers are
-exact ``Decimal``; division by zero is an :class:`ExpressionError`.
+exact ``Decimal``; division by zero and a result beyond ``Decimal``'s range
+are an :class:`ExpressionError`.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal, InvalidOperation, Overflow
 from functools import lru_cache
 from typing import Union
 
@@ -163,6 +164,8 @@ def evaluate(node: Expr, env: dict[str, Decimal]) -> Decimal:
         if right == 0:
             raise ExpressionError("division by zero")
         return left / right
+    except Overflow:  # beyond Decimal's exponent range (about 1e999999)
+        raise ExpressionError("the result is too large") from None
     except InvalidOperation as exc:  # pragma: no cover - Decimal context limits
         raise ExpressionError(str(exc)) from None
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import Decimal, Overflow, localcontext
 
 from cascade.checks.commands import NOT_REPORTED, UNSCORABLE
 from cascade.diagnostics import Finding
@@ -25,6 +25,8 @@ from cascade.spec.agreement import Criteria
 from cascade.spec.common import text_of
 
 ZERO = Decimal(0)
+_SUMS_PRECISION = 100
+"""Digits for the forecast's sums: exact for any result a score sheet holds."""
 
 
 @dataclass(slots=True)
@@ -132,12 +134,21 @@ def _forecast(kpi: Kpi, inputs: Inputs) -> Decimal | None:
             points.append((Decimal(month), x))
     if len(points) < 2:
         return None
-    n = Decimal(len(points))
-    mean_m = sum((m for m, _ in points), ZERO) / n
-    mean_x = sum((x for _, x in points), ZERO) / n
-    spread = sum(((m - mean_m) ** 2 for m, _ in points), ZERO)
-    slope = sum(((m - mean_m) * (x - mean_x) for m, x in points), ZERO) / spread
-    return mean_x + slope * (Decimal(12) - mean_m)
+    # Exact sums, then one division: a trend that ends in a 5 at the rounding
+    # place stays a 5 (means and slope divided separately came out a hair short).
+    try:
+        with localcontext() as exact:
+            exact.prec = _SUMS_PRECISION
+            n = Decimal(len(points))
+            sum_m = sum((m for m, _ in points), ZERO)
+            sum_x = sum((x for _, x in points), ZERO)
+            spread = n * sum((m * m for m, _ in points), ZERO) - sum_m * sum_m
+            tilt = n * sum((m * x for m, x in points), ZERO) - sum_m * sum_x
+            top = sum_x * spread + tilt * (12 * n - sum_m)
+            bottom = n * spread
+        return top / bottom
+    except Overflow:  # results near Decimal's limit (1e999999): no trend to draw
+        return None
 
 
 def _dimensions(

@@ -7,7 +7,7 @@ Every choice SCORING.md leaves to an agency is read from ``cascade.yaml``
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from decimal import ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal
+from decimal import ROUND_HALF_EVEN, ROUND_HALF_UP, Context, Decimal, InvalidOperation
 
 from cascade.spec.common import Bilingual
 from cascade.spec.plan import Incentives, Scale, ScoringPolicy
@@ -66,8 +66,17 @@ class Policy:
         return len(self.scores)
 
     def round(self, value: Decimal) -> Decimal:
-        """The one rounding rule: ``decimals`` places, half-up unless the plan says half-even."""
-        return value.quantize(_QUANTUM[self.decimals], rounding=self.rounding)
+        """The one rounding rule: ``decimals`` places, half-up unless the plan says half-even.
+
+        Any finite value rounds: one too long for the default 28 digits (a
+        result of 1e30) is quantized with the precision it needs.
+        """
+        quantum = _QUANTUM[self.decimals]
+        try:
+            return value.quantize(quantum, rounding=self.rounding)
+        except InvalidOperation:
+            wide = Context(prec=max(value.adjusted(), 0) + self.decimals + 2)
+            return value.quantize(quantum, rounding=self.rounding, context=wide)
 
 
 def resolve(spec: ScoringPolicy | None) -> Policy:

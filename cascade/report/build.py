@@ -1,32 +1,37 @@
 """Build the :class:`SiteView` of a plan: the one library call the report
-needs before rendering (``build_view(model, ViewOptions(...))``)."""
+needs before rendering (``build_view(model, ViewOptions(...))``).  The
+navigation and the parts of pages with a ``build`` function come from the
+registered pages (:mod:`cascade.report.registry`)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from cascade.model.periods import Period
 from cascade.model.plan import PlanModel
 from cascade.report.agreements import AgreementViews
 from cascade.report.jobs import jobs_view
 from cascade.report.kpis import KpiViews
-from cascade.report.labels import WORDS, pick
+from cascade.report.labels import labels, pick
 from cascade.report.matrix import matrix_view, tree_view
 from cascade.report.refs import Refs
+from cascade.report.registry import PageEntry, PartSources, registered, reserved_stems
 from cascade.report.scores import score_views
 from cascade.report.site_view import SiteView
 from cascade.report.strategy import strategy_view
 from cascade.report.thai import fiscal_bounds
-from cascade.report.view import AgreementView, Party
+from cascade.report.view import AgreementView, Party, Ref
 
 
 @dataclass(frozen=True, slots=True)
 class ViewOptions:
-    """What to show: the language, the period to score (if any), a time stamp."""
+    """What to show: the language, the period to score (if any), a time stamp,
+    and the pages (the registry's unless given)."""
 
     lang: str = "th"
     period: Period | None = None
     stamp: str = ""
+    pages: tuple[PageEntry, ...] = field(default_factory=registered)
 
 
 def _unit_order(model: PlanModel) -> list[tuple[str, int]]:
@@ -70,10 +75,22 @@ def parties(model: PlanModel, refs: Refs) -> list[Party]:
     return [replace(p, has_agreement=p.ref.id in model.agreements) for p in out]
 
 
+def nav_links(pages: tuple[PageEntry, ...], lang: str) -> tuple[Ref, ...]:
+    """A link per page in the navigation, labelled in ``lang``, in registry order."""
+    return tuple(Ref(p.slug, p.slug, pick(p.nav, lang), p.slug) for p in pages if p.nav)
+
+
+def build_parts(
+    pages: tuple[PageEntry, ...], sources: PartSources
+) -> tuple[tuple[str, object], ...]:
+    """What each page with a ``build`` function needs, as ``(slug, part)`` pairs."""
+    return tuple((p.slug, p.build(sources)) for p in pages if p.build is not None)
+
+
 def build_view(model: PlanModel, options: ViewOptions) -> SiteView:
     """Everything the templates show, for ``options.lang``."""
     lang = options.lang
-    refs = Refs(model, lang)
+    refs = Refs(model, lang, reserved_stems(options.pages))
     kpis = KpiViews(model, refs)
     everyone = parties(model, refs)
     by_id = {p.ref.id: p for p in everyone}
@@ -106,10 +123,12 @@ def build_view(model: PlanModel, options: ViewOptions) -> SiteView:
         parties=tuple(p for p in everyone if p.has_agreement),
         without_agreement=tuple(p for p in everyone if not p.has_agreement and p.type != "person"),
         agreements=tuple(agreements),
-        strategy=strategy_view(model, refs, f"{pick(WORDS['strategy_map'], lang)} {name}"),
+        strategy=strategy_view(model, refs, f"{labels(lang)['strategy_map']} {name}"),
         matrix=matrix_view(model, refs),
         tree=tree_view(model, refs, kpis),
         jobs=jobs_view(model, refs),
         period=period,
         stamp=options.stamp,
+        nav=nav_links(options.pages, lang),
+        parts=build_parts(options.pages, PartSources(model, refs, kpis)),
     )

@@ -1,12 +1,16 @@
 """The words of the report in Thai and English.
 
 Templates see them as ``t.key`` (a plain ``dict`` of strings for the chosen
-language); view builders use :func:`word` for kind, role and unit labels.
+language, with the navigation labels of the registered pages, see
+:mod:`cascade.report.registry`); view builders use :func:`word` for kind,
+role and unit labels.
 The Thai wording follows the forms Thai agencies sign (คำรับรองการปฏิบัติราชการ,
 ผู้รับคำรับรอง / ผู้ทำคำรับรอง, รายละเอียดตัวชี้วัด).
 """
 
 from __future__ import annotations
+
+from cascade.report import registry
 
 WORDS: dict[str, tuple[str, str]] = {
     # pages and navigation
@@ -14,10 +18,6 @@ WORDS: dict[str, tuple[str, str]] = {
     "home": ("หน้าแรก", "Home"),
     "agreement": ("คำรับรองการปฏิบัติราชการ", "Performance agreement"),
     "agreements": ("คำรับรองการปฏิบัติราชการ", "Performance agreements"),
-    "strategy_map": ("แผนที่ยุทธศาสตร์", "Strategy map"),
-    "os_matrix": ("ตาราง OS Matrix (เจ้าภาพ/ผู้สนับสนุน)", "OS matrix (owner/supporter)"),
-    "cascade_tree": ("แผนภูมิการถ่ายทอดตัวชี้วัด", "KPI cascade tree"),
-    "jobs": ("สายงานและใบกำหนดหน้าที่งาน", "Job families and job descriptions"),
     "kpi_cards": ("รายละเอียดตัวชี้วัด", "KPI cards"),
     "kpi_card": ("รายละเอียดตัวชี้วัด", "KPI card"),
     "scorecard": ("ผลการประเมิน", "Scorecard"),
@@ -216,8 +216,9 @@ def pick(pair: tuple[str, str], lang: str) -> str:
 
 
 def labels(lang: str) -> dict[str, str]:
-    """Every UI word in ``lang``: what templates see as ``t``."""
-    return {key: pick(pair, lang) for key, pair in WORDS.items()}
+    """Every UI word in ``lang``, the pages' navigation labels too: what templates see as ``t``."""
+    words = {key: pick(pair, lang) for key, pair in WORDS.items()}
+    return words | registry.page_words(registry.registered(), lang)
 
 
 def word(table: dict[str, tuple[str, str]], key: str | None, lang: str) -> str:

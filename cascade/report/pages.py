@@ -1,8 +1,9 @@
 """Which pages a site has, and rendering them with an environment.
 
 A page is a template name, the output path and its context.  The HTML site
-and the Markdown set have the same pages: ``index``, one per party with an
-agreement, ``strategy-map``, ``os-matrix``, ``cascade`` and ``jobs``.
+and the Markdown set have the same pages, those of the registry
+(:data:`cascade.report.registry.PAGES`): ``index``, ``strategy-map``,
+``os-matrix``, ``cascade``, ``jobs`` and one per party with an agreement.
 """
 
 from __future__ import annotations
@@ -14,9 +15,9 @@ from typing import Any
 
 from jinja2 import Environment
 
+from cascade.report.registry import PageEntry, registered
 from cascade.report.site_view import SiteView
 
-SITE_PAGES = ("index", "strategy-map", "os-matrix", "cascade", "jobs")
 _BLANKS = re.compile(r"\n{3,}")
 
 
@@ -30,17 +31,28 @@ class Page:
     context: dict[str, Any]
 
 
-def site_pages(view: SiteView, fmt: str) -> list[Page]:
-    """Every page of the site in ``fmt`` (``html`` or ``md``), in a fixed order."""
-    pages = [
-        Page(fmt, f"{name}.{fmt}", f"{name}.{fmt}", {"site": view, "page": name})
-        for name in SITE_PAGES
-    ]
+def _entry_pages(view: SiteView, fmt: str, entry: PageEntry) -> list[Page]:
+    """The files of one registered page: one, or one per agreement."""
+    template = entry.template(fmt)
+    base: dict[str, Any] = {"site": view}
+    if entry.build is not None:
+        base["part"] = dict(view.parts)[entry.slug]
+    if not entry.per_party:
+        return [Page(fmt, template, f"{entry.slug}.{fmt}", base | {"page": entry.slug})]
+    pages = []
     for agreement in view.agreements:
         stem = agreement.party.ref.page
-        context = {"site": view, "page": stem, "agreement": agreement}
-        pages.append(Page(fmt, f"party.{fmt}", f"{stem}.{fmt}", context))
+        context = base | {"page": stem, "agreement": agreement}
+        pages.append(Page(fmt, template, f"{stem}.{fmt}", context))
     return pages
+
+
+def site_pages(
+    view: SiteView, fmt: str, entries: tuple[PageEntry, ...] | None = None
+) -> list[Page]:
+    """Every page of the site in ``fmt`` (``html`` or ``md``), in registry order."""
+    chosen = registered() if entries is None else entries
+    return [page for entry in chosen for page in _entry_pages(view, fmt, entry)]
 
 
 def tidy(text: str, fmt: str) -> str:

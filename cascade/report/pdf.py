@@ -27,6 +27,7 @@ from jinja2 import TemplateError
 
 from cascade.report.errors import RenderError, Spot, spot_of
 from cascade.report.pdf_markup import MAIN, TEMPLATE_LABEL, render_typst, template_dir
+from cascade.report.registry import PageEntry
 from cascade.report.site_view import SiteView
 
 FOLDER = "pdf"
@@ -62,10 +63,12 @@ def fonts() -> typst.Fonts:
     return found
 
 
-def typst_source(view: SiteView, lang: str, thai_digits: bool = False) -> str:
+def typst_source(
+    view: SiteView, lang: str, thai_digits: bool = False, pages: tuple[PageEntry, ...] | None = None
+) -> str:
     """The typst markup of the PDF; template problems become :class:`PdfError`."""
     try:
-        return render_typst(view, lang, thai_digits)
+        return render_typst(view, lang, thai_digits, pages)
     except TemplateError as exc:
         spot = spot_of(exc, MAIN, [template_dir()], [TEMPLATE_LABEL])
         raise PdfError(spot.message, spot.file, spot.line) from exc
@@ -113,13 +116,20 @@ def pdf_path(out_dir: Path) -> Path:
     return out_dir / FOLDER / FILENAME
 
 
-def write_pdf(view: SiteView, out_dir: Path, lang: str, thai_digits: bool = False) -> Path:
-    """Write every agreement of ``view`` and its KPI cards to one A4 PDF.
+def write_pdf(
+    view: SiteView,
+    out_dir: Path,
+    lang: str,
+    thai_digits: bool = False,
+    pages: tuple[PageEntry, ...] | None = None,
+) -> Path:
+    """Write every agreement of ``view`` and its KPI cards (the PDF form of each
+    registered page, or of ``pages``) to one A4 PDF.
 
     ``out_dir`` is the report folder (``OUT/report``); returns the PDF's path.
     Raises :class:`PdfError` (never a typst or OS traceback) when it cannot.
     """
-    pdf = compile_pdf(typst_source(view, lang, thai_digits))
+    pdf = compile_pdf(typst_source(view, lang, thai_digits, pages))
     path = pdf_path(out_dir)
     try:
         write_bytes_atomic(path, pdf)

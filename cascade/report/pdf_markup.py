@@ -24,6 +24,7 @@ from markupsafe import Markup
 from cascade.report.env import builtin_dir
 from cascade.report.filters import Filters
 from cascade.report.labels import labels
+from cascade.report.registry import PageEntry, pdf_parts, registered
 from cascade.report.site_view import SiteView
 
 MAIN = "report.typ"
@@ -97,8 +98,19 @@ def document_title(view: SiteView, lang: str) -> str:
     )
 
 
-def render_typst(view: SiteView, lang: str, thai_digits: bool = False) -> str:
-    """The typst source of the PDF: every agreement of ``view`` and its KPI cards."""
+def render_typst(
+    view: SiteView,
+    lang: str,
+    thai_digits: bool = False,
+    pages: tuple[PageEntry, ...] | None = None,
+) -> str:
+    """The typst source of the PDF: the PDF form of every page that has one (the
+    registry's unless ``pages`` is given), by default every agreement and its KPI cards."""
     env = make_typst_env(lang, thai_digits)
-    context = {"site": view, "doc_title": document_title(view, lang)}
+    chosen = registered() if pages is None else pages
+    context = {
+        "site": view,
+        "doc_title": document_title(view, lang),
+        "pdf_parts": pdf_parts(chosen),
+    }
     return env.get_template(MAIN).render(context)

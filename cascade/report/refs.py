@@ -3,7 +3,9 @@
 A party with an agreement has a page named by its id (``LAW`` → ``LAW.html``);
 ids are made safe for file names and anchors by :func:`slug`, which keeps
 ASCII letters, digits, ``.`` and ``-`` and writes anything else as ``_hh``
-(so two different ids never share a page).
+(so two different ids never share a page).  A party whose stem is a site
+page's (``index``, ``jobs``, … see :func:`~cascade.report.registry.reserved_stems`)
+gets ``party-<stem>``.
 """
 
 from __future__ import annotations
@@ -11,10 +13,10 @@ from __future__ import annotations
 from cascade.model.plan import Kpi, PlanModel
 from cascade.model.qid import id_of
 from cascade.report.labels import PARTY_WORDS, word
+from cascade.report.registry import registered, reserved_stems
 from cascade.report.view import Ref
 from cascade.spec.common import Bilingual, text_of
 
-RESERVED = frozenset({"index", "strategy-map", "os-matrix", "cascade", "jobs", "style", "error"})
 _SAFE = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-")
 
 
@@ -27,13 +29,14 @@ def slug(text: str) -> str:
 class Refs:
     """Refs to parties and KPIs of one model in one language."""
 
-    def __init__(self, model: PlanModel, lang: str) -> None:
+    def __init__(self, model: PlanModel, lang: str, reserved: frozenset[str] | None = None) -> None:
         self.model = model
         self.lang = lang
         self.pages: dict[str, str] = {}
+        taken = reserved_stems(registered()) if reserved is None else reserved
         for party in model.agreements:
             stem = slug(party)
-            self.pages[party] = f"party-{stem}" if stem.lower() in RESERVED else stem
+            self.pages[party] = f"party-{stem}" if stem.lower() in taken else stem
 
     def text(self, value: str | Bilingual | None) -> str:
         return text_of(value, self.lang)

@@ -16,6 +16,7 @@ from cascade.report.bounded import Job, Limits, render_bounded
 from cascade.report.env import FORMATS, EnvOptions, make_env
 from cascade.report.errors import RenderError, spot_of
 from cascade.report.pages import Page, render_all, site_pages
+from cascade.report.registry import PageEntry, registered
 from cascade.report.site_view import SiteView
 
 BUILTIN_LABEL = "templates/report"
@@ -24,11 +25,13 @@ Rendered = dict[tuple[str, str], str]
 
 @dataclass(frozen=True, slots=True)
 class RenderOptions:
-    """Formats to render, the environment and the bounds for user templates."""
+    """Formats to render, the environment, the bounds for user templates and
+    the pages (the registry's unless given)."""
 
     formats: tuple[str, ...] = FORMATS
     env: EnvOptions = field(default_factory=EnvOptions)
     limits: Limits = field(default_factory=Limits)
+    pages: tuple[PageEntry, ...] = field(default_factory=registered)
 
     def shown(self) -> tuple[str, ...]:
         """How each template folder is named in diagnostics."""
@@ -70,7 +73,7 @@ def render_site(view: SiteView, options: RenderOptions) -> Rendered:
     unknown = [f for f in options.formats if f not in FORMATS]
     if unknown:
         raise ValueError(f"unknown report format(s): {', '.join(unknown)}")
-    pages = [p for fmt in options.formats for p in site_pages(view, fmt)]
+    pages = [p for fmt in options.formats for p in site_pages(view, fmt, options.pages)]
     if options.env.templates is None:
         return _in_process(pages, options)
     job = Job(options.env, tuple(pages), options.shown(), options.limits)

@@ -2,8 +2,9 @@
 
 The server thread serves ``out/report/html``; the main thread watches the
 plan folder (and ``--templates``) with watchfiles and rebuilds on every
-change.  A rebuild renders the whole site in memory and rewrites only the
-pages whose text changed.  When the plan (or a template) has errors the
+change.  A rebuild renders the whole site (the pages of
+``options.pages``, the registry's by default) in memory and rewrites only
+the pages whose text changed.  When the plan (or a template) has errors the
 pages on disk stay as they were and every HTML request gets an error page
 listing the problems, which reloads itself until the plan is fixed.
 """
@@ -18,13 +19,12 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
-from cascade.engine import PlanRootError, check_plan
-from cascade.load.cache import FOLDER as CACHE_FOLDER
+from cascade.engine import PlanRootError, cache_folder, check_plan
 from cascade.report.env import EnvOptions, make_env
 from cascade.report.errors import RenderError
 from cascade.report.fonts import font_assets
 from cascade.report.output import sync_tree
-from cascade.report.site import ReportOptions, make_report, site_dir, split
+from cascade.report.site import INDEX, ReportOptions, make_report, site_dir, split
 
 Log = Callable[[str], None]
 
@@ -134,10 +134,10 @@ def serve(site: Site, port: int, extra: list[Path], log: Log) -> None:
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     host, bound = server.server_address[:2]
-    log(f"serving http://{host!s}:{bound}/index.html (Ctrl-C to stop)")
+    log(f"serving http://{host!s}:{bound}/{INDEX['html']} (Ctrl-C to stop)")
     stop = threading.Event()
     try:
-        ignore = [site.folder.parent, site.plan / CACHE_FOLDER]
+        ignore = [site.folder.parent, cache_folder(site.plan)]
         watch(site, [site.plan, *extra], stop, ignore)
     finally:
         stop.set()

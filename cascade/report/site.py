@@ -20,17 +20,19 @@ from cascade.report.build import ViewOptions, build_view
 from cascade.report.env import FORMATS, EnvOptions
 from cascade.report.fonts import font_assets
 from cascade.report.output import replace_tree
+from cascade.report.registry import HOME, PageEntry, registered
 from cascade.report.render import Rendered, RenderOptions, render_site
 from cascade.report.site_view import SiteView
 from cascade.report.thai import format_stamp, to_thai_digits
 
 SITE_DIR = "report"
-INDEX = {"html": "index.html", "md": "index.md"}
+INDEX = {fmt: f"{HOME}.{fmt}" for fmt in FORMATS}
 
 
 @dataclass(frozen=True, slots=True)
 class ReportOptions:
-    """Everything ``cascade report`` can be asked for, as plain values."""
+    """Everything ``cascade report`` can be asked for, as plain values (and the
+    pages to make: the registry's, :mod:`cascade.report.registry`, unless given)."""
 
     lang: str = "th"
     period: Period | None = None
@@ -39,6 +41,7 @@ class ReportOptions:
     thai_digits: bool = False
     stamp: bool = False
     limits: Limits = field(default_factory=Limits)
+    pages: tuple[PageEntry, ...] = field(default_factory=registered)
 
 
 def site_dir(out: Path) -> Path:
@@ -55,7 +58,9 @@ def _stamp(options: ReportOptions) -> str:
 
 def make_view(model: PlanModel, options: ReportOptions) -> SiteView:
     """The view of ``model`` for the options' language and period."""
-    return build_view(model, ViewOptions(options.lang, options.period, _stamp(options)))
+    return build_view(
+        model, ViewOptions(options.lang, options.period, _stamp(options), options.pages)
+    )
 
 
 def make_report(model: PlanModel, options: ReportOptions) -> tuple[SiteView, Rendered]:
@@ -63,7 +68,7 @@ def make_report(model: PlanModel, options: ReportOptions) -> tuple[SiteView, Ren
     view = make_view(model, options)
     formats = tuple(f for f in options.formats if f in FORMATS)
     env = EnvOptions(options.lang, options.thai_digits, options.templates)
-    return view, render_site(view, RenderOptions(formats, env, options.limits))
+    return view, render_site(view, RenderOptions(formats, env, options.limits, options.pages))
 
 
 def split(pages: Rendered) -> dict[str, dict[str, str]]:

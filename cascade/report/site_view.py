@@ -1,5 +1,7 @@
 """The site-wide records: strategy map, OS matrix, cascade tree, jobs, period,
-and :class:`SiteView`, the one value every page is rendered from."""
+and :class:`SiteView`, the one value every page is rendered from (with the
+navigation and the parts built for registered pages, see
+:mod:`cascade.report.registry`)."""
 
 from __future__ import annotations
 
@@ -154,7 +156,12 @@ class PeriodView:
 
 @dataclass(frozen=True, slots=True)
 class SiteView:
-    """Everything the report shows, for one language."""
+    """Everything the report shows, for one language.
+
+    ``nav`` links the pages of the navigation (a :class:`Ref` per page, its
+    ``name`` the label); ``parts`` holds what a registered page's ``build``
+    function made, as ``(slug, part)`` pairs (a template sees its page's as ``part``).
+    """
 
     lang: str
     name: str
@@ -173,3 +180,5 @@ class SiteView:
     jobs: JobsView
     period: PeriodView | None
     stamp: str = ""
+    nav: tuple[Ref, ...] = ()
+    parts: tuple[tuple[str, object], ...] = ()

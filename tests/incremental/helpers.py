@@ -18,8 +18,11 @@ fixture in ``conftest.py``.
 
 from __future__ import annotations
 
+import atexit
 import dataclasses
+import hashlib
 import shutil
+import tempfile
 from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from pathlib import Path
@@ -30,6 +33,7 @@ import yaml
 from cascade.engine import check_plan
 from cascade.incremental import snapshot
 from cascade.incremental.run import Outcome, validate
+from cascade.model.plan import PlanModel
 from cascade.result import RunResult
 
 PEOPLE = 60
@@ -55,6 +59,29 @@ def copy_plan(source: Path, tmp_path: Path, name: str = "plan") -> Path:
     """A copy of ``source`` without its caches: the repository's plans stay untouched."""
     root = tmp_path / name
     shutil.copytree(source, root, ignore=shutil.ignore_patterns(".cascade-cache"))
+    return root
+
+
+_RUNS: dict[Path, Path] = {}
+"""Plans after their first (full, checked) run, by source: :func:`copy_run` copies them."""
+
+
+def copy_run(source: Path, tmp_path: Path) -> Path:
+    """A copy of ``source`` as it is after a first full run: its snapshot and parse cache.
+
+    The first call per process makes that run (and checks it against a cold one);
+    later calls copy its result.  The copy's files have new stamps, so the next
+    run compares their contents with the snapshot: a run after an edit takes the
+    path it would take after a real first run.
+    """
+    if source not in _RUNS:
+        base = Path(tempfile.mkdtemp(prefix="cascade-run-"))
+        atexit.register(shutil.rmtree, base, True)
+        root = copy_plan(source, base)
+        step(root, FULL_PATH, "first run")
+        _RUNS[source] = root
+    root = tmp_path / "plan"
+    shutil.copytree(_RUNS[source], root)
     return root
 
 
@@ -107,9 +134,27 @@ def assert_same(warm: RunResult, cold: RunResult, context: str) -> None:
     assert not problems, f"{context}: warm run != cold run\n" + "\n".join(problems)
 
 
+_MODELS: dict[tuple[str, str], PlanModel | None] = {}
+"""The model of the last cold run of a plan's content (``env_of`` reads it)."""
+
+
+def _content(root: Path) -> str:
+    """The plan's files by name, size and modification time (a stat each, no read)."""
+    digest = hashlib.sha256()
+    for path in sorted(root.rglob("*")):
+        rel = path.relative_to(root).as_posix()
+        if not rel.startswith(".cascade-cache") and path.is_file():
+            info = path.stat()
+            digest.update(f"{rel}\0{info.st_size}\0{info.st_mtime_ns}\0".encode(errors="replace"))
+    return digest.hexdigest()
+
+
 def cold(root: Path) -> RunResult:
     """A full run as the CLI makes it without the cache: no parse cache, no snapshot."""
-    return check_plan(root).result
+    checked = check_plan(root)
+    _MODELS.clear()
+    _MODELS[(str(root), _content(root))] = checked.model
+    return checked.result
 
 
 def step(root: Path, how: Collection[str], context: str = "") -> Outcome:
@@ -149,7 +194,8 @@ Edit = Callable[[str, Env], str]
 
 
 def env_of(root: Path, rel: str) -> Env:
-    model = check_plan(root).model
+    key = (str(root), _content(root))
+    model = _MODELS[key] if key in _MODELS else check_plan(root).model
     if model is None:  # the plan does not load: only edits that need nothing of this
         return Env("", "", None, (), "")
     party = next(a.party for a in model.agreements.values() if a.where.file == rel)

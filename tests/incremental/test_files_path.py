@@ -21,6 +21,7 @@ from tests.incremental.helpers import (
     apply,
     codes,
     copy_plan,
+    copy_run,
     replace,
     step,
 )
@@ -29,8 +30,7 @@ from tests.incremental.mutations import BY_NAME
 
 def test_files_path_then_fix(generated: Path, tmp_path: Path) -> None:
     """A broken file: only changed files are re-read; after the fix a full run."""
-    root = copy_plan(generated, tmp_path)
-    step(root, FULL_PATH, "first run")
+    root = copy_run(generated, tmp_path)
     good = (root / LEAF).read_text(encoding="utf-8")
     apply(root, LEAF, BY_NAME["syntax-error"].edit)
     broken = step(root, FILES_PATH, "syntax error")
@@ -54,8 +54,7 @@ def test_files_path_then_fix(generated: Path, tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("name", ["syntax-error", "unknown-key"])
 def test_broken_then_restored(generated: Path, tmp_path: Path, name: str) -> None:
-    root = copy_plan(generated, tmp_path)
-    step(root, FULL_PATH, "first run")
+    root = copy_run(generated, tmp_path)
     good = (root / LEAF).read_text(encoding="utf-8")
     apply(root, LEAF, BY_NAME[name].edit)
     step(root, FILES_PATH, name)

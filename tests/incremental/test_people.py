@@ -29,6 +29,7 @@ from tests.incremental.helpers import (
     codes,
     cold,
     copy_plan,
+    copy_run,
     leaves,
     on_data,
     step,
@@ -54,8 +55,7 @@ def test_generated_plan_is_clean_and_its_leaf_is_a_leaf(generated: Path, tmp_pat
 
 @pytest.mark.parametrize("mutation", MUTATIONS, ids=lambda mutation: mutation.name)
 def test_leaf_edit(generated: Path, tmp_path: Path, mutation: Mutation) -> None:
-    root = copy_plan(generated, tmp_path)
-    step(root, FULL_PATH, "first run")
+    root = copy_run(generated, tmp_path)
     apply(root, LEAF, mutation.edit)
     outcome = step(root, mutation.how, mutation.name)
     assert mutation.shows <= codes(outcome.result), f"{mutation.name}: {codes(outcome.result)}"
@@ -77,8 +77,7 @@ def test_leaf_edit(generated: Path, tmp_path: Path, mutation: Mutation) -> None:
 )
 def test_other_leaves(generated: Path, tmp_path: Path, rel: str, name: str) -> None:
     """P00001 heads the organisation (no supervisor); P00003 reports to a division head."""
-    root = copy_plan(generated, tmp_path)
-    step(root, FULL_PATH, "first run")
+    root = copy_run(generated, tmp_path)
     assert rel in leaves(root)
     apply(root, rel, BY_NAME[name].edit)
     step(root, BY_NAME[name].how, f"{name} of {rel}")
@@ -95,8 +94,7 @@ def kpi_text(root: Path, rel: str, kpi_id: str) -> dict[str, Any]:
 
 def test_supervisor_field_repeated_by_subordinate(generated: Path, tmp_path: Path) -> None:
     """TRC004: a subordinate repeats the supervisor's KPI name; the supervisor renames it."""
-    root = copy_plan(generated, tmp_path)
-    step(root, FULL_PATH, "first run")
+    root = copy_run(generated, tmp_path)
     child = subordinate_with(root, "2")
     source = kpi_text(root, SUPERVISOR, "2")
 
@@ -134,15 +132,13 @@ def test_supervisor_field_repeated_by_subordinate(generated: Path, tmp_path: Pat
     ],
 )
 def test_supervisor_edit(generated: Path, tmp_path: Path, name: str) -> None:
-    root = copy_plan(generated, tmp_path)
-    step(root, FULL_PATH, "first run")
+    root = copy_run(generated, tmp_path)
     apply(root, SUPERVISOR, BY_NAME[name].edit)
     step(root, PEOPLE_OR_FULL, f"{name} of the supervisor")
 
 
 def test_supervisor_removes_kpi_subordinates_name(generated: Path, tmp_path: Path) -> None:
-    root = copy_plan(generated, tmp_path)
-    step(root, FULL_PATH, "first run")
+    root = copy_run(generated, tmp_path)
 
     def drop_two(doc: dict[str, Any], env: Env) -> None:
         doc["kpis"] = [k for k in doc["kpis"] if k["id"] != "2"]
@@ -158,8 +154,7 @@ def test_supervisor_removes_kpi_subordinates_name(generated: Path, tmp_path: Pat
 def test_cycle_between_supervisor_and_subordinate(generated: Path, tmp_path: Path) -> None:
     """P00047's KPI 2 contributes to a subordinate's KPI that is P00047/2: a cycle over
     two files (TRC006, TRC001), reported at the smallest KPI id of the cycle."""
-    root = copy_plan(generated, tmp_path)
-    step(root, FULL_PATH, "first run")
+    root = copy_run(generated, tmp_path)
     child = subordinate_with(root, "2")
     party = child.rsplit("/", 1)[-1].removesuffix(".yaml")
 
@@ -172,8 +167,7 @@ def test_cycle_between_supervisor_and_subordinate(generated: Path, tmp_path: Pat
 
 
 def test_supervisor_and_subordinate_together(generated: Path, tmp_path: Path) -> None:
-    root = copy_plan(generated, tmp_path)
-    step(root, FULL_PATH, "first run")
+    root = copy_run(generated, tmp_path)
     apply(root, SUPERVISOR, BY_NAME["rename-kpi"].edit)
     apply(root, LEAF, BY_NAME["thresholds-order"].edit)
     step(root, PEOPLE_OR_FULL, "two files at once")
@@ -181,8 +175,7 @@ def test_supervisor_and_subordinate_together(generated: Path, tmp_path: Path) ->
 
 def test_leaf_starts_to_depend_on_another_leaf(generated: Path, tmp_path: Path) -> None:
     """After the first edit P00060 names P00059's KPI: editing P00059 must re-check P00060."""
-    root = copy_plan(generated, tmp_path)
-    step(root, FULL_PATH, "first run")
+    root = copy_run(generated, tmp_path)
     other = "agreements/people/P00059.yaml"
 
     def name_other(doc: dict[str, Any], env: Env) -> None:
@@ -205,8 +198,7 @@ def test_leaf_starts_to_depend_on_another_leaf(generated: Path, tmp_path: Path) 
 
 
 def test_edits_in_a_row(generated: Path, tmp_path: Path) -> None:
-    root = copy_plan(generated, tmp_path)
-    step(root, FULL_PATH, "first run")
+    root = copy_run(generated, tmp_path)
     sequence = [
         (LEAF, "weight"),
         ("agreements/people/P00058.yaml", "thresholds-order"),
@@ -231,8 +223,7 @@ RANDOM_SAFE = [
 def test_random_leaf_edits(generated: Path, tmp_path: Path, seed: int) -> None:
     """A random leaf, two random edits in a row; a full run's result each time."""
     rng = random.Random(seed)
-    root = copy_plan(generated, tmp_path)
-    step(root, FULL_PATH, "first run")
+    root = copy_run(generated, tmp_path)
     candidates = leaves(root)
     broken = False
     for round_ in range(2):

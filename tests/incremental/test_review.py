@@ -26,6 +26,7 @@ from tests.incremental.helpers import (
     codes,
     cold,
     copy_plan,
+    copy_run,
     replace,
     step,
 )
@@ -93,8 +94,7 @@ def test_shared_file_with_an_empty_document(generated: Path, tmp_path: Path) -> 
 def test_snapshot_entry_single_without_party(generated: Path, tmp_path: Path) -> None:
     """A snapshot (valid JSON, this code's fingerprint) whose entry is ``single`` but
     names no party is refused by load: a full run (recheck raised IndexError)."""
-    root = copy_plan(generated, tmp_path)
-    step(root, FULL_PATH, "first run")
+    root = copy_run(generated, tmp_path)
     snap = snapshot.load(root)
     assert snap is not None
     entry = snap.files["agreements/people/P00059.yaml"]
@@ -120,8 +120,7 @@ def test_snapshot_that_is_a_fifo(generated: Path, tmp_path: Path) -> None:
     """The snapshot is read only when it is a regular file of bounded size: a FIFO (or
     a symlink to /dev/zero or /dev/stdin, which a commit or an archive can carry) is
     refused at once instead of blocking or growing without bound."""
-    root = copy_plan(generated, tmp_path)
-    step(root, FULL_PATH, "first run")
+    root = copy_run(generated, tmp_path)
     path = snapshot.path_of(root)
     path.unlink()
     os.mkfifo(path)
@@ -268,8 +267,7 @@ def test_mixed_agreement_and_actuals_file(generated: Path, tmp_path: Path) -> No
 def test_concurrent_warm_runs(generated: Path, tmp_path: Path) -> None:
     """Four runs at once after an edit: each writes its snapshot atomically (own temp
     file, then rename); every result is the cold one and the snapshot left is sound."""
-    root = copy_plan(generated, tmp_path)
-    step(root, FULL_PATH, "first run")
+    root = copy_run(generated, tmp_path)
     apply(root, LEAF, WEIGHT, NONE)
     done: list[Outcome] = []
     workers = [threading.Thread(target=lambda: done.append(validate(root))) for _ in range(4)]

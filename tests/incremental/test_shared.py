@@ -29,6 +29,7 @@ from tests.incremental.helpers import (
     codes,
     cold,
     copy_plan,
+    copy_run,
     on_data,
     replace,
     rows,
@@ -191,8 +192,7 @@ SIGNATORY_CASES: dict[str, list[tuple[str, str]]] = {
 
 @pytest.mark.parametrize("case", list(SIGNATORY_CASES))
 def test_signatories_far_away(generated: Path, tmp_path: Path, case: str) -> None:
-    root = copy_plan(generated, tmp_path)
-    step(root, FULL_PATH, "first run")
+    root = copy_run(generated, tmp_path)
     apply(root, LEAF, signatories(*SIGNATORY_CASES[case]))
     step(root, PEOPLE_PATH, case)
 
@@ -201,8 +201,7 @@ def test_signatories_far_away(generated: Path, tmp_path: Path, case: str) -> Non
 
 
 def test_new_file(generated: Path, tmp_path: Path) -> None:
-    root = copy_plan(generated, tmp_path)
-    step(root, FULL_PATH, "first run")
+    root = copy_run(generated, tmp_path)
     text = (root / LEAF).read_text(encoding="utf-8")
     (root / "agreements/people/P00060b.yaml").write_text(text, encoding="utf-8")
     outcome = step(root, FULL_PATH, "a second agreement for P00060")
@@ -210,8 +209,7 @@ def test_new_file(generated: Path, tmp_path: Path) -> None:
 
 
 def test_deleted_file(generated: Path, tmp_path: Path) -> None:
-    root = copy_plan(generated, tmp_path)
-    step(root, FULL_PATH, "first run")
+    root = copy_run(generated, tmp_path)
     (root / LEAF).unlink()
     step(root, FULL_PATH, "leaf removed")
     (root / SUPERVISOR).unlink()
@@ -219,8 +217,7 @@ def test_deleted_file(generated: Path, tmp_path: Path) -> None:
 
 
 def test_file_moved(generated: Path, tmp_path: Path) -> None:
-    root = copy_plan(generated, tmp_path)
-    step(root, FULL_PATH, "first run")
+    root = copy_run(generated, tmp_path)
     (root / LEAF).rename(root / "agreements" / "P00060.yaml")
     step(root, FULL_PATH, "leaf moved")
 

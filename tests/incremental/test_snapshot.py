@@ -27,6 +27,7 @@ from tests.incremental.helpers import (
     assert_same,
     cold,
     copy_plan,
+    copy_run,
     step,
 )
 from tests.incremental.mutations import BY_NAME
@@ -127,8 +128,7 @@ DAMAGE = [
 def test_damaged_snapshot(
     generated: Path, tmp_path: Path, damage: Callable[[bytes], bytes], edited: bool
 ) -> None:
-    root = copy_plan(generated, tmp_path)
-    step(root, FULL_PATH, "first run")
+    root = copy_run(generated, tmp_path)
     path = snapshot.path_of(root)
     path.write_bytes(damage(path.read_bytes()))
     if edited:

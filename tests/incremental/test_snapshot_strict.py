@@ -15,7 +15,7 @@ import pytest
 
 from cascade.incremental import snapshot
 from cascade.incremental.run import validate
-from tests.incremental.helpers import FULL_PATH, LEAF, copy_plan, step
+from tests.incremental.helpers import FULL_PATH, LEAF, copy_plan, copy_run, step
 
 # (where in the snapshot, a value of the wrong type); a path ends at the value replaced
 DAMAGE: list[tuple[tuple[str | int, ...], Any]] = [
@@ -104,8 +104,7 @@ def test_a_field_of_the_wrong_type_is_no_snapshot(
 
 def test_blocking_as_a_string_brings_a_full_run(generated: Path, tmp_path: Path) -> None:
     """Coerced, ``"false"`` would say every file is blocking and the run is unchanged."""
-    root = copy_plan(generated, tmp_path)
-    step(root, FULL_PATH, "first run")
+    root = copy_run(generated, tmp_path)
     data = json.loads(snapshot.path_of(root).read_bytes())
     data["semantic"] = "false"
     for row in data["files"].values():

@@ -30,6 +30,7 @@ from tests.incremental.helpers import (
     apply,
     codes,
     copy_plan,
+    copy_run,
     on_data,
     replace,
     step,
@@ -47,8 +48,7 @@ def unit_file(unit: str) -> str:
 
 
 def fresh(generated: Path, tmp_path: Path) -> Path:
-    root = copy_plan(generated, tmp_path)
-    step(root, FULL_PATH, "first run")
+    root = copy_run(generated, tmp_path)
     return root
 
 

@@ -14,8 +14,11 @@ process, start-up included, the default options outside CI) after:
   re-checked too);
 - the same edit in a group's agreement (a unit with no units below it and
   not in the OS matrix: re-checked with its people);
-- the same edit in a division's agreement (the OS matrix names it: a full
-  run).
+- the same edit in a division's agreement (the OS matrix names it: what the
+  matrix reads of it is unchanged, so it and the agreements below it are
+  re-checked, up to the re-check limit);
+- the same edit in the organisation's agreement (everyone's cascade reads it:
+  beyond the re-check limit, a full run).
 
 Every edit is undone at the end; medians of ``--repeat`` runs.
 """
@@ -64,7 +67,14 @@ def _pick(root: Path) -> dict[str, str]:
     )
     group = next(f for f in units if all(kind(g) == "person" for g in below(f)))
     division = next(f for f in units if any(kind(g) != "person" for g in below(f)))
-    return {"leaf": leaf, "supervisor": boss, "group": group, "division": division}
+    organisation = next(f for f in snap.files if kind(f) == "organisation")
+    return {
+        "leaf": leaf,
+        "supervisor": boss,
+        "group": group,
+        "division": division,
+        "organisation": organisation,
+    }
 
 
 def _edit(path: Path, step: int) -> None:
@@ -99,7 +109,7 @@ def measure(root: Path, repeat: int) -> list[tuple[str, float, int]]:
             f"`touch {files['leaf']}` (same bytes)",
             lambda step: os.utime(root / files["leaf"]),
         )
-        for name in ("leaf", "supervisor", "group", "division"):
+        for name in ("leaf", "supervisor", "group", "division", "organisation"):
             timed(f"a weight edited in {files[name]} ({name})", _editor(root / files[name]))
     finally:
         for name, rel in files.items():

@@ -11,8 +11,7 @@ from cascade.rules.scopes import SHARED
 
 
 def _names(cycle: list[str]) -> str:
-    nodes = [n.split(":", 1)[1] for n in cycle]
-    return " → ".join([*nodes, nodes[0]])
+    return " → ".join([*cycle, cycle[0]])
 
 
 @rule("MAP001", "drives-cycle", reads=(SHARED,))
@@ -31,8 +30,8 @@ def drives_cycle(ctx: Context) -> Iterator[Finding]:
     if model.strategy is None:
         return
     index = {g.id: i for i, g in enumerate(model.strategy.goals)}
-    for cycle in ctx.graph.cycles(("drives",)):
-        first = cycle[0].split(":", 1)[1]
+    for cycle in ctx.graph.cycles("drives"):
+        first = cycle[0]
         where = model.strategy_where.at("goals", index.get(first, 0), "drives")
         yield finding(where, f"goals drive each other in a cycle: {_names(cycle)}")
 
@@ -49,8 +48,8 @@ def orgchart_cycle(ctx: Context) -> Iterator[Finding]:
 
         units: [{id: DOP}, {id: A, parent: DOP}]
     """
-    for cycle in ctx.graph.cycles(("part_of",)):
-        unit = ctx.model.units.get(cycle[0].split(":", 1)[1])
+    for cycle in ctx.graph.cycles("part_of"):
+        unit = ctx.model.units.get(cycle[0])
         if unit is not None:
             yield finding(unit.where.at("parent"), f"units are their own parents: {_names(cycle)}")
 
@@ -69,7 +68,7 @@ def unit_unreachable(ctx: Context) -> Iterator[Finding]:
         units: [{id: DOP}, {id: LAW, parent: DOP}]
     """
     model = ctx.model
-    in_cycle = {n.split(":", 1)[1] for c in ctx.graph.cycles(("part_of",)) for n in c}
+    in_cycle = {unit for cycle in ctx.graph.cycles("part_of") for unit in cycle}
     for unit_id in ctx.graph.unreachable_units():
         if unit_id in in_cycle:
             continue
@@ -94,8 +93,8 @@ def command_cycle(ctx: Context) -> Iterator[Finding]:
         # 1234 reports to 1200, 1200 to the bureau's head outside the plan
     """
     model = ctx.model
-    for cycle in ctx.graph.cycles(("reports_to",)):
-        person = model.people.get(cycle[0].split(":", 1)[1])
+    for cycle in ctx.graph.cycles("reports_to"):
+        person = model.people.get(cycle[0])
         if person is None:
             continue
         job = model.jobs.get(person.spec.position or "")

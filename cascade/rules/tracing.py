@@ -277,11 +277,11 @@ def kpi_cycle(ctx: Context) -> Iterator[Finding]:
 
         # links always point up the cascade
     """
-    for cycle in ctx.graph.cycles(("same_as", "contributes_to")):
-        first = ctx.model.kpis.get(cycle[0].removeprefix("kpi:"))
+    for cycle in ctx.graph.cycles("kpi"):
+        first = ctx.model.kpis.get(cycle[0])
         if first is None:
             continue
-        loop = " → ".join(node.removeprefix("kpi:") for node in [*cycle, cycle[0]])
+        loop = " → ".join([*cycle, cycle[0]])
         yield finding(first.where.at("id"), f"KPI links form a cycle: {loop}")
 
 

@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from cascade import rules as registered
 from cascade.diagnostics import Diagnostic, DocPath, Finding, Level, Location, did_you_mean
 from cascade.gcpause import no_cycle_collector
 from cascade.graph import build_graph
@@ -25,7 +26,7 @@ from cascade.load.reader import ReadResult, Stamp, decode
 from cascade.model.build import build_model
 from cascade.model.plan import PlanModel
 from cascade.result import RunResult
-from cascade.rules import ALL, RULES, Context, Rule
+from cascade.rules import Context, Rule
 from cascade.spec.validate import SpecDoc, validate_document
 
 Progress = Callable[[int, int], None]
@@ -89,7 +90,7 @@ def _levels(model: PlanModel) -> tuple[dict[str, Level], list[Finding]]:
     if model.plan is None:
         return levels, problems
     for code, level in model.plan.rules.items():
-        if code not in ALL:
+        if code not in registered.ALL:
             problems.append(
                 Finding(
                     f"unknown rule code '{code}'",
@@ -98,7 +99,7 @@ def _levels(model: PlanModel) -> tuple[dict[str, Level], list[Finding]]:
                     UNKNOWN_RULE,
                     ("rules", code),
                     at_key=True,
-                    hint=did_you_mean(code, ALL),
+                    hint=did_you_mean(code, registered.ALL),
                 )
             )
             continue
@@ -106,9 +107,12 @@ def _levels(model: PlanModel) -> tuple[dict[str, Level], list[Finding]]:
     return levels, problems
 
 
-def run_rules(model: PlanModel, rules: Iterable[Rule] = RULES) -> list[Finding]:
-    """Every rule's findings; a rule that crashes yields one internal error."""
+def run_rules(model: PlanModel, rules: Iterable[Rule] | None = None) -> list[Finding]:
+    """Every rule's findings (of the registered rules by default, read at call
+    time); a rule that crashes yields one internal error."""
     ctx = Context(model, build_graph(model))
+    if rules is None:
+        rules = registered.RULES
     findings: list[Finding] = []
     for rule in rules:
         assert rule.check is not None
@@ -150,7 +154,7 @@ def to_diagnostics(
     positions = _Positions(root, cells or {})
     out: list[Diagnostic] = []
     for f in findings:
-        rule = ALL.get(f.code)
+        rule = registered.ALL.get(f.code)
         level = levels.get(f.code, rule.level if rule else Level.ERROR)
         if level is Level.OFF:
             continue

@@ -31,6 +31,7 @@ from collections.abc import Set
 from pathlib import Path
 from typing import Any
 
+from cascade import rules as registered
 from cascade.diagnostics import Finding
 from cascade.incremental import facts, roster
 from cascade.incremental.facts import JOB, SnapshotCascade
@@ -41,7 +42,6 @@ from cascade.load.reader import ReadResult
 from cascade.model.build import referenced_parties
 from cascade.model.plan import PlanModel
 from cascade.pipeline import INTERNAL, semantic_stage, to_diagnostics
-from cascade.rules import RULES
 from cascade.rules.scopes import BUILD, Scope, closure
 from cascade.spec.agreement import Agreement as AgreementSpec
 from cascade.spec.validate import SpecDoc, validate_document
@@ -55,7 +55,7 @@ def scopes_in_use() -> tuple[tuple[Scope, ...], tuple[Scope, ...]] | None:
     """The local and the remote scopes the rules declare, or ``None`` when some
     rule's findings cannot be re-checked on a smaller model."""
     used: dict[str, Scope] = {scope.name: scope for scope in BUILD}
-    for rule in RULES:
+    for rule in registered.RULES:
         if not rule.reads:
             return None  # undeclared: it may read anything
         used.update((scope.name, scope) for scope in rule.reads)

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from cascade import rules as registered
 from cascade.diagnostics import Diagnostic, Level
 from cascade.fileio import read_regular
 from cascade.load import strict
@@ -141,7 +142,7 @@ def load(root: Path) -> Snapshot | None:
         return None
     try:
         data = strict.table(json.loads(read_regular(path_of(root), LIMIT)))
-        if data["code"] != code_fingerprint():
+        if data["code"] != code_fingerprint() or data["rules"] != registered.registry_fingerprint():
             return None
         levels = strict.text_table(data["levels"])
         snapshot = Snapshot(
@@ -175,6 +176,7 @@ def save(root: Path, snapshot: Snapshot) -> None:
     """Write the snapshot atomically; a folder that cannot be written means none."""
     data = {
         "code": code_fingerprint(),
+        "rules": registered.registry_fingerprint(),
         "taken": snapshot.taken,
         "output": snapshot.output,
         "semantic": snapshot.semantic,

@@ -7,6 +7,8 @@ structure, people, actuals.  ``ALL`` adds the documented stage checks;
 
 from __future__ import annotations
 
+import hashlib
+
 from cascade.rules import (
     actuals,
     criteria,
@@ -60,5 +62,17 @@ RULES: tuple[Rule, ...] = (
 )
 
 ALL: dict[str, Rule] = {r.code: r for r in sorted((*STAGE_CHECKS, *RULES), key=lambda r: r.code)}
+
+
+def registry_fingerprint() -> str:
+    """A digest of the registered rules (codes, names, levels, scopes), read at call time.
+
+    The warm path's snapshot keeps it: a rule registered, removed or
+    re-declared since the last run (by a plugin or a test, without a change
+    to cascade's files) means a full run.
+    """
+    rows = [(r.code, r.name, r.level.value, tuple(s.name for s in r.reads)) for r in RULES]
+    return hashlib.sha256(repr(rows).encode()).hexdigest()
+
 
 __all__ = ["ALL", "RULES", "STAGE_CHECKS", "Context", "Rule"]

@@ -8,9 +8,10 @@ from cascade.rules.registry import Rule
 
 def rule_markdown(rule: Rule) -> str:
     """One rule as a Markdown section."""
+    reads = f" · reads: {', '.join(s.name for s in rule.reads)}" if rule.reads else ""
     return (
         f"## {rule.code} {rule.name}\n\n"
-        f"Default level: **{rule.level.value}** · family: {rule.family}\n\n"
+        f"Default level: **{rule.level.value}** · family: {rule.family}{reads}\n\n"
         f"{rule.doc}\n"
     )
 

@@ -213,9 +213,10 @@ class Checked:
 
 
 def semantic_stage(
-    docs: list[SpecDoc],
+    docs: list[SpecDoc], rules: Iterable[Rule] | None = None
 ) -> tuple[PlanModel | None, list[Finding], dict[str, Level]]:
-    """Model, graph and rules, and the rule levels from ``cascade.yaml``."""
+    """Model, graph and rules (every registered rule by default), and the rule
+    levels from ``cascade.yaml``."""
     try:
         model, built = build_model(docs)
     except Exception as exc:  # a bug in the model stage must not become a traceback
@@ -225,7 +226,7 @@ def semantic_stage(
         message = f"{PLAN_FILE} holds no Plan document (kind: Plan); it must, at the plan root"
         return None, [Finding(message, PLAN_FILE, 0, PLAN_ROOT, ("kind",))], {}
     levels, problems = _levels(model)
-    return model, [*built, *problems, *run_rules(model)], levels
+    return model, [*built, *problems, *run_rules(model, rules)], levels
 
 
 def spec_stage(read: ReadResult, docs: list[SpecDoc], findings: list[Finding]) -> tuple[str, ...]:

@@ -69,32 +69,55 @@ def fingerprints(
 
 
 class SnapshotCascade:
-    """The local scopes' :class:`~cascade.rules.scopes.Cascade`, from snapshot entries.
+    """The local scopes' :class:`~cascade.rules.scopes.Cascade`, from snapshot entries."""
 
-    ``overrides`` replaces the recorded references of some parties (the
-    edited agreements, read anew).
-    """
-
-    def __init__(
-        self, files: dict[str, Entry], overrides: dict[str, Set[str]] | None = None
-    ) -> None:
+    def __init__(self, files: dict[str, Entry]) -> None:
         self.file_of: dict[str, str] = {}
         self._parent: dict[str, str | None] = {}
         self._reads: dict[str, Set[str]] = {}
-        self._children: dict[str, set[str]] = {}
         self._readers: dict[str, set[str]] = {}
+        self._kids: dict[str, set[str]] | None = None
+        file_of, parent_of, reads_of, readers = (
+            self.file_of,
+            self._parent,
+            self._reads,
+            self._readers,
+        )
         for file, entry in files.items():
+            reads: Set[str] = frozenset(entry.depends)
             for party, parent in zip(entry.parties, entry.parents, strict=True):
-                self.file_of.setdefault(party, file)
-                self._parent[party] = parent or None
-                self._reads[party] = frozenset(entry.depends)
-        self._reads.update(overrides or {})
-        for party, above in self._parent.items():
-            if above:
-                self._children.setdefault(above, set()).add(party)
-        for party, reads in self._reads.items():
-            for read in reads:
-                self._readers.setdefault(read, set()).add(party)
+                file_of.setdefault(party, file)
+                parent_of[party] = parent or None
+                reads_of[party] = reads
+                for read in reads:
+                    readers.setdefault(read, set()).add(party)
+
+    @property
+    def _children(self) -> dict[str, set[str]]:
+        """Parties by parent party (built when a scope first asks)."""
+        if self._kids is None:
+            self._kids = {}
+            for party, above in self._parent.items():
+                if above:
+                    self._kids.setdefault(above, set()).add(party)
+        return self._kids
+
+    def edited(self, reads: dict[str, Set[str]]) -> SnapshotCascade:
+        """The same cascade where some parties' references name ``reads`` now."""
+        copy = object.__new__(SnapshotCascade)
+        copy.file_of, copy._parent, copy._kids = self.file_of, self._parent, self._kids
+        copy._reads = {**self._reads, **reads}
+        copy._readers = dict(self._readers)
+        for party, new in reads.items():
+            old = self._reads.get(party, frozenset())
+            for read in set(old) ^ set(new):
+                readers = set(copy._readers.get(read, ()))
+                if read in new:
+                    readers.add(party)
+                else:
+                    readers.discard(party)
+                copy._readers[read] = readers
+        return copy
 
     def parent(self, party: str) -> str | None:
         return self._parent.get(party)

@@ -133,9 +133,8 @@ def recheck(
     local, remote = scopes
     entries = snapshot.files
     before = SnapshotCascade(entries)
-    after = SnapshotCascade(
-        entries,
-        {p: referenced_parties(spec, before.parent(p)) for p, spec in new.items()},
+    after = before.edited(
+        {p: referenced_parties(spec, before.parent(p)) for p, spec in new.items()}
     )
     edited = set(new)
     # whose resolution reads an edited agreement, before or after the edit
@@ -197,7 +196,9 @@ def _smaller_model(
         if doc is None or problems:
             return None  # it passed last time: the snapshot does not match the disk
         ready[(file, index)] = doc
-    model, findings, levels = semantic_stage([ready[place] for place in sorted(ready)])
+    # rules whose scopes are all remote or shared report nothing at an agreement
+    rules = [r for r in registered.RULES if any(scope.local for scope in r.reads)]
+    model, findings, levels = semantic_stage([ready[place] for place in sorted(ready)], rules)
     if model is None or levels != snapshot.levels or any(f.code == INTERNAL for f in findings):
         return None
     return model, findings, levels

@@ -14,6 +14,7 @@ import json
 import os
 import tempfile
 from dataclasses import dataclass, field
+from itertools import chain
 from pathlib import Path
 from typing import Any
 
@@ -103,33 +104,49 @@ def _entry_row(entry: Entry) -> list[Any]:
 
 
 def _stamp(row: object) -> Stamp:
-    size, mtime, ctime, inode = strict.items(row, 4)
-    low = strict.STAMP_LOW  # times before 1970 are negative
-    return (
-        strict.count(size),
-        strict.count(mtime, low),
-        strict.count(ctime, low),
-        strict.count(inode),
-    )
+    if type(row) is not list or len(row) != 4 or any(type(n) is not int for n in row):
+        raise strict.Damaged("a stamp is four ints")
+    size, mtime, ctime, inode = row
+    low, high = strict.STAMP_LOW, strict.STAMP_HIGH  # times before 1970 are negative
+    if not (0 <= size <= high and low <= mtime <= high and low <= ctime <= high):
+        raise strict.Damaged("a stamp out of range")
+    if not 0 <= inode <= high:
+        raise strict.Damaged("an inode out of range")
+    return (size, mtime, ctime, inode)
 
 
 def _entry(row: object) -> Entry:
-    """An entry read strictly (:mod:`cascade.load.strict`): a wrong type is ``Damaged``."""
-    stamp, digest, blocking, kinds, stage, semantic, parties, parents, single, depends, prints = (
-        strict.items(row, 11)
-    )
+    """An entry read strictly (:mod:`cascade.load.strict`): a wrong type is ``Damaged``.
+
+    The checks are written out (not a call per field): the snapshot of a
+    department holds tens of thousands of rows, read on every warm run.
+    """
+    if type(row) is not list or len(row) != 11:
+        raise strict.Damaged("an entry is a list of 11 fields")
+    stamp, digest, blocking, kinds, stage, semantic, parties, parents, single, depends, prints = row
+    lists = (stage, semantic, kinds, parties, parents, depends)
+    if not (
+        type(digest) is str
+        and type(blocking) is bool
+        and type(single) is str
+        and type(prints) is dict
+        and all(type(value) is list for value in lists)
+        and all(type(text) is str for text in chain(kinds, parties, parents, depends))
+        and all(type(value) is str for value in prints.values())
+    ):
+        raise strict.Damaged("an entry field of the wrong type")
     return Entry(
         None if stamp is None else _stamp(stamp),
-        strict.text(digest),
-        strict.flag(blocking),
-        strict.texts(kinds),
-        [diagnostic_from_row(r) for r in strict.items(stage)],
-        [diagnostic_from_row(r) for r in strict.items(semantic)],
-        strict.texts(parties),
-        strict.texts(parents),
-        strict.text(single),
-        strict.texts(depends),
-        strict.text_table(prints),
+        digest,
+        blocking,
+        kinds,
+        [diagnostic_from_row(r) for r in stage],
+        [diagnostic_from_row(r) for r in semantic],
+        parties,
+        parents,
+        single,
+        depends,
+        prints,
     )
 
 

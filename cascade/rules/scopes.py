@@ -40,6 +40,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from cascade.model.plan import Agreement, PlanModel
+from cascade.model.qid import party_of
 
 
 class Cascade(Protocol):
@@ -150,7 +151,7 @@ def _os_matrix_named(model: PlanModel) -> set[str]:
     named = {model.organisation}
     for row in matrix.rows:
         named.update(p for p in (row.owner, *row.supporters) if p)
-        named.add(model.row_qid(row.kpi).partition("/")[0])
+        named.add(party_of(model.row_qid(row.kpi)) or "")
     return named
 
 
@@ -175,7 +176,7 @@ def _actuals_named(model: PlanModel) -> set[str] | None:
     results = [result for actuals, _ in model.actuals for result in actuals.results]
     if any(result.kpi not in model.kpis for result in results):
         return None  # "did you mean" looks at every KPI
-    return {result.kpi.partition("/")[0] for result in results}
+    return {party_of(result.kpi) or "" for result in results}
 
 
 def _scored_by(agreement: Agreement) -> str:

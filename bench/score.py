@@ -18,8 +18,8 @@ from pathlib import Path
 from bench.generate import generate
 from cascade.engine import check_plan
 from cascade.expr import names, parse_expression
-from cascade.model.periods import parse_period
 from cascade.model.plan import PlanModel, Where
+from cascade.periods import parse_period
 from cascade.scoring.run import ScoreOptions, score_plan
 from cascade.spec.actuals import Actuals, Result
 

@@ -8,10 +8,6 @@ and turns it into the exit code.  Nothing here prints or exits.
 from __future__ import annotations
 
 from enum import IntEnum
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from cascade.result import RunResult
 
 
 class ExitCode(IntEnum):
@@ -50,16 +46,3 @@ class CascadeError(Exception):
         text = str(self)
         first = f"{self.prefix}: {text}" if self.prefix else text
         return first.split("\n") if text else []
-
-
-class PlanHasErrors(CascadeError):
-    """The plan has errors, so the command does nothing with it.
-
-    ``main`` prints ``result`` with the text reporter, then the message; the
-    exit code is the result's (1, or 2 for an unreadable file, 3 for a
-    crashed rule).
-    """
-
-    def __init__(self, result: RunResult, message: str) -> None:
-        super().__init__(message, result.exit_code() or ExitCode.PLAN)
-        self.result = result

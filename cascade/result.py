@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from cascade.checks.load import UNREADABLE
 from cascade.checks.plan import INTERNAL
 from cascade.diagnostics import Diagnostic, Level
-from cascade.exitcodes import ExitCode
+from cascade.exitcodes import CascadeError, ExitCode
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,3 +53,16 @@ class RunResult:
         if codes or (strict and self.warnings):
             return ExitCode.PLAN
         return ExitCode.OK
+
+
+class PlanHasErrors(CascadeError):
+    """The plan has errors, so the command does nothing with it.
+
+    ``main`` prints ``result`` with the text reporter, then the message; the
+    exit code is the result's (1, or 2 for an unreadable file, 3 for a
+    crashed rule).
+    """
+
+    def __init__(self, result: RunResult, message: str) -> None:
+        super().__init__(message, result.exit_code() or ExitCode.PLAN)
+        self.result = result

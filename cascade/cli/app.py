@@ -24,8 +24,9 @@ from cascade.cli import (
     validate_cmd,
 )
 from cascade.engine import PlanRootError
-from cascade.exitcodes import CascadeError, ExitCode, PlanHasErrors
+from cascade.exitcodes import CascadeError, ExitCode
 from cascade.reporters import REPORTERS
+from cascade.result import PlanHasErrors
 
 app = typer.Typer(
     name="cascade",

@@ -9,10 +9,10 @@ from typing import TYPE_CHECKING
 import typer
 
 from cascade.engine import Checked, check_plan
-from cascade.exitcodes import PlanHasErrors
+from cascade.result import PlanHasErrors
 
 if TYPE_CHECKING:
-    from cascade.model.periods import Period
+    from cascade.periods import Period
 
 PERIOD_HELP = "write 2569-Q2, 2569-H1, 2569-M06 or 2569"
 
@@ -33,7 +33,7 @@ def checked_plan(plan_dir: Path, doing: str) -> Checked:
 
 def period_option(text: str) -> Period:
     """The ``--period`` option as a period; a usage error when it is not one."""
-    from cascade.model.periods import parse_period
+    from cascade.periods import parse_period
 
     period = parse_period(text)
     if period is None:

@@ -25,7 +25,7 @@ from cascade.diff.result import (
     Status,
 )
 from cascade.diff.values import Value
-from cascade.model.qid import qualify
+from cascade.qid import qualify
 
 PARTY_ORDER = ("organisation", "unit", "person")
 Place = tuple[str, str]

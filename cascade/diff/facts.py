@@ -26,7 +26,7 @@ from pydantic import BaseModel
 
 from cascade.diff.values import SKIPPED, Value, flatten, inherited, leaf, number
 from cascade.model.plan import Agreement, Kpi, PlanModel
-from cascade.model.qid import qualified_in
+from cascade.qid import qualified_in
 from cascade.spec.agreement import Kpi as KpiSpec
 from cascade.spec.plan import CommonKpi
 

@@ -67,7 +67,7 @@ from cascade.load.table_xlsx import (
     number_text,  # re-exported
     xlsx_rows,
 )
-from cascade.model.periods import period_in_name
+from cascade.periods import period_in_name
 
 __all__ = [
     "COLUMNS",

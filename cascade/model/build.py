@@ -17,7 +17,7 @@ from cascade.diagnostics import Finding
 from cascade.expr import ExpressionError, evaluate_text
 from cascade.model.frameworks import walk_dimensions
 from cascade.model.plan import Agreement, Kpi, Person, PlanModel, Unit, Unresolved, Where
-from cascade.model.qid import id_of, is_qualified, party_of, qualify
+from cascade.qid import id_of, is_qualified, party_of, qualify
 from cascade.spec import (
     Actuals,
     Framework,

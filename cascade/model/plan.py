@@ -12,7 +12,7 @@ from decimal import Decimal
 from typing import Literal
 
 from cascade.diagnostics import DocPath
-from cascade.model.qid import qualified_in, qualify
+from cascade.qid import qualified_in, qualify
 from cascade.spec import (
     Actuals,
     Framework,

@@ -19,11 +19,11 @@ from dataclasses import dataclass, field
 from ruamel.yaml.comments import CommentedMap
 
 from cascade.model.plan import Kpi, PlanModel
-from cascade.model.qid import qualify
 from cascade.new.common import dimension_for, head_of, org_goals, perspectives
 from cascade.new.kpis import Item, linked, paren, taken_over
 from cascade.new.words import say
 from cascade.new.yamlout import cmap, cseq, note
+from cascade.qid import qualify
 from cascade.spec.common import text_of
 
 OWNED, SUPPORTED, COMMON = 3, 2, 1

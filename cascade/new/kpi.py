@@ -20,7 +20,6 @@ from ruamel.yaml.comments import CommentedMap
 from cascade.diagnostics import did_you_mean
 from cascade.model.frameworks import walk_dimensions
 from cascade.model.plan import Agreement, Kpi, PartyType, PlanModel
-from cascade.model.qid import party_of, qualified_in
 from cascade.new.common import (
     ID,
     NewError,
@@ -35,6 +34,7 @@ from cascade.new.draft_unit import common_dimension
 from cascade.new.kpis import copied_template, milestones_placeholder, paren, start
 from cascade.new.words import say
 from cascade.new.yamlout import check_document, cmap, cseq, dump, id_node, note, note_before
+from cascade.qid import party_of, qualified_in
 from cascade.spec.agreement import PERSON_KINDS, UNIT_KINDS
 from cascade.spec.jobs import Responsibility
 

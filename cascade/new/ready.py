@@ -5,9 +5,8 @@ the agreement it replaces, with ``--force``)."""
 from __future__ import annotations
 
 from cascade.diagnostics import Level
-from cascade.exitcodes import PlanHasErrors
 from cascade.model.plan import PlanModel
-from cascade.result import RunResult
+from cascade.result import PlanHasErrors, RunResult
 
 REFUSED = "the plan has errors; fix them first, nothing was drafted"
 

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
-from cascade.model.periods import Period
 from cascade.model.plan import PlanModel
+from cascade.periods import Period
 from cascade.report.agreements import AgreementViews
 from cascade.report.jobs import jobs_view
 from cascade.report.kpis import KpiViews

@@ -7,8 +7,8 @@ import tempfile
 from pathlib import Path
 
 from cascade.diagnostics import Diagnostic
-from cascade.model.periods import Period, parse_period
 from cascade.model.plan import PlanModel
+from cascade.periods import Period, parse_period
 from cascade.report.bounded import Limits
 from cascade.report.errors import RenderError
 from cascade.report.site import ReportOptions, make_report, write_report

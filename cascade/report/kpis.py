@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections import defaultdict
 from decimal import Decimal
 
-from cascade.model.periods import month_name
 from cascade.model.plan import Kpi, PlanModel
+from cascade.periods import month_name
 from cascade.report.labels import KIND_WORDS, RELATION_WORDS, UNIT_WORDS, word
 from cascade.report.refs import Refs
 from cascade.report.view import (

@@ -11,7 +11,7 @@ gets ``party-<stem>``.
 from __future__ import annotations
 
 from cascade.model.plan import Kpi, PlanModel
-from cascade.model.qid import id_of
+from cascade.qid import id_of
 from cascade.report.labels import PARTY_WORDS, word
 from cascade.report.registry import registered, reserved_stems
 from cascade.report.view import Ref

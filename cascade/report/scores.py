@@ -7,8 +7,8 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
-from cascade.model.periods import Period, rounds_up_to
 from cascade.model.plan import PlanModel
+from cascade.periods import Period, rounds_up_to
 from cascade.report.agreements import dimension_names
 from cascade.report.labels import STATUS_WORDS, WORDS, pick, word
 from cascade.report.refs import Refs

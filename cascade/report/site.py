@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-from cascade.model.periods import Period
 from cascade.model.plan import PlanModel
+from cascade.periods import Period
 from cascade.report.bounded import Limits
 from cascade.report.build import ViewOptions, build_view
 from cascade.report.env import FORMATS, EnvOptions

@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from decimal import Decimal
 
-from cascade.model.periods import THAI_MONTHS
+from cascade.periods import THAI_MONTHS
 
 BE_OFFSET = 543
 THAI_DIGITS = str.maketrans("0123456789", "๐๑๒๓๔๕๖๗๘๙")

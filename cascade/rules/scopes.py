@@ -40,7 +40,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from cascade.model.plan import Agreement, PlanModel
-from cascade.model.qid import party_of
+from cascade.qid import party_of
 
 
 class Cascade(Protocol):

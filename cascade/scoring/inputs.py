@@ -7,8 +7,8 @@ from decimal import Decimal
 from typing import NamedTuple
 
 from cascade.expr import ExpressionError, evaluate_text
-from cascade.model.periods import Period, parse_period
 from cascade.model.plan import Kpi, PlanModel, Where
+from cascade.periods import Period, parse_period
 from cascade.spec.actuals import PersonComponents, Result
 
 

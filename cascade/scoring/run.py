@@ -8,8 +8,8 @@ from dataclasses import dataclass
 
 from cascade.diagnostics import Finding
 from cascade.gcpause import no_cycle_collector
-from cascade.model.periods import Period
 from cascade.model.plan import PlanModel
+from cascade.periods import Period
 from cascade.scoring.agreement_score import score_agreement
 from cascade.scoring.inputs import gather
 from cascade.scoring.people_score import allocate, rate_person

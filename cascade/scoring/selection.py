@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from cascade.diagnostics import did_you_mean
 from cascade.exitcodes import CascadeError
-from cascade.model.periods import Period
 from cascade.model.plan import Kpi, PlanModel
+from cascade.periods import Period
 from cascade.scoring.run import ScoreOptions, score_plan
 from cascade.scoring.scorecard import KpiLine, Scorecard
 

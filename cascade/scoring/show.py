@@ -8,7 +8,7 @@ from typing import TextIO
 from rich.console import Console
 from rich.table import Table
 
-from cascade.model.qid import id_of
+from cascade.qid import id_of
 from cascade.scoring.scorecard import Scorecard, ScoreRun
 from cascade.spec.common import text_of
 

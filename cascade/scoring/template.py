@@ -31,7 +31,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from cascade.load.tables import COLUMNS, INFO_COLUMNS, header_key, period_of_name
-from cascade.model.periods import PERIOD_PATTERN
+from cascade.periods import PERIOD_PATTERN
 from cascade.scoring.export import (
     Cell,
     column_width,

@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import ConfigDict, Field
 
-from cascade.model.periods import PERIOD_PATTERN
+from cascade.periods import PERIOD_PATTERN
 from cascade.spec.common import Dec, Id, Ref, SpecModel, Text, Version, d
 
 

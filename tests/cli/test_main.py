@@ -10,9 +10,9 @@ from cascade.cli import validate_cmd
 from cascade.cli.app import main
 from cascade.diagnostics import Diagnostic, Level
 from cascade.engine import PlanRootError
-from cascade.exitcodes import CascadeError, ExitCode, PlanHasErrors
+from cascade.exitcodes import CascadeError, ExitCode
 from cascade.new.common import NewError
-from cascade.result import RunResult
+from cascade.result import PlanHasErrors, RunResult
 from cascade.scoring.selection import SelectionError
 from tests.conftest import MINIMAL
 

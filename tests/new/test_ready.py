@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 
 from cascade.diagnostics import Diagnostic, Level
-from cascade.exitcodes import ExitCode, PlanHasErrors
+from cascade.exitcodes import ExitCode
 from cascade.model.plan import PlanModel
 from cascade.new.ready import REFUSED, model_to_draft_in, model_to_replace_in
-from cascade.result import RunResult
+from cascade.result import PlanHasErrors, RunResult
 from tests.conftest import MINIMAL
 from tests.new.helpers import model_of
 

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from cascade.engine import check_plan
-from cascade.model.periods import parse_period
+from cascade.periods import parse_period
 from cascade.report.site import ReportOptions, make_report
 from tests.conftest import ROOT
 from tests.report.report_helpers import run, snapshot

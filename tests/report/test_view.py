@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from cascade.engine import check_plan
-from cascade.model.periods import parse_period
 from cascade.model.plan import PlanModel
+from cascade.periods import parse_period
 from cascade.report.build import ViewOptions, build_view
 from cascade.report.refs import slug
 from cascade.report.site_view import SiteView

@@ -20,8 +20,8 @@ from fractions import Fraction as F
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from cascade.model.periods import parse_period
 from cascade.model.plan import Agreement, Kpi, PlanModel, Where
+from cascade.periods import parse_period
 from cascade.scoring.agreement_score import score_agreement
 from cascade.scoring.inputs import Inputs, Row
 from cascade.scoring.kpi_score import score_milestones, score_thresholds

@@ -6,7 +6,7 @@ from decimal import Decimal as D
 from pathlib import Path
 
 from cascade.engine import check_plan
-from cascade.model.periods import parse_period
+from cascade.periods import parse_period
 from cascade.pipeline import to_diagnostics
 from cascade.scoring.people_score import band_for
 from cascade.scoring.policy import DEFAULT_BANDS

@@ -10,8 +10,8 @@ import pytest
 
 from cascade.engine import check_plan
 from cascade.exitcodes import ExitCode
-from cascade.model.periods import Period, parse_period
 from cascade.model.plan import PlanModel
+from cascade.periods import Period, parse_period
 from cascade.scoring.selection import (
     SelectionError,
     actual_periods,

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from cascade.engine import check_plan
-from cascade.model.periods import parse_period
+from cascade.periods import parse_period
 from cascade.scoring.run import ScoreOptions, score_plan
 from cascade.scoring.scorecard import ScoreRun
 from cascade.scoring.write import FORMATS, write_scorecards

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from cascade.model.qid import id_of, is_qualified, party_of, qualified_in, qualify, split_qid
+from cascade.qid import id_of, is_qualified, party_of, qualified_in, qualify, split_qid
 
 
 @pytest.mark.parametrize(

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from cascade.model.periods import (
+from cascade.periods import (
     PERIOD_PATTERN,
     Period,
     month_name,

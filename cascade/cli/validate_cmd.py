@@ -5,12 +5,11 @@ from __future__ import annotations
 import io
 import os
 import sys
-from dataclasses import replace
 from pathlib import Path
 
 import typer
 
-from cascade.engine import Checked, LoadOptions, check_plan, validate_plan
+from cascade.engine import LoadOptions, check_plan, validate_plan
 from cascade.exitcodes import CascadeError, ExitCode
 from cascade.fileio import atomic_write
 from cascade.load.changed import ChangedError
@@ -99,7 +98,10 @@ def validate(
     use_cache = cache if cache is not None else not os.environ.get("CI")
     options = LoadOptions(jobs=jobs or default_jobs(), cache=use_cache)
     if render:
-        result, render_failed = _render(check_plan(plan_dir, options=options), templates)
+        from cascade.report.check import with_render_check
+
+        checked = check_plan(plan_dir, options=options)
+        result, render_failed = with_render_check(checked.result, checked.model, templates)
     else:
         result, render_failed = _run(plan_dir, options), False
     if changed_since is not None:
@@ -116,17 +118,3 @@ def validate(
         REPORTERS[name](result, sys.stdout, color=color)
     code = result.exit_code(strict)
     return max(code, ExitCode.USAGE) if render_failed else code
-
-
-def _render(checked: Checked, templates: Path | None) -> tuple[RunResult, bool]:
-    """``--render``: the report into a throwaway folder; a template problem joins the result."""
-    result = checked.result
-    if checked.model is None or result.errors:
-        note = "the report was not rendered: fix the errors above first"
-        return replace(result, notes=(*result.notes, note)), False
-    from cascade.report.check import render_check
-
-    problem = render_check(checked.model, templates)
-    if problem is None:
-        return result, False
-    return replace(result, diagnostics=tuple(sorted((*result.diagnostics, problem)))), True

@@ -4,6 +4,7 @@ so that a template or data problem fails CI like a plan error does."""
 from __future__ import annotations
 
 import tempfile
+from dataclasses import replace
 from pathlib import Path
 
 from cascade.diagnostics import Diagnostic
@@ -12,6 +13,7 @@ from cascade.periods import Period, parse_period
 from cascade.report.bounded import Limits
 from cascade.report.errors import RenderError
 from cascade.report.site import ReportOptions, make_report, write_report
+from cascade.result import RunResult
 
 
 def latest_period(model: PlanModel) -> Period | None:
@@ -37,3 +39,20 @@ def render_check(
                 return exc.diagnostic
             write_report(pages, Path(tmp) / lang)
     return None
+
+
+def with_render_check(
+    result: RunResult, model: PlanModel | None, templates: Path | None = None
+) -> tuple[RunResult, bool]:
+    """``result`` with the render check's problem joined in, and whether there was one.
+
+    A plan with errors is not rendered (a note says so): its report would
+    only echo them.
+    """
+    if model is None or result.errors:
+        note = "the report was not rendered: fix the errors above first"
+        return replace(result, notes=(*result.notes, note)), False
+    problem = render_check(model, templates)
+    if problem is None:
+        return result, False
+    return replace(result, diagnostics=tuple(sorted((*result.diagnostics, problem)))), True

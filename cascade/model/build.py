@@ -15,8 +15,18 @@ from decimal import Decimal
 from cascade.checks.plan import DUPLICATE_ID, SINGLE_DOCUMENT, WEIGHT_EXPRESSION
 from cascade.diagnostics import Finding
 from cascade.expr import ExpressionError, evaluate_text
-from cascade.model.frameworks import walk_dimensions
-from cascade.model.plan import Agreement, Kpi, Person, PlanModel, Unit, Unresolved, Where
+from cascade.model.plan import (
+    Agreement,
+    Dimension,
+    Kpi,
+    Person,
+    PlanModel,
+    Slot,
+    Unit,
+    Unresolved,
+    Where,
+)
+from cascade.model.plan import Framework as ModelFramework
 from cascade.model.qid import id_of, is_qualified, party_of, qualify
 from cascade.spec import (
     Actuals,
@@ -30,6 +40,7 @@ from cascade.spec import (
     Strategy,
 )
 from cascade.spec.agreement import Agreement as AgreementSpec
+from cascade.spec.framework import Dimension as DimensionSpec
 from cascade.spec.validate import SpecDoc
 
 DUPLICATE = DUPLICATE_ID.code
@@ -155,11 +166,10 @@ class _Builder:
             elif isinstance(spec, Framework):
                 if spec.id in model.frameworks:
                     self.duplicate(
-                        "framework", spec.id, where.at("id"), model.frameworks[spec.id][1]
+                        "framework", spec.id, where.at("id"), model.frameworks[spec.id].where
                     )
                     continue
-                model.frameworks[spec.id] = (spec, where)
-                self.framework_weights(spec, where)
+                model.frameworks[spec.id] = self.framework(spec, where)
             elif isinstance(spec, JobDescription):
                 if spec.position in model.jobs:
                     self.duplicate(
@@ -178,12 +188,27 @@ class _Builder:
                 agreements.append((spec, where))
         return agreements
 
-    def framework_weights(self, framework: Framework, where: Where) -> None:
-        """Weight expressions of a framework's dimensions and slots evaluate."""
-        for dim, path in walk_dimensions(framework.dimensions):
-            self.weight(dim.weight, where.at(*path, "weight"))
-        for i, slot in enumerate(framework.slots):
-            self.weight(slot.weight, where.at("slots", i, "weight"))
+    def framework(self, spec: Framework, where: Where) -> ModelFramework:
+        """The resolved framework: every dimension and slot weight evaluated once."""
+        dimensions = self.dimensions(spec.dimensions, where.at("dimensions"))
+        slots = []
+        for i, slot in enumerate(spec.slots):
+            here = where.at("slots", i)
+            weight = self.weight(slot.weight, here.at("weight"))
+            slots.append(
+                Slot(slot.id, weight, slot.dimension, slot.optional, slot.transfer_to, here)
+            )
+        return ModelFramework(spec.id, spec.name, where, dimensions, slots)
+
+    def dimensions(self, specs: list[DimensionSpec], where: Where) -> list[Dimension]:
+        """Resolved dimensions, depth first (as WGT004 reports them), sub-dimensions nested."""
+        out = []
+        for i, spec in enumerate(specs):
+            here = where.at(i)
+            weight = self.weight(spec.weight, here.at("weight"))
+            below = self.dimensions(spec.dimensions, here.at("dimensions"))
+            out.append(Dimension(spec.id, spec.name, weight, spec.weight, here, below))
+        return out
 
     def units(self, chart: OrgChart, where: Where) -> None:
         units = self.model.units
@@ -259,8 +284,7 @@ class _Builder:
             framework_id = spec.framework or (
                 model.plan.framework if party_type == "organisation" and model.plan else None
             )
-            found = model.frameworks.get(framework_id or "")
-            framework = found[0] if found is not None else None
+            framework = model.frameworks.get(framework_id or "")
             if spec.framework and framework is None:  # the plan's own is checked by REF001
                 model.unresolved.append(
                     Unresolved(

@@ -15,7 +15,6 @@ from cascade.diagnostics import DocPath
 from cascade.model.qid import qualified_in, qualify
 from cascade.spec import (
     Actuals,
-    Framework,
     JobDescription,
     JobFamilies,
     OSMatrix,
@@ -45,6 +44,43 @@ class Where:
     def at(self, *parts: str | int) -> Where:
         """The place of a child of this one."""
         return Where(self.file, self.doc, self.path + parts)
+
+
+@dataclass(eq=False, slots=True)
+class Dimension:
+    """A framework dimension, its weight evaluated once (``None``: it cannot be, WGT004)."""
+
+    id: str
+    name: Text | None
+    weight: Decimal | None
+    written: str
+    """The weight as written (the report shows a dimension's weight only when a plain number)."""
+    where: Where
+    dimensions: list[Dimension] = field(default_factory=list)
+    """Its sub-dimensions."""
+
+
+@dataclass(frozen=True, slots=True)
+class Slot:
+    """A standard KPI slot of a framework, its weight evaluated once (``None``: WGT004)."""
+
+    id: str
+    weight: Decimal | None
+    dimension: str
+    optional: bool
+    transfer_to: str | None
+    where: Where
+
+
+@dataclass(eq=False, slots=True)
+class Framework:
+    """An evaluation framework: dimensions (nested) and standard KPI slots."""
+
+    id: str
+    name: Text | None
+    where: Where
+    dimensions: list[Dimension] = field(default_factory=list)
+    slots: list[Slot] = field(default_factory=list)
 
 
 @dataclass(eq=False, slots=True)
@@ -177,7 +213,7 @@ class PlanModel:
     holders: dict[str, str] = field(default_factory=dict)  # position → person id
     jobs: dict[str, tuple[JobDescription, Where]] = field(default_factory=dict)
     families: list[tuple[JobFamilies, Where]] = field(default_factory=list)
-    frameworks: dict[str, tuple[Framework, Where]] = field(default_factory=dict)
+    frameworks: dict[str, Framework] = field(default_factory=dict)
     agreements: dict[str, Agreement] = field(default_factory=dict)
     kpis: dict[str, Kpi] = field(default_factory=dict)
     common_kpis: dict[str, CommonKpi] = field(default_factory=dict)

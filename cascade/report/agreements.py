@@ -28,13 +28,18 @@ def dimension_names(model: PlanModel, agreement: Agreement, refs: Refs) -> dict[
 
 
 def _expected(agreement: Agreement) -> dict[str, Decimal]:
-    """The framework's fixed weight of each dimension (plain numbers only)."""
+    """The framework's fixed weight of each dimension written as a plain number.
+
+    A weight written as an expression (``30 + A``) shows none, as it always
+    has; the model holds its evaluated value (``dim.weight``) should the
+    report ever show it.
+    """
     found: dict[str, Decimal] = {}
     if agreement.framework is None:
         return found
     for dim, _ in walk_dimensions(agreement.framework.dimensions):
         try:
-            found[dim.id] = Decimal(dim.weight)
+            found[dim.id] = Decimal(dim.written)
         except ArithmeticError:
             continue
     return found

@@ -89,12 +89,12 @@ def parent_party(model: PlanModel, party: str, signed: set[str]) -> str | None:
     if party == model.organisation:
         return None
     if party in model.units:
-        parent = model.units[party].spec.parent
+        parent = model.units[party].parent
         return parent if parent is not None else model.organisation
     person = model.people[party]
     if person.heads is not None and (person.heads in signed or person.supervisor is None):
         return person.heads
-    return person.supervisor or person.spec.unit
+    return person.supervisor or person.unit
 
 
 class _Builder:
@@ -219,7 +219,7 @@ class _Builder:
                 continue
             units[spec.id] = Unit(spec.id, spec, here)
         for unit in units.values():
-            parent = unit.spec.parent
+            parent = unit.parent
             if parent in units:
                 units[parent].children.append(unit.id)
 
@@ -241,9 +241,9 @@ class _Builder:
     def chain_of_command(self) -> None:
         """Supervisors by position, and who heads each unit."""
         model = self.model
-        named_heads = {unit.spec.head: unit.id for unit in model.units.values() if unit.spec.head}
+        named_heads = {unit.head: unit.id for unit in model.units.values() if unit.head}
         for person in model.people.values():
-            position = person.spec.position
+            position = person.position
             job = model.jobs.get(position)[0] if position in model.jobs else None  # type: ignore[index]
             boss_position = job.supervisor if job is not None else None
             boss = model.holders.get(boss_position) if boss_position else None
@@ -252,11 +252,11 @@ class _Builder:
             if holds and position in named_heads:
                 person.heads = named_heads[position]
                 continue
-            unit = model.units.get(person.spec.unit)
-            if unit is None or unit.spec.head:
+            unit = model.units.get(person.unit)
+            if unit is None or unit.head:
                 continue
-            boss_unit = model.people[boss].spec.unit if boss else None
-            if boss_unit != person.spec.unit:
+            boss_unit = model.people[boss].unit if boss else None
+            if boss_unit != person.unit:
                 person.heads = unit.id
 
     def parent_party(self, party: str, signed: set[str]) -> str | None:
@@ -376,7 +376,7 @@ class _Builder:
             what = f"KPI (party '{party}' has no agreement)" if party else "KPI"
             model.unresolved.append(Unresolved(where, what, ref, ()))
             return None
-        written = kpi.spec.same_as if key == "same_as" else kpi.spec.contributes_to[index or 0]
+        written = kpi.same_as_ref if key == "same_as" else kpi.contributes_to_refs[index or 0]
         qualified = is_qualified(written or "")
         candidates = tuple(k.qid if qualified else k.id for k in scope.kpis if k is not kpi)
         shown = ref if qualified else id_of(ref)

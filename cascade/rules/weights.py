@@ -94,7 +94,7 @@ def dimension_weight(ctx: Context) -> Iterator[Finding]:
         if followed is None or not _complete(agreement):
             continue
         for kpi in agreement.kpis:
-            if kpi.spec.dimension is None:
+            if kpi.dimension is None:
                 yield finding(
                     kpi.where.at("id"),
                     f"KPI '{kpi.id}' names no dimension of framework '{followed.id}'",
@@ -107,7 +107,7 @@ def dimension_weight(ctx: Context) -> Iterator[Finding]:
                 (
                     k.weight
                     for k in agreement.kpis
-                    if k.spec.dimension in inside and k.weight is not None
+                    if k.dimension in inside and k.weight is not None
                 ),
                 Decimal(0),
             )
@@ -167,9 +167,9 @@ def slot_weight(ctx: Context) -> Iterator[Finding]:
                     f"KPI '{kpi.id}' fills framework slot '{slot.id}' and must weigh "
                     f"{number(expected)}{note}, not {number(kpi.weight)}",
                 )
-            if kpi.spec.dimension is not None and kpi.spec.dimension != slot.dimension:
+            if kpi.dimension is not None and kpi.dimension != slot.dimension:
                 yield finding(
                     kpi.where.at("dimension"),
                     f"KPI '{kpi.id}' fills slot '{slot.id}' of dimension "
-                    f"'{slot.dimension}', not '{kpi.spec.dimension}'",
+                    f"'{slot.dimension}', not '{kpi.dimension}'",
                 )

@@ -15,8 +15,18 @@ from decimal import Decimal
 from cascade.checks.plan import DUPLICATE_ID, SINGLE_DOCUMENT, WEIGHT_EXPRESSION
 from cascade.diagnostics import Finding
 from cascade.expr import ExpressionError, evaluate_text
-from cascade.model.frameworks import walk_dimensions
-from cascade.model.plan import Agreement, Kpi, Person, PlanModel, Unit, Unresolved, Where
+from cascade.model.plan import (
+    Agreement,
+    Dimension,
+    Kpi,
+    Person,
+    PlanModel,
+    Slot,
+    Unit,
+    Unresolved,
+    Where,
+)
+from cascade.model.plan import Framework as ModelFramework
 from cascade.qid import id_of, is_qualified, party_of, qualify
 from cascade.spec import (
     Actuals,
@@ -30,6 +40,7 @@ from cascade.spec import (
     Strategy,
 )
 from cascade.spec.agreement import Agreement as AgreementSpec
+from cascade.spec.framework import Dimension as DimensionSpec
 from cascade.spec.validate import SpecDoc
 
 DUPLICATE = DUPLICATE_ID.code
@@ -78,12 +89,12 @@ def parent_party(model: PlanModel, party: str, signed: set[str]) -> str | None:
     if party == model.organisation:
         return None
     if party in model.units:
-        parent = model.units[party].spec.parent
+        parent = model.units[party].parent
         return parent if parent is not None else model.organisation
     person = model.people[party]
     if person.heads is not None and (person.heads in signed or person.supervisor is None):
         return person.heads
-    return person.supervisor or person.spec.unit
+    return person.supervisor or person.unit
 
 
 class _Builder:
@@ -155,11 +166,10 @@ class _Builder:
             elif isinstance(spec, Framework):
                 if spec.id in model.frameworks:
                     self.duplicate(
-                        "framework", spec.id, where.at("id"), model.frameworks[spec.id][1]
+                        "framework", spec.id, where.at("id"), model.frameworks[spec.id].where
                     )
                     continue
-                model.frameworks[spec.id] = (spec, where)
-                self.framework_weights(spec, where)
+                model.frameworks[spec.id] = self.framework(spec, where)
             elif isinstance(spec, JobDescription):
                 if spec.position in model.jobs:
                     self.duplicate(
@@ -178,12 +188,27 @@ class _Builder:
                 agreements.append((spec, where))
         return agreements
 
-    def framework_weights(self, framework: Framework, where: Where) -> None:
-        """Weight expressions of a framework's dimensions and slots evaluate."""
-        for dim, path in walk_dimensions(framework.dimensions):
-            self.weight(dim.weight, where.at(*path, "weight"))
-        for i, slot in enumerate(framework.slots):
-            self.weight(slot.weight, where.at("slots", i, "weight"))
+    def framework(self, spec: Framework, where: Where) -> ModelFramework:
+        """The resolved framework: every dimension and slot weight evaluated once."""
+        dimensions = self.dimensions(spec.dimensions, where.at("dimensions"))
+        slots = []
+        for i, slot in enumerate(spec.slots):
+            here = where.at("slots", i)
+            weight = self.weight(slot.weight, here.at("weight"))
+            slots.append(
+                Slot(slot.id, weight, slot.dimension, slot.optional, slot.transfer_to, here)
+            )
+        return ModelFramework(spec.id, spec.name, where, dimensions, slots)
+
+    def dimensions(self, specs: list[DimensionSpec], where: Where) -> list[Dimension]:
+        """Resolved dimensions, depth first (as WGT004 reports them), sub-dimensions nested."""
+        out = []
+        for i, spec in enumerate(specs):
+            here = where.at(i)
+            weight = self.weight(spec.weight, here.at("weight"))
+            below = self.dimensions(spec.dimensions, here.at("dimensions"))
+            out.append(Dimension(spec.id, spec.name, weight, spec.weight, here, below))
+        return out
 
     def units(self, chart: OrgChart, where: Where) -> None:
         units = self.model.units
@@ -194,7 +219,7 @@ class _Builder:
                 continue
             units[spec.id] = Unit(spec.id, spec, here)
         for unit in units.values():
-            parent = unit.spec.parent
+            parent = unit.parent
             if parent in units:
                 units[parent].children.append(unit.id)
 
@@ -216,9 +241,9 @@ class _Builder:
     def chain_of_command(self) -> None:
         """Supervisors by position, and who heads each unit."""
         model = self.model
-        named_heads = {unit.spec.head: unit.id for unit in model.units.values() if unit.spec.head}
+        named_heads = {unit.head: unit.id for unit in model.units.values() if unit.head}
         for person in model.people.values():
-            position = person.spec.position
+            position = person.position
             job = model.jobs.get(position)[0] if position in model.jobs else None  # type: ignore[index]
             boss_position = job.supervisor if job is not None else None
             boss = model.holders.get(boss_position) if boss_position else None
@@ -227,11 +252,11 @@ class _Builder:
             if holds and position in named_heads:
                 person.heads = named_heads[position]
                 continue
-            unit = model.units.get(person.spec.unit)
-            if unit is None or unit.spec.head:
+            unit = model.units.get(person.unit)
+            if unit is None or unit.head:
                 continue
-            boss_unit = model.people[boss].spec.unit if boss else None
-            if boss_unit != person.spec.unit:
+            boss_unit = model.people[boss].unit if boss else None
+            if boss_unit != person.unit:
                 person.heads = unit.id
 
     def parent_party(self, party: str, signed: set[str]) -> str | None:
@@ -259,8 +284,7 @@ class _Builder:
             framework_id = spec.framework or (
                 model.plan.framework if party_type == "organisation" and model.plan else None
             )
-            found = model.frameworks.get(framework_id or "")
-            framework = found[0] if found is not None else None
+            framework = model.frameworks.get(framework_id or "")
             if spec.framework and framework is None:  # the plan's own is checked by REF001
                 model.unresolved.append(
                     Unresolved(
@@ -352,7 +376,7 @@ class _Builder:
             what = f"KPI (party '{party}' has no agreement)" if party else "KPI"
             model.unresolved.append(Unresolved(where, what, ref, ()))
             return None
-        written = kpi.spec.same_as if key == "same_as" else kpi.spec.contributes_to[index or 0]
+        written = kpi.same_as_ref if key == "same_as" else kpi.contributes_to_refs[index or 0]
         qualified = is_qualified(written or "")
         candidates = tuple(k.qid if qualified else k.id for k in scope.kpis if k is not kpi)
         shown = ref if qualified else id_of(ref)

@@ -1,17 +1,34 @@
 """A framework's nested dimensions: walking them, and the one home of
-dimension subtotals (weights for rules and the report, scores for scoring)."""
+dimension subtotals (weights for rules and the report, scores for scoring).
+
+The helpers take any nested dimension with an ``id`` and ``dimensions``: the
+model's resolved :class:`~cascade.model.plan.Dimension` (what rules, scoring
+and the report read) or the spec's, as written.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from decimal import Decimal
+from typing import Protocol, Self, TypeVar
 
-from cascade.spec.framework import Dimension
+
+class Nested(Protocol):
+    """A dimension: an id and sub-dimensions of its own kind."""
+
+    @property
+    def id(self) -> str: ...
+
+    @property
+    def dimensions(self) -> Sequence[Self]: ...
+
+
+D = TypeVar("D", bound=Nested)
 
 
 def walk_dimensions(
-    dimensions: Iterable[Dimension], path: tuple[str | int, ...] = ("dimensions",)
-) -> Iterator[tuple[Dimension, tuple[str | int, ...]]]:
+    dimensions: Iterable[D], path: tuple[str | int, ...] = ("dimensions",)
+) -> Iterator[tuple[D, tuple[str | int, ...]]]:
     """Every dimension of a framework, depth first, with its path."""
     for i, dim in enumerate(dimensions):
         here = (*path, i)
@@ -19,7 +36,7 @@ def walk_dimensions(
         yield from walk_dimensions(dim.dimensions, (*here, "dimensions"))
 
 
-def leaf_ids(dim: Dimension) -> set[str]:
+def leaf_ids(dim: Nested) -> set[str]:
     """The ids of a dimension and everything below it."""
     found = {dim.id}
     for child in dim.dimensions:
@@ -28,8 +45,8 @@ def leaf_ids(dim: Dimension) -> set[str]:
 
 
 def dimension_totals(
-    dimensions: Iterable[Dimension], values: Iterable[tuple[str | None, Decimal]]
-) -> list[tuple[Dimension, Decimal]]:
+    dimensions: Iterable[D], values: Iterable[tuple[str | None, Decimal]]
+) -> list[tuple[D, Decimal]]:
     """Every dimension, depth first, with the sum of the ``values`` in it or below it.
 
     ``values`` are ``(dimension id, value)`` pairs, one per KPI (its weight,
@@ -40,9 +57,9 @@ def dimension_totals(
     for dim_id, value in values:
         if dim_id is not None:
             own[dim_id] = own.get(dim_id, Decimal(0)) + value
-    out: list[tuple[Dimension, Decimal]] = []
+    out: list[tuple[D, Decimal]] = []
 
-    def total(dim: Dimension) -> Decimal:
+    def total(dim: D) -> Decimal:
         at = len(out)
         out.append((dim, Decimal(0)))  # its place, before its sub-dimensions
         found = own.get(dim.id, Decimal(0)) + sum((total(c) for c in dim.dimensions), Decimal(0))

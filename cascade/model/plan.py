@@ -15,7 +15,6 @@ from cascade.diagnostics import DocPath
 from cascade.qid import qualified_in, qualify
 from cascade.spec import (
     Actuals,
-    Framework,
     JobDescription,
     JobFamilies,
     OSMatrix,
@@ -23,9 +22,9 @@ from cascade.spec import (
 )
 from cascade.spec import Plan as PlanSpec
 from cascade.spec.agreement import Agreement as AgreementSpec
-from cascade.spec.agreement import Criteria
+from cascade.spec.agreement import AgreementGoal, Criteria, KpiKind, Signatory
 from cascade.spec.agreement import Kpi as KpiSpec
-from cascade.spec.common import Bilingual
+from cascade.spec.common import Bilingual, Contact
 from cascade.spec.orgchart import Unit as UnitSpec
 from cascade.spec.people import Person as PersonSpec
 from cascade.spec.plan import CommonKpi
@@ -48,6 +47,43 @@ class Where:
 
 
 @dataclass(eq=False, slots=True)
+class Dimension:
+    """A framework dimension, its weight evaluated once (``None``: it cannot be, WGT004)."""
+
+    id: str
+    name: Text | None
+    weight: Decimal | None
+    written: str
+    """The weight as written (the report shows a dimension's weight only when a plain number)."""
+    where: Where
+    dimensions: list[Dimension] = field(default_factory=list)
+    """Its sub-dimensions."""
+
+
+@dataclass(frozen=True, slots=True)
+class Slot:
+    """A standard KPI slot of a framework, its weight evaluated once (``None``: WGT004)."""
+
+    id: str
+    weight: Decimal | None
+    dimension: str
+    optional: bool
+    transfer_to: str | None
+    where: Where
+
+
+@dataclass(eq=False, slots=True)
+class Framework:
+    """An evaluation framework: dimensions (nested) and standard KPI slots."""
+
+    id: str
+    name: Text | None
+    where: Where
+    dimensions: list[Dimension] = field(default_factory=list)
+    slots: list[Slot] = field(default_factory=list)
+
+
+@dataclass(eq=False, slots=True)
 class Unit:
     """A unit of the org chart."""
 
@@ -55,6 +91,20 @@ class Unit:
     spec: UnitSpec
     where: Where
     children: list[str] = field(default_factory=list)
+
+    @property
+    def name(self) -> Text:
+        return self.spec.name
+
+    @property
+    def parent(self) -> str | None:
+        """The parent unit's id as written (``None`` at the top)."""
+        return self.spec.parent
+
+    @property
+    def head(self) -> str | None:
+        """The position that heads the unit, when the chart names one."""
+        return self.spec.head
 
 
 @dataclass(eq=False, slots=True)
@@ -66,6 +116,22 @@ class Person:
     where: Where
     supervisor: str | None = None  # person id
     heads: str | None = None  # unit id this person heads
+
+    @property
+    def name(self) -> Text:
+        return self.spec.name
+
+    @property
+    def position(self) -> str | None:
+        return self.spec.position
+
+    @property
+    def unit(self) -> str:
+        return self.spec.unit
+
+    @property
+    def salary(self) -> Decimal | None:
+        return self.spec.salary
 
 
 @dataclass(eq=False, slots=True)
@@ -87,6 +153,67 @@ class Kpi:
     @property
     def id(self) -> str:
         return self.spec.id
+
+    @property
+    def kind(self) -> KpiKind | None:
+        return self.spec.kind
+
+    @property
+    def goal(self) -> str | None:
+        return self.spec.goal
+
+    @property
+    def dimension(self) -> str | None:
+        return self.spec.dimension
+
+    @property
+    def responsibility(self) -> str | None:
+        return self.spec.responsibility
+
+    @property
+    def remark(self) -> Text | None:
+        return self.spec.remark
+
+    @property
+    def same_as_ref(self) -> str | None:
+        """The ``same_as`` reference as written (:attr:`same_as` is what it names)."""
+        return self.spec.same_as
+
+    @property
+    def contributes_to_refs(self) -> list[str]:
+        """The ``contributes_to`` references as written (:attr:`contributes_to` resolves them)."""
+        return self.spec.contributes_to
+
+    @property
+    def own_criteria(self) -> Criteria | None:
+        """The criteria written in this KPI itself (:attr:`criteria` also inherits)."""
+        return self.spec.criteria
+
+    @property
+    def collector(self) -> Contact | None:
+        """The collector written in this KPI itself (not inherited)."""
+        return self.spec.collector
+
+    @property
+    def overseer(self) -> Contact | None:
+        """The overseer written in this KPI itself (not inherited)."""
+        return self.spec.overseer
+
+    @property
+    def round_targets(self) -> dict[int, Decimal]:
+        """Targets by month: its own, else (none written) those its ``same_as`` KPI writes."""
+        own = self.spec.round_targets
+        if not own and isinstance(self.same_as, Kpi):
+            return self.same_as.spec.round_targets
+        return own
+
+    def written(self, name: str) -> object:
+        """A field as written in this KPI's own entry, before inheritance.
+
+        For what compares the written value with the inherited one (TRC004)
+        and the report's walk over template fields.
+        """
+        return getattr(self.spec, name)
 
     def _inherited(self, name: str) -> object:
         """A template field: the KPI's own, or its ``same_as`` parent's."""
@@ -140,6 +267,19 @@ class Agreement:
     reads: frozenset[str] = frozenset()
     """Parties whose agreements its references name (its parent party too)."""
 
+    @property
+    def title(self) -> Text | None:
+        return self.spec.title
+
+    @property
+    def goals(self) -> list[AgreementGoal]:
+        """The party's own goals (an organisation's are the strategy's)."""
+        return self.spec.goals
+
+    @property
+    def signatories(self) -> list[Signatory]:
+        return self.spec.signatories
+
     def kpi(self, kpi_id: str) -> Kpi | None:
         return next((k for k in self.kpis if k.id == kpi_id), None)
 
@@ -177,7 +317,7 @@ class PlanModel:
     holders: dict[str, str] = field(default_factory=dict)  # position → person id
     jobs: dict[str, tuple[JobDescription, Where]] = field(default_factory=dict)
     families: list[tuple[JobFamilies, Where]] = field(default_factory=list)
-    frameworks: dict[str, tuple[Framework, Where]] = field(default_factory=dict)
+    frameworks: dict[str, Framework] = field(default_factory=dict)
     agreements: dict[str, Agreement] = field(default_factory=dict)
     kpis: dict[str, Kpi] = field(default_factory=dict)
     common_kpis: dict[str, CommonKpi] = field(default_factory=dict)
@@ -198,9 +338,9 @@ class PlanModel:
 
     def party_name(self, party: str) -> Text | None:
         if party in self.units:
-            return self.units[party].spec.name
+            return self.units[party].name
         if party in self.people:
-            return self.people[party].spec.name
+            return self.people[party].name
         return self.plan.name if self.plan and party == self.organisation else None
 
     def org_agreement(self) -> Agreement | None:

@@ -28,13 +28,18 @@ def dimension_names(model: PlanModel, agreement: Agreement, refs: Refs) -> dict[
 
 
 def _expected(agreement: Agreement) -> dict[str, Decimal]:
-    """The framework's fixed weight of each dimension (plain numbers only)."""
+    """The framework's fixed weight of each dimension written as a plain number.
+
+    A weight written as an expression (``30 + A``) shows none, as it always
+    has; the model holds its evaluated value (``dim.weight``) should the
+    report ever show it.
+    """
     found: dict[str, Decimal] = {}
     if agreement.framework is None:
         return found
     for dim, _ in walk_dimensions(agreement.framework.dimensions):
         try:
-            found[dim.id] = Decimal(dim.weight)
+            found[dim.id] = Decimal(dim.written)
         except ArithmeticError:
             continue
     return found
@@ -44,7 +49,7 @@ def _subtotals(agreement: Agreement) -> dict[str, Decimal]:
     """The KPI weights in each framework dimension, sub-dimensions included."""
     if agreement.framework is None:
         return {}
-    weights = ((k.spec.dimension, k.weight or Decimal(0)) for k in agreement.kpis)
+    weights = ((k.dimension, k.weight or Decimal(0)) for k in agreement.kpis)
     return {d.id: t for d, t in dimension_totals(agreement.framework.dimensions, weights)}
 
 
@@ -68,7 +73,7 @@ class AgreementViews:
                 tuple(GoalRef(s, org_goals.get(s, s)) for s in g.supports),
                 g.additional,
             )
-            for g in agreement.spec.goals
+            for g in agreement.goals
         )
 
     def dimensions(self, agreement: Agreement) -> tuple[DimensionGroup, ...]:
@@ -78,7 +83,7 @@ class AgreementViews:
         order = list(names)
         groups: dict[str, list[int]] = {}
         for i, kpi in enumerate(agreement.kpis):
-            groups.setdefault(kpi.spec.dimension or "", []).append(i)
+            groups.setdefault(kpi.dimension or "", []).append(i)
         ranked = sorted(
             groups, key=lambda d: (d == "", order.index(d) if d in order else len(order))
         )
@@ -99,23 +104,25 @@ class AgreementViews:
         return Signature(role, label, name, self.refs.position_title(person))
 
     def build(self, agreement: Agreement) -> AgreementView:
-        refs, spec = self.refs, agreement.spec
+        refs = self.refs
         year = self.model.plan.fiscal_year if self.model.plan else 0
         start, end = fiscal_bounds(year)
-        signers = {s.role: s.person for s in reversed(spec.signatories)}
+        signers = {s.role: s.person for s in reversed(agreement.signatories)}
         witnesses = tuple(
-            self.signature("witness", s.person) for s in spec.signatories if s.role == "witness"
+            self.signature("witness", s.person)
+            for s in agreement.signatories
+            if s.role == "witness"
         )
         names = dimension_names(self.model, agreement, refs)
         cards = tuple(
-            self.kpis.card(k, names.get(k.spec.dimension or "", k.spec.dimension or ""))
+            self.kpis.card(k, names.get(k.dimension or "", k.dimension or ""))
             for k in agreement.kpis
         )
         total = sum((k.weight or Decimal(0) for k in agreement.kpis), Decimal(0))
         framework = agreement.framework
         return AgreementView(
             party=self.parties[agreement.party],
-            title=refs.text(spec.title) or self.default_title(agreement.party, year),
+            title=refs.text(agreement.title) or self.default_title(agreement.party, year),
             fiscal_year=year,
             fy_start=start,
             fy_end=end,

@@ -69,7 +69,7 @@ def parties(model: PlanModel, refs: Refs) -> list[Party]:
                 "person",
                 refs.party_type_label(person.id),
                 position=refs.position_title(person.id),
-                unit=refs.party_name(person.spec.unit),
+                unit=refs.party_name(person.unit),
             )
         )
     return [replace(p, has_agreement=p.ref.id in model.agreements) for p in out]

@@ -13,8 +13,8 @@ def _job_kpis(model: PlanModel, refs: Refs, holder: str | None) -> dict[str, tup
     found: dict[str, list[Ref]] = {}
     agreement = model.agreements.get(holder or "")
     for kpi in agreement.kpis if agreement else []:
-        if kpi.spec.kind == "job" and kpi.spec.responsibility:
-            found.setdefault(kpi.spec.responsibility, []).append(refs.kpi(kpi))
+        if kpi.kind == "job" and kpi.responsibility:
+            found.setdefault(kpi.responsibility, []).append(refs.kpi(kpi))
     return {k: tuple(v) for k, v in found.items()}
 
 

@@ -76,7 +76,7 @@ class KpiViews:
         self.children = children_index(model)
 
     def kind_label(self, kpi: Kpi) -> str:
-        return word(KIND_WORDS, kpi.spec.kind, self.lang)
+        return word(KIND_WORDS, kpi.kind, self.lang)
 
     def unit_label(self, kpi: Kpi) -> str:
         return word(UNIT_WORDS, kpi.unit_of_measure, self.lang)
@@ -84,7 +84,7 @@ class KpiViews:
     def row(self, kpi: Kpi) -> KpiRow:
         return KpiRow(
             self.refs.kpi(kpi),
-            kpi.spec.kind or "",
+            kpi.kind or "",
             self.kind_label(kpi),
             kpi.weight,
             self.unit_label(kpi),
@@ -125,7 +125,7 @@ class KpiViews:
         return TreeNode(
             self.refs.kpi(kpi),
             self.refs.party_name(kpi.party),
-            kpi.spec.kind or "",
+            kpi.kind or "",
             self.kind_label(kpi),
             word(RELATION_WORDS, relation, self.lang) if relation else "",
             kpi.weight,
@@ -133,8 +133,9 @@ class KpiViews:
         )
 
     def card(self, kpi: Kpi, dimension: str) -> KpiCard:
-        spec, refs = kpi.spec, self.refs
-        targets = sorted(spec.round_targets.items())
+        refs = self.refs
+        own = kpi.written("round_targets")  # the card shows only the KPI's own
+        targets = sorted(own.items()) if isinstance(own, dict) else []
         rounds = tuple((month_name(m, self.lang), v) for m, v in targets)
         inherits = kpi.same_as if isinstance(kpi.same_as, Kpi) else None
         found = self._inherited(kpi, "baseline")
@@ -144,7 +145,7 @@ class KpiViews:
             ref=refs.kpi(kpi),
             party=refs.party(kpi.party),
             dimension=dimension,
-            kind=spec.kind or "",
+            kind=kpi.kind or "",
             kind_label=self.kind_label(kpi),
             unit=self.unit_label(kpi),
             weight=kpi.weight,
@@ -158,7 +159,7 @@ class KpiViews:
             collection_method=self._text(kpi, "collection_method"),
             overseer=contact_view(self._contact(kpi, "overseer"), refs),
             collector=contact_view(self._contact(kpi, "collector"), refs),
-            remark=refs.text(spec.remark),
+            remark=refs.text(kpi.remark),
             goal=self.goal(kpi),
             inherits=refs.kpi(inherits) if inherits is not None else None,
             up=self.trace_up(kpi),
@@ -172,8 +173,8 @@ class KpiViews:
         current: object = kpi
         while isinstance(current, Kpi) and id(current) not in seen:
             seen.add(id(current))
-            own = getattr(current.spec, name)
-            if own or current.spec.same_as is None:
+            own = current.written(name)
+            if own or current.same_as_ref is None:
                 return own
             current = current.same_as
         return getattr(current, name, None) if current is not None else None
@@ -187,11 +188,11 @@ class KpiViews:
         return value if isinstance(value, ContactSpec) else None
 
     def goal(self, kpi: Kpi) -> GoalRef | None:
-        goal_id = kpi.spec.goal
+        goal_id = kpi.goal
         if goal_id is None:
             return None
         agreement = self.model.agreements.get(kpi.party)
-        goals = agreement.spec.goals if agreement is not None else []
+        goals = agreement.goals if agreement is not None else []
         if agreement is not None and agreement.party_type == "organisation":
             strategy = self.model.strategy
             goals = []

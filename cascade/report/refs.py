@@ -64,7 +64,7 @@ class Refs:
     def position_title(self, person: str) -> str:
         """The person's title from their job description (administrative first)."""
         found = self.model.people.get(person)
-        position = found.spec.position if found is not None else None
+        position = found.position if found is not None else None
         job = self.model.jobs.get(position or "")
         if job is None:
             return ""

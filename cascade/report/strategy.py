@@ -16,7 +16,7 @@ def _support(model: PlanModel, refs: Refs) -> dict[str, list[tuple[Ref, str]]]:
     """Organisation goal → (unit, unit goal name) of the unit goals supporting it."""
     found: dict[str, list[tuple[Ref, str]]] = {}
     for agreement in model.agreements.values():
-        for goal in agreement.spec.goals:
+        for goal in agreement.goals:
             for target in goal.supports:
                 found.setdefault(target, []).append(
                     (refs.party(agreement.party), refs.text(goal.name))
@@ -34,8 +34,8 @@ def strategy_view(model: PlanModel, refs: Refs, title: str) -> StrategyView:
     org = model.org_agreement()
     measured: dict[str, list[Ref]] = {}
     for kpi in org.kpis if org else []:
-        if kpi.spec.goal:
-            measured.setdefault(kpi.spec.goal, []).append(refs.kpi(kpi))
+        if kpi.goal:
+            measured.setdefault(kpi.goal, []).append(refs.kpi(kpi))
     support = _support(model, refs)
     lanes: list[Lane] = []
     for perspective in strategy.perspectives:

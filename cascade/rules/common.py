@@ -6,7 +6,6 @@ from collections.abc import Iterable
 from decimal import Decimal
 
 from cascade.diagnostics import Finding
-from cascade.expr import ExpressionError, evaluate_text
 from cascade.model.frameworks import leaf_ids, walk_dimensions
 from cascade.model.plan import Agreement, Where
 
@@ -36,14 +35,6 @@ def number(value: Decimal) -> str:
     return text
 
 
-def evaluate(text: str, params: dict[str, Decimal]) -> Decimal | None:
-    """A weight expression's value, or ``None`` when it cannot be evaluated."""
-    try:
-        return evaluate_text(text, params)
-    except ExpressionError:
-        return None
-
-
 def known_sum(values: Iterable[Decimal | None]) -> Decimal | None:
     """The sum of ``values``, or ``None`` when any of them is unknown."""
     total = Decimal(0)
@@ -54,4 +45,4 @@ def known_sum(values: Iterable[Decimal | None]) -> Decimal | None:
     return total
 
 
-__all__ = ["evaluate", "finding", "known_sum", "leaf_ids", "number", "totals_at", "walk_dimensions"]
+__all__ = ["finding", "known_sum", "leaf_ids", "number", "totals_at", "walk_dimensions"]

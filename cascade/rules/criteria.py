@@ -46,9 +46,9 @@ def _written(ctx: Context) -> list[_Own]:
                     )
                 )
     for kpi in model.kpis.values():
-        if kpi.spec.criteria is not None:
+        if kpi.own_criteria is not None:
             found.append(
-                _Own(kpi.qid, kpi.where, kpi.spec.criteria, kpi.unit_of_measure, kpi.target)
+                _Own(kpi.qid, kpi.where, kpi.own_criteria, kpi.unit_of_measure, kpi.target)
             )
     ctx.memo["criteria.written"] = found
     return found
@@ -202,6 +202,6 @@ def missing_criteria(ctx: Context) -> Iterator[Finding]:
         - {id: 2-4, …, criteria: {thresholds: [6, 5, 4, 3, 2]}}
     """
     for kpi in ctx.model.kpis.values():
-        linked_but_unresolved = kpi.spec.same_as is not None and kpi.same_as is None
+        linked_but_unresolved = kpi.same_as_ref is not None and kpi.same_as is None
         if kpi.criteria is None and not linked_but_unresolved:
             yield finding(kpi.where.at("id"), f"KPI '{kpi.qid}' has no criteria to score it by")

@@ -30,7 +30,7 @@ def goal_without_kpi(ctx: Context) -> Iterator[Finding]:
     model = ctx.model
     org = model.org_agreement()
     if model.strategy is not None and org is not None:
-        measured = {k.spec.goal for k in org.kpis}
+        measured = {k.goal for k in org.kpis}
         for i, goal in enumerate(model.strategy.goals):
             if goal.id not in measured:
                 yield finding(
@@ -40,8 +40,8 @@ def goal_without_kpi(ctx: Context) -> Iterator[Finding]:
     for agreement in model.agreements.values():
         if agreement.party_type == "organisation":
             continue
-        measured = {k.spec.goal for k in agreement.kpis}
-        for i, own in enumerate(agreement.spec.goals):
+        measured = {k.goal for k in agreement.kpis}
+        for i, own in enumerate(agreement.goals):
             if own.id not in measured:
                 yield finding(
                     agreement.where.at("goals", i, "id"),
@@ -67,7 +67,7 @@ def unit_goal_unlinked(ctx: Context) -> Iterator[Finding]:
     for agreement in ctx.model.agreements.values():
         if agreement.party_type != "unit":
             continue
-        for i, goal in enumerate(agreement.spec.goals):
+        for i, goal in enumerate(agreement.goals):
             if not goal.supports and not goal.additional:
                 yield finding(
                     agreement.where.at("goals", i, "id"),

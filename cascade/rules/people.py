@@ -27,9 +27,9 @@ def headcount_mismatch(ctx: Context) -> Iterator[Finding]:
     model = ctx.model
     counted: Counter[tuple[str, str]] = Counter()
     for person in model.people.values():
-        job = model.jobs.get(person.spec.position or "")
+        job = model.jobs.get(person.position or "")
         if job is not None and job[0].family is not None:
-            counted[(job[0].family, person.spec.unit)] += 1
+            counted[(job[0].family, person.unit)] += 1
     for spec, where in model.families:
         for i, family in enumerate(spec.families):
             for unit, declared in family.headcount.items():
@@ -56,7 +56,7 @@ def evaluator_not_supervisor(ctx: Context) -> Iterator[Finding]:
     """
     model = ctx.model
     for agreement in model.agreements.values():
-        signers = {s.role: (i, s.person) for i, s in enumerate(agreement.spec.signatories)}
+        signers = {s.role: (i, s.person) for i, s in enumerate(agreement.signatories)}
         if "evaluatee" not in signers or "evaluator" not in signers:
             continue
         evaluatee = model.people.get(signers["evaluatee"][1])
@@ -92,7 +92,7 @@ def evaluatee_not_party(ctx: Context) -> Iterator[Finding]:
         expected = (
             agreement.party if agreement.party_type == "person" else heads.get(agreement.party)
         )
-        for i, signer in enumerate(agreement.spec.signatories):
+        for i, signer in enumerate(agreement.signatories):
             known = signer.person in model.people  # an unknown one is REF001's
             if signer.role == "evaluatee" and expected and known and signer.person != expected:
                 yield finding(

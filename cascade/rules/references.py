@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 
 from cascade.diagnostics import Finding, did_you_mean
+from cascade.model.frameworks import walk_dimensions
 from cascade.model.plan import PlanModel, Where
 from cascade.rules.registry import Context, rule
 from cascade.rules.scopes import ACTUALS, CHAIN, OS_MATRIX, PEOPLE, SELF, SHARED
@@ -59,7 +60,7 @@ def _strategy(model: PlanModel) -> Iterator[Finding]:
 def _org(model: PlanModel) -> Iterator[Finding]:
     positions = set(model.jobs) | set(model.holders)
     for unit in model.units.values():
-        parent, head = unit.spec.parent, unit.spec.head
+        parent, head = unit.parent, unit.head
         if parent is not None and parent not in model.units:
             yield _missing(unit.where.at("parent"), "parent unit", parent, model.units)
         if head is not None and head not in positions:
@@ -81,21 +82,23 @@ def _agreements(model: PlanModel) -> Iterator[Finding]:
     org_goals = {g.id for g in model.strategy.goals} if model.strategy else set()
     perspectives = {p.id for p in model.strategy.perspectives} if model.strategy else set()
     for agreement in model.agreements.values():
-        where, spec = agreement.where, agreement.spec
-        own_goals = {g.id for g in spec.goals}
-        for i, goal in enumerate(spec.goals):
+        where = agreement.where
+        own_goals = {g.id for g in agreement.goals}
+        for i, goal in enumerate(agreement.goals):
             yield from _check(
                 where.at("goals", i, "supports"), "organisation goal", goal.supports, org_goals
             )
         is_org = agreement.party_type == "organisation"
         dimensions = (
-            _dimension_ids(agreement.framework.dimensions) if agreement.framework else perspectives
+            {d.id for d, _ in walk_dimensions(agreement.framework.dimensions)}
+            if agreement.framework
+            else perspectives
         )
         what = "framework dimension" if agreement.framework else "perspective"
         job = _job_of(model, agreement.party)
         duties = {r.id for r in job.responsibilities} if job else set()
         for kpi in agreement.kpis:
-            measured, dimension, duty = kpi.spec.goal, kpi.spec.dimension, kpi.spec.responsibility
+            measured, dimension, duty = kpi.goal, kpi.dimension, kpi.responsibility
             goals = org_goals if is_org else own_goals
             if measured is not None and measured not in goals:
                 yield _missing(kpi.where.at("goal"), "goal", measured, goals)
@@ -105,24 +108,16 @@ def _agreements(model: PlanModel) -> Iterator[Finding]:
                 yield _missing(
                     kpi.where.at("responsibility"), "responsibility of the job", duty, duties
                 )
-        for i, signatory in enumerate(spec.signatories):
+        for i, signatory in enumerate(agreement.signatories):
             if signatory.person not in model.people:
                 yield _missing(
                     where.at("signatories", i, "person"), "person", signatory.person, model.people
                 )
 
 
-def _dimension_ids(dimensions: Iterable[object]) -> set[str]:
-    found: set[str] = set()
-    for dim in dimensions:
-        found.add(dim.id)  # type: ignore[attr-defined]
-        found |= _dimension_ids(dim.dimensions)  # type: ignore[attr-defined]
-    return found
-
-
 def _job_of(model: PlanModel, party: str) -> JobDescription | None:
     person = model.people.get(party)
-    job = model.jobs.get(person.spec.position or "") if person is not None else None
+    job = model.jobs.get(person.position or "") if person is not None else None
     return job[0] if job is not None else None
 
 
@@ -165,8 +160,8 @@ def _jobs(model: PlanModel) -> Iterator[Finding]:
         if job.supervisor is not None and job.supervisor not in positions:
             yield _missing(where.at("supervisor"), "supervisor position", job.supervisor, positions)
     for person in model.people.values():
-        if person.spec.unit not in model.units:
-            yield _missing(person.where.at("unit"), "unit", person.spec.unit, model.units)
+        if person.unit not in model.units:
+            yield _missing(person.where.at("unit"), "unit", person.unit, model.units)
 
 
 def _actuals(model: PlanModel) -> Iterator[Finding]:

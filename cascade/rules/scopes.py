@@ -169,7 +169,7 @@ def _strategy_named(model: PlanModel) -> set[str]:
 
 
 def _measured(agreement: Agreement) -> str:
-    return digest(sorted({k.spec.goal or "" for k in agreement.kpis}))
+    return digest(sorted({k.goal or "" for k in agreement.kpis}))
 
 
 def _actuals_named(model: PlanModel) -> set[str] | None:

@@ -73,7 +73,7 @@ def unit_unreachable(ctx: Context) -> Iterator[Finding]:
         if unit_id in in_cycle:
             continue
         unit = model.units[unit_id]
-        key = "parent" if unit.spec.parent else "id"
+        key = "parent" if unit.parent else "id"
         yield finding(
             unit.where.at(key), f"unit {unit_id} is not under the organisation {model.organisation}"
         )
@@ -97,7 +97,7 @@ def command_cycle(ctx: Context) -> Iterator[Finding]:
         person = model.people.get(cycle[0])
         if person is None:
             continue
-        job = model.jobs.get(person.spec.position or "")
+        job = model.jobs.get(person.position or "")
         where = job[1].at("supervisor") if job else person.where.at("position")
         yield finding(where, f"the chain of command loops: {_names(cycle)}")
 

@@ -46,7 +46,7 @@ def kind_not_allowed(ctx: Context) -> Iterator[Finding]:
             agreement.party_type
         ]
         for kpi in agreement.kpis:
-            kind = kpi.spec.kind
+            kind = kpi.kind
             if agreement.party_type == "organisation":
                 if kind is not None:
                     yield finding(
@@ -84,16 +84,16 @@ def kind_link(ctx: Context) -> Iterator[Finding]:
     """
     for agreement in ctx.model.agreements.values():
         for kpi in agreement.kpis:
-            spec, kind = kpi.spec, kpi.spec.kind
-            linked = spec.same_as is not None or bool(spec.contributes_to)
+            kind = kpi.kind
+            linked = kpi.same_as_ref is not None or bool(kpi.contributes_to_refs)
             need = ""
-            if kind in ("identical", "common") and spec.same_as is None:
+            if kind in ("identical", "common") and kpi.same_as_ref is None:
                 need = "'same_as'"
-            elif kind == "contributory" and not spec.contributes_to:
+            elif kind == "contributory" and not kpi.contributes_to_refs:
                 need = "'contributes_to'"
             elif kind == "supervisor" and not linked:
                 need = "'same_as' or 'contributes_to'"
-            elif kind == "job" and spec.responsibility is None:
+            elif kind == "job" and kpi.responsibility is None:
                 need = "'responsibility'"
             if need:
                 yield finding(kpi.where.at("kind"), f"{_a(kind)} {kind} KPI needs {need}")
@@ -103,7 +103,7 @@ def kind_link(ctx: Context) -> Iterator[Finding]:
                     f"{_a(kind)} {kind} KPI drives no parent KPI; remove the link or use "
                     f"{'contributory' if kind == 'unit_specific' else 'supervisor'}",
                 )
-            if kind == "common" and spec.same_as and "/" in spec.same_as:
+            if kind == "common" and kpi.same_as_ref and "/" in kpi.same_as_ref:
                 yield finding(
                     kpi.where.at("same_as"),
                     "a common KPI's same_as names one of the plan's common_kpis "
@@ -120,17 +120,13 @@ def _anchored(ctx: Context) -> set[str]:
     while changed:
         changed = False
         for kpi in kpis.values():
-            if kpi.qid in traced or kpi.spec.kind not in LINKED:
+            if kpi.qid in traced or kpi.kind not in LINKED:
                 continue
             parents: list[object] = [*kpi.contributes_to]
             if kpi.same_as is not None:
                 parents.append(kpi.same_as)
             for parent in parents:
-                if (
-                    not isinstance(parent, Kpi)
-                    or parent.qid in traced
-                    or (parent.spec.kind in EXEMPT)
-                ):
+                if not isinstance(parent, Kpi) or parent.qid in traced or (parent.kind in EXEMPT):
                     traced.add(kpi.qid)
                     changed = True
                     break
@@ -156,7 +152,7 @@ def untraced_kpi(ctx: Context) -> Iterator[Finding]:
     """
     anchored = _anchored(ctx)
     for kpi in ctx.model.kpis.values():
-        if kpi.spec.kind not in LINKED or kpi.qid in anchored:
+        if kpi.kind not in LINKED or kpi.qid in anchored:
             continue
         if kpi.same_as is None and not kpi.contributes_to:
             continue  # the missing link is reported by TRC002 or REF001
@@ -167,7 +163,7 @@ def _cap(
     agreement: Agreement, kinds: tuple[str, ...], cap: Decimal, label: str
 ) -> Iterator[Finding]:
     total = sum(
-        (k.weight for k in agreement.kpis if k.spec.kind in kinds and k.weight is not None),
+        (k.weight for k in agreement.kpis if k.kind in kinds and k.weight is not None),
         Decimal(0),
     )
     if total > cap:
@@ -247,7 +243,7 @@ def inherited_field_differs(ctx: Context) -> Iterator[Finding]:
         - {id: 2-1, kind: identical, same_as: DOP/20.2, weight: 20}
     """
     for kpi in ctx.model.kpis.values():
-        kind, parent = kpi.spec.kind, kpi.same_as
+        kind, parent = kpi.kind, kpi.same_as
         if parent is None or kind not in ("identical", "common", "supervisor"):
             continue
         fields: tuple[str, ...] = ("unit_of_measure", "target", "criteria", "formula")
@@ -255,7 +251,7 @@ def inherited_field_differs(ctx: Context) -> Iterator[Finding]:
             fields = ("name", *fields)
         label = parent.qid if isinstance(parent, Kpi) else parent.id
         for name in fields:
-            mine = getattr(kpi.spec, name)
+            mine = kpi.written(name)
             theirs = getattr(parent, name)
             if mine is not None and not _same(mine, theirs):
                 yield finding(
@@ -303,7 +299,7 @@ def missing_common_kpi(ctx: Context) -> Iterator[Finding]:
     for agreement in ctx.model.agreements.values():
         if agreement.party_type != "unit" or not common:
             continue
-        carried = {k.spec.same_as for k in agreement.kpis if k.spec.kind == "common"}
+        carried = {k.same_as_ref for k in agreement.kpis if k.kind == "common"}
         for cid in common:
             if cid not in carried:
                 yield finding(
@@ -333,7 +329,7 @@ def supervisor_trace(ctx: Context) -> Iterator[Finding]:
         if agreement.party_type != "person" or agreement.parent is None:
             continue
         for kpi in agreement.kpis:
-            if kpi.spec.kind != "supervisor":
+            if kpi.kind != "supervisor":
                 continue
             parents = [*kpi.contributes_to]
             if isinstance(kpi.same_as, Kpi):

@@ -7,15 +7,7 @@ from decimal import Decimal
 
 from cascade.diagnostics import Finding
 from cascade.model.plan import Agreement
-from cascade.rules.common import (
-    evaluate,
-    finding,
-    known_sum,
-    leaf_ids,
-    number,
-    totals_at,
-    walk_dimensions,
-)
+from cascade.rules.common import finding, known_sum, leaf_ids, number, totals_at, walk_dimensions
 from cascade.rules.registry import Context, rule
 from cascade.rules.scopes import SELF, SHARED
 
@@ -80,9 +72,9 @@ def dimension_weight(ctx: Context) -> Iterator[Finding]:
         kpis: [{id: "1.1", dimension: effectiveness, weight: 35},
                {id: "1.2", dimension: effectiveness, weight: 25}, …]
     """
-    params = ctx.model.params
-    for framework, where in ctx.model.frameworks.values():
-        top = known_sum(evaluate(d.weight, params) for d in framework.dimensions)
+    for framework in ctx.model.frameworks.values():
+        where = framework.where
+        top = known_sum(d.weight for d in framework.dimensions)
         if framework.dimensions and top is not None and top != HUNDRED:
             yield finding(
                 where.at("dimensions"),
@@ -90,8 +82,8 @@ def dimension_weight(ctx: Context) -> Iterator[Finding]:
                 at_key=True,
             )
         for dim, path in walk_dimensions(framework.dimensions):
-            parts = known_sum(evaluate(c.weight, params) for c in dim.dimensions)
-            own = evaluate(dim.weight, params)
+            parts = known_sum(c.weight for c in dim.dimensions)
+            own = dim.weight
             if dim.dimensions and own is not None and parts is not None and parts != own:
                 yield finding(
                     where.at(*path, "weight"),
@@ -102,20 +94,20 @@ def dimension_weight(ctx: Context) -> Iterator[Finding]:
         if followed is None or not _complete(agreement):
             continue
         for kpi in agreement.kpis:
-            if kpi.spec.dimension is None:
+            if kpi.dimension is None:
                 yield finding(
                     kpi.where.at("id"),
                     f"KPI '{kpi.id}' names no dimension of framework '{followed.id}'",
                     hint="add 'dimension: …'",
                 )
         for dim, _ in walk_dimensions(followed.dimensions):
-            expected = evaluate(dim.weight, params)
+            expected = dim.weight
             inside = leaf_ids(dim)
             total = sum(
                 (
                     k.weight
                     for k in agreement.kpis
-                    if k.spec.dimension in inside and k.weight is not None
+                    if k.dimension in inside and k.weight is not None
                 ),
                 Decimal(0),
             )
@@ -143,7 +135,6 @@ def slot_weight(ctx: Context) -> Iterator[Finding]:
 
         kpis: [{id: "1.2", weight: 25}]
     """
-    params = ctx.model.params
     for agreement in ctx.model.agreements.values():
         framework = agreement.framework
         if framework is None:
@@ -159,13 +150,13 @@ def slot_weight(ctx: Context) -> Iterator[Finding]:
                         at_key=True,
                     )
                 continue
-            expected = evaluate(slot.weight, params)
+            expected = slot.weight
             donors = [
                 s
                 for s in framework.slots
                 if s.optional and s.transfer_to == slot.id and s.id not in present
             ]
-            moved = known_sum(evaluate(s.weight, params) for s in donors)
+            moved = known_sum(s.weight for s in donors)
             if expected is None or moved is None or kpi.weight is None:
                 continue
             expected += moved
@@ -176,9 +167,9 @@ def slot_weight(ctx: Context) -> Iterator[Finding]:
                     f"KPI '{kpi.id}' fills framework slot '{slot.id}' and must weigh "
                     f"{number(expected)}{note}, not {number(kpi.weight)}",
                 )
-            if kpi.spec.dimension is not None and kpi.spec.dimension != slot.dimension:
+            if kpi.dimension is not None and kpi.dimension != slot.dimension:
                 yield finding(
                     kpi.where.at("dimension"),
                     f"KPI '{kpi.id}' fills slot '{slot.id}' of dimension "
-                    f"'{slot.dimension}', not '{kpi.spec.dimension}'",
+                    f"'{slot.dimension}', not '{kpi.dimension}'",
                 )

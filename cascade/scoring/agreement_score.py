@@ -46,10 +46,10 @@ def score_result(x: Decimal, criteria: Criteria, policy: Policy, explain: bool =
 
 
 def _contact(kpi: Kpi) -> str:
-    person = kpi.spec.collector or kpi.spec.overseer
+    person = kpi.collector or kpi.overseer
     if person is None:
         return "no collector or overseer is named for it"
-    role = "its collector" if kpi.spec.collector else "its overseer"
+    role = "its collector" if kpi.collector else "its overseer"
     phone = f" ({person.phone})" if person.phone else ""
     return f"ask {role} {text_of(person.name)}{phone}"
 
@@ -109,10 +109,7 @@ def _effective_weights(
 
 
 def _at_risk(kpi: Kpi, x: Decimal | None, month: int) -> tuple[bool, Decimal | None]:
-    targets = kpi.spec.round_targets
-    if not targets and isinstance(kpi.same_as, Kpi):
-        targets = kpi.same_as.spec.round_targets
-    target = targets.get(month)
+    target = kpi.round_targets.get(month)
     if target is None or x is None:
         return False, target
     criteria = kpi.criteria
@@ -156,13 +153,13 @@ def _dimensions(
 ) -> Iterator[tuple[str, Decimal]]:
     """Weighted scores by dimension: the framework's, nested sums, else by the KPIs' own."""
     if agreement.framework is not None:
-        scores = ((k.spec.dimension, weighted.get(k.qid, ZERO)) for k in agreement.kpis)
+        scores = ((k.dimension, weighted.get(k.qid, ZERO)) for k in agreement.kpis)
         for dim, total in dimension_totals(agreement.framework.dimensions, scores):
             yield dim.id, total
         return
     seen: dict[str, Decimal] = {}
     for kpi in agreement.kpis:
-        key = kpi.spec.dimension or "-"
+        key = kpi.dimension or "-"
         seen[key] = seen.get(key, ZERO) + weighted.get(kpi.qid, ZERO)
     yield from seen.items()
 
@@ -199,7 +196,7 @@ def score_agreement(
             KpiLine(
                 qid=kpi.qid,
                 name=text_of(kpi.name),
-                dimension=kpi.spec.dimension,
+                dimension=kpi.dimension,
                 status=ln.status,
                 weight=kpi.weight or ZERO,
                 effective_weight=(weights[kpi.qid] * total / divisor) if divisor > 0 else ZERO,

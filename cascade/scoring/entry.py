@@ -28,7 +28,7 @@ def template_row(kpi: Kpi, lang: str) -> TemplateRow:
         except ExpressionError:
             variables = ()
     kind: Kind = "level" if milestones else "formula" if variables else "value"
-    collector = kpi.spec.collector or kpi.spec.overseer
+    collector = kpi.collector or kpi.overseer
     return TemplateRow(
         kpi=kpi.qid,
         name=text_of(kpi.name, lang),
@@ -48,11 +48,11 @@ def workbooks(model: PlanModel, lang: str, only: str | None = None) -> dict[str,
     ordered = sorted(model.agreements.values(), key=lambda a: (a.party_type == "person", a.party))
     for agreement in ordered:
         if agreement.party_type == "person":
-            unit = model.people[agreement.party].spec.unit
+            unit = model.people[agreement.party].unit
         else:
             unit = agreement.party
         if only is not None and unit != only:
             continue
-        rows = [template_row(k, lang) for k in agreement.kpis if k.spec.kind != "identical"]
+        rows = [template_row(k, lang) for k in agreement.kpis if k.kind != "identical"]
         books.setdefault(unit, []).extend(rows)
     return {unit: rows for unit, rows in books.items() if rows}

@@ -65,7 +65,7 @@ def find_row(kpi: Kpi, rows: dict[str, Row]) -> tuple[Row | None, bool]:
         if row is not None:
             return row, current is not kpi
         same = current.same_as
-        current = same if current.spec.kind == "identical" and isinstance(same, Kpi) else None
+        current = same if current.kind == "identical" and isinstance(same, Kpi) else None
     return None, False
 
 

@@ -105,7 +105,7 @@ def allocate(
     ranges = incentives.ranges if incentives and incentives.ranges else DEFAULT_RANGES
     pool_percent = incentives.pool_percent if incentives else Decimal(3)
     rated = [c for c in cards if c.party_type == "person" and c.rating is not None]
-    paid = [(c, model.people[c.party].spec.salary) for c in rated if c.party in model.people]
+    paid = [(c, model.people[c.party].salary) for c in rated if c.party in model.people]
     left_out = tuple(c.party for c, salary in paid if salary is None)
     eligible = [(c, s) for c, s in paid if s is not None]
     pool = (sum((s for _, s in eligible), ZERO) * pool_percent / HUNDRED).quantize(

@@ -28,21 +28,15 @@ def dimension_names(model: PlanModel, agreement: Agreement, refs: Refs) -> dict[
 
 
 def _expected(agreement: Agreement) -> dict[str, Decimal]:
-    """The framework's fixed weight of each dimension written as a plain number.
-
-    A weight written as an expression (``30 + A``) shows none, as it always
-    has; the model holds its evaluated value (``dim.weight``) should the
-    report ever show it.
-    """
-    found: dict[str, Decimal] = {}
+    """The framework's fixed weight of each dimension, as the model evaluated it
+    (a weight written as an expression, ``30 + A``, shows its value)."""
     if agreement.framework is None:
-        return found
-    for dim, _ in walk_dimensions(agreement.framework.dimensions):
-        try:
-            found[dim.id] = Decimal(dim.written)
-        except ArithmeticError:
-            continue
-    return found
+        return {}
+    return {
+        dim.id: dim.weight
+        for dim, _ in walk_dimensions(agreement.framework.dimensions)
+        if dim.weight is not None
+    }
 
 
 def _subtotals(agreement: Agreement) -> dict[str, Decimal]:

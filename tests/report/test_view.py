@@ -172,3 +172,15 @@ def test_a_parent_dimension_group_sums_its_sub_dimensions(tmp_path: Path) -> Non
     assert groups["external"] == (Decimal(70), Decimal(70), 1)
     assert groups["quality"] == (Decimal(5), Decimal(10), 1)
     assert groups["effectiveness"] == (Decimal(60), Decimal(60), 3)
+
+
+def test_a_dimension_weighted_by_an_expression_shows_its_value(tmp_path: Path) -> None:
+    """``60 - A`` (A = 5 in the plan's params) is shown as 55, as the model evaluates it."""
+    plan = tmp_path / "plan"
+    shutil.copytree(ROOT / "plans" / "probation", plan, ignore=shutil.ignore_patterns("actuals"))
+    framework = plan / "frameworks" / "opdc-2556.yaml"
+    text = framework.read_text("utf-8")
+    framework.write_text(text.replace("weight: 60\n", "weight: 60 - A\n", 1), "utf-8")
+    view = build_view(_model(plan), ViewOptions("en"))
+    groups = {d.id: d.expected for d in view.agreements[0].dimensions}
+    assert groups["effectiveness"] == Decimal(55)

@@ -94,7 +94,7 @@ def build_graph(model: PlanModel) -> PlanGraph:
     }
     if model.strategy is not None:
         edges["drives"] = [(g.id, target) for g in model.strategy.goals for target in g.drives]
-    edges["part_of"] = [(u.id, u.spec.parent) for u in model.units.values() if u.spec.parent]
+    edges["part_of"] = [(u.id, u.parent) for u in model.units.values() if u.parent]
     edges["reports_to"] = [(p.id, p.supervisor) for p in model.people.values() if p.supervisor]
     kpi_links = edges["kpi"]
     for kpi in model.kpis.values():

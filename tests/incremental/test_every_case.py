@@ -4,7 +4,8 @@ Each case of ``tests/data/plans/invalid/`` is played as a story a planner lives
 through with the cache on: the valid base plan is validated (a full run that
 writes the snapshot), the case's files are put in (the edit that breaks it),
 each agreement file then gets one edit picked at random (seeded by the case), and
-finally the base's files come back.  After every step the warm run must equal a
+finally the base's files come back.  The bundled plans get the same random
+edits, agreement after agreement.  After every step the warm run must equal a
 cold full run in every field of every diagnostic (:func:`helpers.step`).  A new
 rule, scope or case is covered here without anyone remembering to add it.
 """
@@ -19,7 +20,7 @@ import pytest
 import yaml
 
 from tests.conftest import DATA
-from tests.incremental.helpers import Edit, Env, on_data, on_text, step
+from tests.incremental.helpers import Edit, Env, copy_plan, on_data, on_text, step
 from tests.incremental.mutations import BY_NAME
 
 CASES = sorted(p for p in (DATA / "plans" / "invalid").iterdir() if p.is_dir())
@@ -126,6 +127,27 @@ def test_case_warm_equals_cold(case: Path, tmp_path: Path) -> None:
             (root / rel).unlink(missing_ok=True)
         shutil.copytree(DATA / "plans" / "valid" / base, root, dirs_exist_ok=True)
         step(root, ANY, f"{case.name} taken out again")
+
+
+BUNDLED = sorted(p for p in (DATA.parent.parent / "plans").iterdir() if p.is_dir())
+
+
+@pytest.mark.parametrize("plan", BUNDLED, ids=lambda p: p.name)
+@pytest.mark.parametrize("seed", range(3))
+def test_bundled_plan_random_edits(plan: Path, seed: int, tmp_path: Path) -> None:
+    """Each agreement of a bundled plan gets a seeded random edit, one after another,
+    each warm run equal to a cold one; then the plan comes back as it was."""
+    root = copy_plan(plan, tmp_path)
+    step(root, {"full"}, f"{plan.name} as bundled")
+    rng = random.Random(f"{plan.name}-{seed}")
+    files = _agreement_files(root)
+    for rel in rng.sample(files, len(files)):
+        for name in rng.sample(EDITS, len(EDITS)):
+            if _try(root, rel, BY_NAME[name].edit):
+                step(root, ANY, f"{plan.name}: {name} of {rel}")
+                break
+    shutil.copytree(plan, root, dirs_exist_ok=True)
+    step(root, ANY, f"{plan.name} back as bundled")
 
 
 def test_the_cases_are_there() -> None:

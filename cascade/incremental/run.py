@@ -1,5 +1,8 @@
 """Warm validation: re-check only what a change can reach.
 
+The snapshot also records, for every agreement file, the cascade as the
+full run resolved it (:mod:`cascade.incremental.facts`).
+
 With the cache on, ``cascade validate`` first compares the plan with the
 snapshot of its last run (:mod:`cascade.incremental.snapshot`):
 
@@ -10,22 +13,15 @@ snapshot of its last run (:mod:`cascade.incremental.snapshot`):
     change: cross-file rules do not run (as in a full run), so only the
     changed files are read and checked, each on its own.
 ``agreements``
-    only agreement files of persons and units (not the organisation's)
-    changed, each still the one agreement of the same party, and they and
-    every file that depends on them (the agreements below them in the
-    cascade, any file whose diagnostics point into them, the OS matrix if
-    it names them; at most ``MAX_RECHECK`` files) are such agreements: the
-    rules run on a smaller model (:mod:`cascade.incremental.recheck`), the
-    plan's shared files (plan, strategy, org chart, frameworks, OS matrix,
-    job families), the agreements those files name up to the organisation,
-    and the part of the roster and of the job descriptions they read
-    (:mod:`cascade.incremental.roster`); only the re-checked files' findings
-    are kept.  Actuals that name a re-checked party must see the same KPIs
-    as before.
+    only agreement files changed, each still the one agreement of the same
+    party: :mod:`cascade.incremental.recheck` plans from the rules' declared
+    scopes which files' findings can change and what they read, and
+    re-checks them on a smaller model; it says when it cannot (then the
+    run is a full one).
 ``full``
-    anything else (a new, removed or shared file, the organisation's
-    agreement, a change that reaches too far, no or a foreign snapshot): the
-    whole pipeline, which writes a new snapshot.
+    anything else (a new, removed or shared file, a change that reaches too
+    far, a rule that declares no scope the planner knows, no or a foreign
+    snapshot): the whole pipeline, which writes a new snapshot.
 
 Each path gives exactly what a full run gives; tests/incremental check that
 against full runs for many kinds of edits.

@@ -14,13 +14,13 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 import yaml
 
 from cascade.engine import validate_plan
+from tests.cases import assemble
 from tests.conftest import DATA, keys
 
 VALID = sorted(p for p in (DATA / "plans" / "valid").iterdir() if p.is_dir())
@@ -34,26 +34,6 @@ def _parse(line: str) -> tuple[str, str, int, int]:
     return code, file, int(row), int(col)
 
 
-def _assemble(case: Path, tmp_path: Path) -> Path:
-    spec = yaml.safe_load((case / "case.yaml").read_text(encoding="utf-8"))
-    base = spec.get("base", "minimal")
-    root = tmp_path / "plan"
-    if base == "none":
-        root.mkdir()
-    else:
-        shutil.copytree(DATA / "plans" / "valid" / base, root)
-    for path in sorted(case.rglob("*")):
-        rel = path.relative_to(case)
-        if path.is_dir() or rel.as_posix() == "case.yaml":
-            continue
-        if path.name.endswith(".delete"):
-            (root / rel.with_name(path.name.removesuffix(".delete"))).unlink()
-            continue
-        (root / rel).parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(path, root / rel)
-    return root
-
-
 @pytest.mark.parametrize("plan", VALID + EXAMPLES, ids=lambda p: f"{p.parent.name}/{p.name}")
 def test_valid_plans_are_clean(plan: Path) -> None:
     result = validate_plan(plan)
@@ -64,7 +44,7 @@ def test_valid_plans_are_clean(plan: Path) -> None:
 @pytest.mark.parametrize("case", INVALID, ids=lambda p: p.name)
 def test_invalid_case(case: Path, tmp_path: Path) -> None:
     spec = yaml.safe_load((case / "case.yaml").read_text(encoding="utf-8"))
-    result = validate_plan(_assemble(case, tmp_path))
+    result = validate_plan(assemble(case, tmp_path))
     expected = sorted(_parse(line) for line in spec["expect"])
     assert sorted(keys(result)) == expected, "\n".join(d.format() for d in result.diagnostics)
     assert result.exit_code(strict=True) == 1

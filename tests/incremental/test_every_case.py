@@ -19,6 +19,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from tests.cases import base_of, case_files, put
 from tests.conftest import DATA
 from tests.incremental.helpers import Edit, Env, copy_plan, on_data, on_text, step
 from tests.incremental.mutations import BY_NAME
@@ -46,30 +47,6 @@ EDITS = (
     "unknown-key",
 )
 """Edits that need nothing but the file itself (no roster, no model)."""
-
-
-def _case_files(case: Path) -> dict[str, Path | None]:
-    """The case's files by plan path; ``None`` for a file the case deletes."""
-    files: dict[str, Path | None] = {}
-    for path in sorted(case.rglob("*")):
-        rel = path.relative_to(case).as_posix()
-        if path.is_dir() or rel == "case.yaml":
-            continue
-        if path.name.endswith(".delete"):
-            files[rel.removesuffix(".delete")] = None
-        else:
-            files[rel] = path
-    return files
-
-
-def _put(root: Path, files: dict[str, Path | None]) -> None:
-    for rel, source in files.items():
-        target = root / rel
-        if source is None:
-            target.unlink(missing_ok=True)
-        else:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(source, target)
 
 
 def _agreement_files(root: Path) -> list[str]:
@@ -105,16 +82,14 @@ def _try(root: Path, rel: str, edit: Edit) -> bool:
 
 @pytest.mark.parametrize("case", CASES, ids=lambda p: p.name)
 def test_case_warm_equals_cold(case: Path, tmp_path: Path) -> None:
-    spec = yaml.safe_load((case / "case.yaml").read_text(encoding="utf-8"))
-    base = spec.get("base", "minimal")
+    base = base_of(case)
     root = tmp_path / "plan"
-    if base == "none":
+    if base is None:
         root.mkdir()
     else:
-        shutil.copytree(DATA / "plans" / "valid" / base, root)
+        shutil.copytree(base, root)
         step(root, {"full"}, "the base plan")
-    files = _case_files(case)
-    _put(root, files)
+    put(root, case_files(case))
     step(root, ANY, f"{case.name} put in")
     rng = random.Random(case.name)
     for rel in _agreement_files(root):
@@ -122,10 +97,10 @@ def test_case_warm_equals_cold(case: Path, tmp_path: Path) -> None:
             if _try(root, rel, BY_NAME[name].edit):
                 step(root, ANY, f"{case.name}, then {name} of {rel}")
                 break
-    if base != "none":
-        for rel in _case_files(case):
+    if base is not None:
+        for rel in case_files(case):
             (root / rel).unlink(missing_ok=True)
-        shutil.copytree(DATA / "plans" / "valid" / base, root, dirs_exist_ok=True)
+        shutil.copytree(base, root, dirs_exist_ok=True)
         step(root, ANY, f"{case.name} taken out again")
 
 

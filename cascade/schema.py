@@ -5,6 +5,7 @@ test fails when they drift from the models."""
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import Any
 
 from pydantic import TypeAdapter
@@ -46,3 +47,12 @@ def generate() -> dict[str, str]:
         }
     )
     return out
+
+
+def stale(folder: Path, schemas: dict[str, str]) -> list[str]:
+    """The names of ``schemas`` that ``folder`` lacks or holds in another version."""
+    return [
+        name
+        for name, text in schemas.items()
+        if not (folder / name).is_file() or (folder / name).read_text(encoding="utf-8") != text
+    ]

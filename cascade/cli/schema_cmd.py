@@ -29,22 +29,18 @@ def schema(
 
       # yaml-language-server: $schema=schemas/agreement.schema.json
     """
-    from cascade.schema import generate
+    from cascade.schema import generate, stale
     from cascade.vscode import SettingsError, merged_settings
 
     schemas = generate()
-    stale = [
-        name
-        for name, text in schemas.items()
-        if not (out / name).is_file() or (out / name).read_text(encoding="utf-8") != text
-    ]
+    outdated = stale(out, schemas)
     if check:
-        for name in stale:
+        for name in outdated:
             typer.echo(f"{out / name} is out of date (run: cascade schema --out {out})", err=True)
-        return ExitCode.CHANGED if stale else ExitCode.OK
-    for name in stale:
+        return ExitCode.CHANGED if outdated else ExitCode.OK
+    for name in outdated:
         atomic_write(out / name, schemas[name])
-    typer.echo(f"{len(schemas)} schemas in {out} ({len(stale)} updated)")
+    typer.echo(f"{len(schemas)} schemas in {out} ({len(outdated)} updated)")
     if vscode:
         settings = Path(".vscode") / "settings.json"
         try:

@@ -145,6 +145,72 @@ def mutate(rng: random.Random, pools: Pools, doc: dict[str, Any]) -> str:
     return what
 
 
+CODES = ("TRC004", "SIG001", "SIG002", "REF001", "WGT001", "CRT006", "TRC001", "OSM002")
+
+
+def _shared(rng: random.Random, pools: Pools, root: Path) -> str:
+    """Change a shared file (a full run follows): roster, org chart, OS matrix, actuals,
+    rule levels or job descriptions, so later agreement edits meet other structures."""
+    what = rng.choice(["people", "org", "osmatrix", "actuals", "levels", "jobs"])
+    if what == "actuals":
+        rows = []
+        for _ in range(rng.randint(1, 3)):
+            kpi = rng.choice([*pools.qids, *pools.qids, "P99999/1", "1"])
+            rows.append({"kpi": kpi, rng.choice(["value", "level"]): rng.randint(1, 5)})
+        year = 2569
+        data: Any = {"kind": "Actuals", "period": f"{year}-Q{rng.randint(1, 4)}", "results": rows}
+        (root / "actuals").mkdir(exist_ok=True)
+        (root / "actuals" / f"fz{rng.randint(1, 3)}.yaml").write_text(yaml.safe_dump(data))
+        return "shared:actuals"
+    files = {
+        "people": [p for p in ("people.yaml", "people/people-001.yaml") if (root / p).exists()],
+        "org": ["org.yaml"],
+        "osmatrix": ["os-matrix.yaml"],
+        "levels": ["cascade.yaml"],
+        "jobs": sorted(
+            str(p.relative_to(root)) for p in (root / "jobs" / "descriptions").glob("*.yaml")
+        ),
+    }[what]
+    if not files:
+        return "shared:none"
+    rel = rng.choice(files)
+    docs = list(yaml.safe_load_all((root / rel).read_text(encoding="utf-8")))
+    doc = rng.choice([d for d in docs if isinstance(d, dict)])
+    if what == "people":
+        person = rng.choice(doc["people"])
+        change = rng.choice(["delete", "holder", "vacant", "unit"])
+        if change == "delete":
+            doc["people"].remove(person)
+        elif change == "holder":
+            person["position"] = rng.choice(doc["people"]).get("position", "1")
+        elif change == "vacant":
+            person["position"] = "99999"
+        else:
+            person["unit"] = rng.choice(pools.units)
+        what += ":" + change
+    elif what == "org":
+        unit = rng.choice(doc["units"])
+        if rng.random() < 0.5:
+            unit.pop("head", None)
+        else:
+            unit["head"] = rng.choice(doc["units"]).get("head", "1")
+    elif what == "osmatrix":
+        kpi = rng.choice(pools.qids)
+        row = {"kpi": kpi, "owner": rng.choice(pools.units)}
+        if rng.random() < 0.5:
+            row["supporters"] = [rng.choice(pools.units)]
+        doc["rows"].append(row)
+    elif what == "levels":
+        doc["rules"] = {rng.choice(CODES): rng.choice(["off", "warning", "error"])}
+    elif what == "jobs":
+        doc["supervisor"] = rng.choice(
+            [d.get("position", "1") for d in docs if isinstance(d, dict)]
+        )
+    text = yaml.safe_dump_all(docs, allow_unicode=True, sort_keys=False, width=1000)
+    (root / rel).write_text(text, encoding="utf-8")
+    return "shared:" + what
+
+
 def run(plan: str, steps: int, seed: int, out: Path, reset: int) -> Counter[str]:
     """Fuzz ``plan`` for ``steps`` steps; counts of paths taken, changes and failures."""
     rng = random.Random(seed)
@@ -164,6 +230,8 @@ def run(plan: str, steps: int, seed: int, out: Path, reset: int) -> Counter[str]
             validate(root)
         before = {}
         whats = []
+        if rng.random() < 0.08:
+            whats.append(_shared(rng, pools, root))
         for rel in rng.sample(pools.files, rng.choice([1, 1, 1, 2, 3])):
             text = (root / rel).read_text(encoding="utf-8")
             doc = yaml.safe_load(text)
@@ -177,8 +245,10 @@ def run(plan: str, steps: int, seed: int, out: Path, reset: int) -> Counter[str]
         tally.update(whats)
         outcome = validate(root)
         tally[f"path:{outcome.how}"] += 1
+        expected = check_plan(root).result
+        tally.update(f"cold:{code}" for code in {d.code for d in expected.diagnostics})
         try:
-            assert_same(outcome.result, check_plan(root).result, f"step {i} {whats}")
+            assert_same(outcome.result, expected, f"step {i} {whats}")
         except AssertionError as exc:
             tally["FAIL"] += 1
             save = out / f"{Path(plan).name}-{seed}-{i}"

@@ -27,41 +27,43 @@ from tests.incremental.helpers import (
 NONE = Env("", "", None, (), "")
 P48 = "agreements/people/P00048.yaml"
 SAME_AS_CYCLE = (
-    replace('    same_as: "2"\n', "    same_as: P00048/6\n    target: 5\n"),
+    replace('    same_as: "2"\n', "    same_as: P00048/7\n"),
     replace(
         "signatories:\n",
-        '  - {id: "6", kind: supervisor, same_as: P00048/7, weight: 0}\n'
-        '  - {id: "7", kind: supervisor, same_as: P00048/6, weight: 0}\n'
-        "signatories:\n",
+        '  - {id: "7", kind: supervisor, same_as: P00048/1, weight: 0}\nsignatories:\n',
     ),
 )
-"""P00048/6 and /7 are each other's ``same_as`` and name no field; P00048/1 (same_as /6)
-gives a target: TRC004 asks /6 for its inherited target and Kpi._inherited recurses
-for ever (RecursionError), so the full run reports TRC004 crashed (INT001)."""
+"""P00048/1 and P00048/7 are each other's ``same_as`` and neither gives criteria:
+CRT006 asks P00048/1 for its inherited criteria, ``Kpi._inherited`` follows the cycle
+for ever (RecursionError), and the full run reports that CRT006 (and TRC004) crashed
+(INT001), with none of their findings after P00048 in the model's order."""
 
 
 def _crashing(root: Path) -> None:
     for edit in SAME_AS_CYCLE:
         apply(root, P48, edit, NONE)
-    assert "INT001" in codes(step(root, FULL_PATH, "first run").result)
+    result = step(root, FULL_PATH, "first run").result
+    crashed = [d.message.split(" crashed")[0] for d in result.diagnostics if d.code == "INT001"]
+    assert crashed == ["rule TRC004 (inherited-field-differs)", "rule CRT006 (missing-criteria)"]
 
 
 @pytest.mark.xfail(strict=True, reason="a rule that crashed in the full run runs warm")
 def test_rule_crash_elsewhere_hides_findings_cold(generated: Path, tmp_path: Path) -> None:
-    """TRC004 crashes on P00048 in the full model, before it reaches P00060; P00060's
-    smaller model holds no P00048, so warm TRC004 runs and reports P00060/1's target,
-    which the cold run never reaches."""
+    """CRT006 crashes on P00048 in the full model, before it reaches P00060; P00060's
+    smaller model holds no P00048, so warm CRT006 runs and reports P00060/4 (its
+    criteria removed), which the cold run never reaches."""
     root = copy_run(generated, tmp_path)
     _crashing(root)
-    apply(root, LEAF, replace('    same_as: "2"\n', '    same_as: "2"\n    target: 1\n'), NONE)
-    step(root, PEOPLE_OR_FULL, "P00060/1 target differs from P00047/2's")
+    apply(root, LEAF, replace("    criteria:\n      thresholds: [18, 16, 14, 12, 10]\n", ""), NONE)
+    step(root, PEOPLE_OR_FULL, "P00060/4 without criteria")
 
 
 @pytest.mark.xfail(strict=True, reason="a stale INT001 stays in cascade.yaml warm")
 def test_rule_crash_fixed_warm(generated: Path, tmp_path: Path) -> None:
-    """Opening P00048's same_as cycle ends the crash, but INT001 sits in cascade.yaml,
-    which no warm run re-checks: the warm result keeps it."""
+    """Opening P00048's same_as cycle ends the crash, but the INT001 is in cascade.yaml,
+    which no warm run re-checks: the warm result keeps it (and misses the CRT006
+    findings the crash had hidden elsewhere)."""
     root = copy_run(generated, tmp_path)
     _crashing(root)
-    apply(root, P48, replace("same_as: P00048/6, weight: 0", "weight: 0"), NONE)
+    apply(root, P48, replace("same_as: P00048/1, weight: 0", "weight: 0"), NONE)
     step(root, PEOPLE_OR_FULL, "cycle opened")

@@ -18,7 +18,6 @@ from tests.incremental.helpers import (
     PEOPLE_OR_FULL,
     Env,
     apply,
-    codes,
     copy_run,
     replace,
     step,

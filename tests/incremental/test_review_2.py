@@ -66,3 +66,20 @@ def test_rule_crash_fixed_warm(generated: Path, tmp_path: Path) -> None:
     _crashing(root)
     apply(root, P48, replace("same_as: P00048/1, weight: 0", "weight: 0"), NONE)
     step(root, PEOPLE_OR_FULL, "cycle opened")
+
+
+@pytest.mark.xfail(strict=True, raises=RecursionError, reason="validate with the cache crashes")
+def test_same_as_cycle_in_a_party_the_actuals_name(generated: Path, tmp_path: Path) -> None:
+    """Actuals name P00048/3, so the snapshot keeps the actuals fingerprint of P00048:
+    ``_scored_by`` asks every KPI of P00048 for its inherited formula, and P00048/1 is
+    in a same_as cycle.  The cold run reports INT001s; ``validate`` (the default
+    ``cascade validate``, cache on) dies with a RecursionError traceback, every run."""
+    root = copy_run(generated, tmp_path)
+    (root / "actuals").mkdir()
+    (root / "actuals" / "2569-Q2.yaml").write_text(
+        "kind: Actuals\nperiod: 2569-Q2\nresults:\n  - {kpi: P00048/3, value: 80}\n",
+        encoding="utf-8",
+    )
+    for edit in SAME_AS_CYCLE:
+        apply(root, P48, edit, NONE)
+    step(root, FULL_PATH, "actuals and a same_as cycle")

@@ -223,16 +223,23 @@ def run(plan: str, steps: int, seed: int, out: Path, reset: int) -> Counter[str]
     pools = Pools(base)
     root = work / "plan"
     tally: Counter[str] = Counter()
+    last: dict[str, str] = {}
     for i in range(steps):
         if i % reset == 0:
             shutil.rmtree(root, ignore_errors=True)
             shutil.copytree(base, root)
             validate(root)
-        before = {}
-        whats = []
-        if rng.random() < 0.08:
+            last = {}
+        whats: list[str] = []
+        if last and rng.random() < 0.1:  # undo the last step's agreement edits
+            for rel, text in last.items():
+                (root / rel).write_text(text, encoding="utf-8")
+            whats.append("undo")
+        before: dict[str, str] = {}
+        if not whats and rng.random() < 0.08:
             whats.append(_shared(rng, pools, root))
-        for rel in rng.sample(pools.files, rng.choice([1, 1, 1, 2, 3])):
+        edited = [] if whats == ["undo"] else rng.sample(pools.files, rng.choice([1, 1, 1, 2, 3]))
+        for rel in edited:
             text = (root / rel).read_text(encoding="utf-8")
             doc = yaml.safe_load(text)
             if not isinstance(doc, dict):
@@ -243,6 +250,7 @@ def run(plan: str, steps: int, seed: int, out: Path, reset: int) -> Counter[str]
                 before[rel] = text
                 (root / rel).write_text(new, encoding="utf-8")
         tally.update(whats)
+        last = before
         expected = check_plan(root).result
         tally.update(f"cold:{code}" for code in {d.code for d in expected.diagnostics})
         try:

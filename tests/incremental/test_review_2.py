@@ -18,6 +18,8 @@ from tests.incremental.helpers import (
     PEOPLE_OR_FULL,
     Env,
     apply,
+    codes,
+    cold,
     copy_run,
     replace,
     step,
@@ -83,3 +85,30 @@ def test_same_as_cycle_in_a_party_the_actuals_name(generated: Path, tmp_path: Pa
     for edit in SAME_AS_CYCLE:
         apply(root, P48, edit, NONE)
     step(root, FULL_PATH, "actuals and a same_as cycle")
+
+
+@pytest.mark.xfail(strict=True, raises=RecursionError, reason="the warm fingerprint check crashes")
+def test_same_as_cycle_that_no_rule_trips_on(generated: Path, tmp_path: Path) -> None:
+    """The same cycle, but P00048/1 and /7 are ``job`` KPIs (TRC004 does not look at
+    them) that give their own criteria, unit and target: no rule follows the cycle and
+    the cold run has no INT001.  The actuals name P00048/3; the warm run's ``_sound``
+    computes P00048's actuals fingerprint, ``_scored_by`` asks P00048/1 for its
+    inherited formula, and validate dies with a RecursionError (so does every later
+    run: no snapshot is written, and the full run's ``_record_facts`` crashes too)."""
+    root = copy_run(generated, tmp_path)
+    (root / "actuals").mkdir()
+    (root / "actuals" / "2569-Q2.yaml").write_text(
+        "kind: Actuals\nperiod: 2569-Q2\nresults:\n  - {kpi: P00048/3, value: 80}\n",
+        encoding="utf-8",
+    )
+    step(root, FULL_PATH, "first run with actuals")
+    own = "criteria: {thresholds: [1, 2, 3, 4, 5]}, unit_of_measure: percent, target: 3"
+    block = "".join(
+        f"    {field}\n" for field in own.replace(", u", "|u").replace(", t", "|t").split("|")
+    )
+    first = '    kind: supervisor\n    same_as: "2"\n'
+    apply(root, P48, replace(first, "    kind: job\n    same_as: P00048/7\n" + block), NONE)
+    seventh = f'  - {{id: "7", kind: job, same_as: P00048/1, weight: 0, {own}}}\n'
+    apply(root, P48, replace("signatories:\n", seventh + "signatories:\n"), NONE)
+    assert "INT001" not in codes(cold(root))
+    step(root, PEOPLE_OR_FULL, "a same_as cycle in a party the actuals name")

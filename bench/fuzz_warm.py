@@ -196,7 +196,7 @@ def _shared(rng: random.Random, pools: Pools, root: Path) -> str:
             unit["head"] = rng.choice(doc["units"]).get("head", "1")
     elif what == "osmatrix":
         kpi = rng.choice(pools.qids)
-        row = {"kpi": kpi, "owner": rng.choice(pools.units)}
+        row: dict[str, Any] = {"kpi": kpi, "owner": rng.choice(pools.units)}
         if rng.random() < 0.5:
             row["supporters"] = [rng.choice(pools.units)]
         doc["rows"].append(row)

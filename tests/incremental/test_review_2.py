@@ -70,6 +70,15 @@ def test_rule_crash_fixed_warm(generated: Path, tmp_path: Path) -> None:
     step(root, PEOPLE_OR_FULL, "cycle opened")
 
 
+def _actuals_naming_p48(root: Path) -> None:
+    """Actuals with a result for P00048/3: the snapshot keeps P00048's actuals fingerprint."""
+    (root / "actuals").mkdir()
+    (root / "actuals" / "2569-Q2.yaml").write_text(
+        "kind: Actuals\nperiod: 2569-Q2\nresults:\n  - {kpi: P00048/3, value: 80}\n",
+        encoding="utf-8",
+    )
+
+
 @pytest.mark.xfail(strict=True, raises=RecursionError, reason="validate with the cache crashes")
 def test_same_as_cycle_in_a_party_the_actuals_name(generated: Path, tmp_path: Path) -> None:
     """Actuals name P00048/3, so the snapshot keeps the actuals fingerprint of P00048:
@@ -77,11 +86,7 @@ def test_same_as_cycle_in_a_party_the_actuals_name(generated: Path, tmp_path: Pa
     in a same_as cycle.  The cold run reports INT001s; ``validate`` (the default
     ``cascade validate``, cache on) dies with a RecursionError traceback, every run."""
     root = copy_run(generated, tmp_path)
-    (root / "actuals").mkdir()
-    (root / "actuals" / "2569-Q2.yaml").write_text(
-        "kind: Actuals\nperiod: 2569-Q2\nresults:\n  - {kpi: P00048/3, value: 80}\n",
-        encoding="utf-8",
-    )
+    _actuals_naming_p48(root)
     for edit in SAME_AS_CYCLE:
         apply(root, P48, edit, NONE)
     step(root, FULL_PATH, "actuals and a same_as cycle")
@@ -96,11 +101,7 @@ def test_same_as_cycle_that_no_rule_trips_on(generated: Path, tmp_path: Path) ->
     inherited formula, and validate dies with a RecursionError (so does every later
     run: no snapshot is written, and the full run's ``_record_facts`` crashes too)."""
     root = copy_run(generated, tmp_path)
-    (root / "actuals").mkdir()
-    (root / "actuals" / "2569-Q2.yaml").write_text(
-        "kind: Actuals\nperiod: 2569-Q2\nresults:\n  - {kpi: P00048/3, value: 80}\n",
-        encoding="utf-8",
-    )
+    _actuals_naming_p48(root)
     step(root, FULL_PATH, "first run with actuals")
     own = "criteria: {thresholds: [1, 2, 3, 4, 5]}, unit_of_measure: percent, target: 3"
     block = "".join(

@@ -21,6 +21,7 @@ from tests.incremental.helpers import (
     codes,
     cold,
     copy_run,
+    on_data,
     replace,
     step,
 )
@@ -113,3 +114,22 @@ def test_same_as_cycle_that_no_rule_trips_on(generated: Path, tmp_path: Path) ->
     apply(root, P48, replace("signatories:\n", seventh + "signatories:\n"), NONE)
     assert "INT001" not in codes(cold(root))
     step(root, PEOPLE_OR_FULL, "a same_as cycle in a party the actuals name")
+
+
+@pytest.mark.xfail(strict=True, reason="the os-matrix fingerprint sorts away the KPI order")
+def test_organisation_kpis_reordered(generated: Path, tmp_path: Path) -> None:
+    """DPS/1.1 and DPS/1.2 have no OS matrix row: OSM001 reports both at the matrix's
+    ``rows`` key (the same line and column), in the order of the organisation's KPIs.
+    Reversing that order warm keeps the os-matrix fingerprint (``_carried`` digests
+    the KPIs *sorted*), so the OS matrix is not re-checked and keeps the old order,
+    while the cold run lists DPS/1.2 first."""
+    root = copy_run(generated, tmp_path)
+    rows = "  - {kpi: DPS/1.1, owner: D001}\n  - {kpi: DPS/1.2, owner: D001}\n"
+    apply(root, "os-matrix.yaml", replace(rows, ""), NONE)
+    result = step(root, FULL_PATH, "first run").result
+    assert [d.message for d in result.diagnostics if d.code == "OSM001"] == [
+        "organisation KPI 'DPS/1.1' has no row in the OS matrix",
+        "organisation KPI 'DPS/1.2' has no row in the OS matrix",
+    ]
+    apply(root, "agreements/DPS.yaml", on_data(lambda doc, env: doc["kpis"].reverse()), NONE)
+    step(root, PEOPLE_OR_FULL, "the organisation's KPIs in reverse order")

@@ -258,8 +258,10 @@ def run(plan: str, steps: int, seed: int, out: Path, reset: int) -> Counter[str]
             tally[f"path:{outcome.how}"] += 1
             assert_same(outcome.result, expected, f"step {i} {whats}")
         except (AssertionError, RecursionError) as exc:  # RecursionError: see test_review_2
-            tally["FAIL"] += 1
+            known = "another order" if "another order" in str(exc) else type(exc).__name__
+            tally[f"FAIL ({known})"] += 1
             save = out / f"{Path(plan).name}-{seed}-{i}"
+            shutil.rmtree(save, ignore_errors=True)
             shutil.copytree(root, save / "after", ignore=shutil.ignore_patterns(".cascade-cache"))
             (save / "before").mkdir()
             for rel, text in before.items():

@@ -1,17 +1,21 @@
 """Differential fuzzer of the warm validate path: random agreement edits, warm vs cold.
 
-Walks a plan through random edits of its agreement files (one to three files
-per step, several steps in a row without a cold run in between, now and then
-back to the start), runs :func:`cascade.incremental.run.validate` after each
-step and compares it, every field of every diagnostic, with a cold
-:func:`cascade.engine.check_plan`.  A discrepancy is written under ``--out``
-(the files before and after the step) and checked again from a fresh full run.
+Walks a plan through random edits of its agreement files (KPI ids, weights,
+``same_as``, ``contributes_to``, kinds, criteria, inherited fields, goals,
+signatories, KPI order; one to three files per step, several steps in a row
+without a cold run in between, now and then an undo of the last step, a change
+of a shared file (roster, org chart, OS matrix, actuals, rule levels, job
+descriptions) or a reset to the start), runs
+:func:`cascade.incremental.run.validate` after each step and compares it, every
+field of every diagnostic, with a cold :func:`cascade.engine.check_plan`.  A
+discrepancy is written under ``--out`` (the plan after the step and the edited
+files before it): replay it by a full run of the plan with those files put back, then the step.
 
     python -m bench.fuzz_warm --plan generated --steps 1000 --seed 1
     python -m bench.fuzz_warm --plan plans/probation --steps 500
 
-Not part of the test suite (a few thousand steps take minutes); the
-discrepancies it finds are reduced by hand to tests in tests/incremental.
+Not part of the test suite (a thousand steps take about a minute); the
+discrepancies it finds are reduced by hand to tests/incremental/test_review_2.py.
 """
 
 from __future__ import annotations

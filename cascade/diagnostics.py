@@ -57,9 +57,15 @@ class Finding:
     related: tuple[tuple[str, int, DocPath, str], ...] = ()
 
 
-@dataclass(frozen=True, slots=True, order=True)
+@dataclass(frozen=True, slots=True)
 class Diagnostic:
-    """One problem at file:line:column, ready for a reporter."""
+    """One problem at file:line:column, ready for a reporter.
+
+    Two diagnostics are equal when they have the same place and code (what
+    tests pin); they sort by place and code, then by every other field, so a
+    sorted list never depends on the order they were found in (a warm run
+    finds them in another order than a cold one).
+    """
 
     file: str
     line: int
@@ -72,6 +78,34 @@ class Diagnostic:
     end_line: int = field(default=0, compare=False)
     end_column: int = field(default=0, compare=False)
     related: tuple[Location, ...] = field(default=(), compare=False)
+
+    def _order(self) -> tuple[object, ...]:
+        related = tuple((r.file, r.line, r.column, r.message) for r in self.related)
+        return (
+            self.file,
+            self.line,
+            self.column,
+            self.code,
+            self.message,
+            self.hint,
+            self.level.value,
+            self.name,
+            self.end_line,
+            self.end_column,
+            related,
+        )
+
+    def __lt__(self, other: Diagnostic) -> bool:
+        return self._order() < other._order()
+
+    def __le__(self, other: Diagnostic) -> bool:
+        return self._order() <= other._order()
+
+    def __gt__(self, other: Diagnostic) -> bool:
+        return self._order() > other._order()
+
+    def __ge__(self, other: Diagnostic) -> bool:
+        return self._order() >= other._order()
 
     @property
     def key(self) -> tuple[str, str, int, int]:

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from cascade import rules as registered
+from cascade.checks import plan as checks
 from cascade.diagnostics import Diagnostic, DocPath, Finding, Level, Location, did_you_mean
 from cascade.gcpause import no_cycle_collector
 from cascade.graph import build_graph
@@ -30,9 +31,9 @@ from cascade.rules import Context, Rule
 from cascade.spec.validate import SpecDoc, validate_document
 
 Progress = Callable[[int, int], None]
-INTERNAL = "INT001"
-UNKNOWN_RULE = "PLN003"
-PLAN_ROOT = "PLN001"
+INTERNAL = checks.INTERNAL.code
+UNKNOWN_RULE = checks.UNKNOWN_RULE.code
+PLAN_ROOT = checks.PLAN_ROOT.code
 
 
 class PlanRootError(Exception):

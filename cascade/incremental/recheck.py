@@ -155,7 +155,13 @@ def recheck(
     parties = closure(needed, after.reads)
     model_files = {after.file_of[p] for p in parties if p in after.file_of}
     model = _smaller_model(root, snapshot, changed, validated, model_files, rechecked, cache)
-    if model is None or not _sound(model, snapshot, after, parties, remote):
+    if model is None:
+        return None
+    try:
+        sound = _sound(model, snapshot, after, parties, remote)
+    except Exception:  # a fingerprint that cannot be computed: a full run, never a traceback
+        return None
+    if not sound:
         return None
     return _keep(root, snapshot, files, model, remote)
 

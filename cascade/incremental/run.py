@@ -34,6 +34,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
+from cascade.checks.plan import INTERNAL
 from cascade.diagnostics import Diagnostic, Finding
 from cascade.gcpause import no_cycle_collector
 from cascade.incremental import facts
@@ -123,7 +124,10 @@ def snapshot_of(checked: Checked, started: int) -> Snapshot | None:
     }
     jobs: dict[str, str] = {}
     if checked.model is not None:
-        _record_facts(checked.model, entries)
+        try:
+            _record_facts(checked.model, entries)
+        except Exception:  # a fingerprint that cannot be computed: no snapshot, never a traceback
+            return None
         jobs = {position: where.file for position, (_, where) in checked.model.jobs.items()}
     return Snapshot(
         started,
@@ -174,13 +178,22 @@ def _warm(root: Path, snapshot: Snapshot, started: int) -> Outcome | None:
         _stage_only(snapshot)
         save(root, snapshot)
         return Outcome(result_of(root, snapshot), "files", tuple(found.changed))
-    if not snapshot.semantic:
+    if not snapshot.semantic or _crashed(snapshot):
         return None
     checked = recheck(root, snapshot, reads, validated, cache)
     if checked is None:
         return None
     save(root, snapshot)
     return Outcome(result_of(root, snapshot), "agreements", checked)
+
+
+def _crashed(snapshot: Snapshot) -> bool:
+    """Whether a rule or the model stage crashed in the last run (``INT001``).
+
+    A crash hides every finding it did not reach, in every file: no scope
+    describes that, so only a full run can say what a fixed crash uncovers.
+    """
+    return any(d.code == INTERNAL.code for e in snapshot.files.values() for d in e.semantic)
 
 
 def _recheck_file(root: Path, read: ReadResult, entry: Entry) -> list[SpecDoc]:

@@ -216,14 +216,24 @@ class Kpi:
         return getattr(self.spec, name)
 
     def _inherited(self, name: str) -> object:
-        """A template field: the KPI's own, or its ``same_as`` parent's."""
-        own = getattr(self.spec, name)
-        if own is not None or self.spec.same_as is None:
-            return own
-        source = self.same_as
-        if isinstance(source, Kpi):
-            return source._inherited(name)
-        return getattr(source, name, None) if source is not None else None
+        """A template field: the KPI's own, or its ``same_as`` parent's, up the chain.
+
+        ``same_as`` links that loop (TRC006 reports them) give nothing: the
+        walk stops where it would go round, never recursing without end.
+        """
+        kpi: Kpi = self
+        seen: set[int] = set()
+        while True:
+            own = getattr(kpi.spec, name)
+            if own is not None or kpi.spec.same_as is None:
+                return own
+            source = kpi.same_as
+            if not isinstance(source, Kpi):
+                return getattr(source, name, None) if source is not None else None
+            seen.add(id(kpi))
+            if id(source) in seen:
+                return None
+            kpi = source
 
     @property
     def name(self) -> Text | None:

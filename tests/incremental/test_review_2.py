@@ -2,16 +2,28 @@
 differs from a cold full run.
 
 Each test reduces one discrepancy the review found to a few edits of the generated
-plan.  They are marked ``xfail(strict=True)``: the suite stays green while they
-document the bug, and turns red (XPASS) once it is fixed, so the marker goes too.
+plan; each was an ``xfail(strict=True)`` until its fix landed:
+
+* a rule that crashed in the full run (INT001) hides findings in every file: the warm
+  path now refuses to start from such a snapshot;
+* a ``same_as`` cycle made ``Kpi._inherited`` recurse for ever (a RecursionError in
+  the snapshot's fingerprints, INT001s in CRT006 and TRC004): it stops now;
+* diagnostics at the same place and code kept the order they were found in (the
+  warm run finds them in another order): they sort by every field now.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+import cascade.rules as registered
+from cascade.diagnostics import Finding
+from cascade.rules.common import finding
+from cascade.rules.registry import Context, rule
+from cascade.rules.scopes import SELF
 from tests.incremental.helpers import (
     FULL_PATH,
     LEAF,
@@ -35,40 +47,71 @@ SAME_AS_CYCLE = (
         '  - {id: "7", kind: supervisor, same_as: P00048/1, weight: 0}\nsignatories:\n',
     ),
 )
-"""P00048/1 and P00048/7 are each other's ``same_as`` and neither gives criteria:
-CRT006 asks P00048/1 for its inherited criteria, ``Kpi._inherited`` follows the cycle
-for ever (RecursionError), and the full run reports that CRT006 (and TRC004) crashed
-(INT001), with none of their findings after P00048 in the model's order."""
+"""P00048/1 and P00048/7 are each other's ``same_as`` and neither gives criteria."""
 
 
-def _crashing(root: Path) -> None:
-    for edit in SAME_AS_CYCLE:
-        apply(root, P48, edit, NONE)
+SEVENTH = '  - {id: "7", kind: job, responsibility: R1, weight: 0}\n'
+
+
+def _fragile(ctx: Context) -> Iterator[Finding]:
+    """KPIs without criteria, in the model's order; crashes at P00048/7 (a test rule)."""
+    for kpi in ctx.model.kpis.values():
+        if kpi.qid == "P00048/7":
+            raise RuntimeError("boom")
+        if kpi.own_criteria is None and kpi.same_as_ref is None:
+            yield finding(kpi.where.at("id"), f"{kpi.qid} has no criteria of its own")
+
+
+def _crashing(root: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A rule that crashes at P00048/7, which comes before P00060 in the model."""
+    extra = rule("ZZZ201", "fragile", reads=(SELF,))(_fragile)
+    monkeypatch.setattr(registered, "RULES", (*registered.RULES, extra))
+    monkeypatch.setattr(registered, "ALL", {**registered.ALL, extra.code: extra})
+    apply(
+        root,
+        P48,
+        replace(
+            "signatories:\n",
+            '  - {id: "7", kind: job, responsibility: R1, weight: 0}\nsignatories:\n',
+        ),
+        NONE,
+    )
     result = step(root, FULL_PATH, "first run").result
     crashed = [d.message.split(" crashed")[0] for d in result.diagnostics if d.code == "INT001"]
-    assert crashed == ["rule TRC004 (inherited-field-differs)", "rule CRT006 (missing-criteria)"]
+    assert crashed == ["rule ZZZ201 (fragile)"]
 
 
-@pytest.mark.xfail(strict=True, reason="a rule that crashed in the full run runs warm")
-def test_rule_crash_elsewhere_hides_findings_cold(generated: Path, tmp_path: Path) -> None:
-    """CRT006 crashes on P00048 in the full model, before it reaches P00060; P00060's
-    smaller model holds no P00048, so warm CRT006 runs and reports P00060/4 (its
-    criteria removed), which the cold run never reaches."""
+def test_rule_crash_elsewhere_hides_findings_cold(
+    generated: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The rule crashes on P00048 in the full model, before it reaches P00060; P00060's
+    smaller model holds no P00048, so a warm run would report P00060/4 (its criteria
+    removed), which the cold run never reaches: no warm run starts from a crash."""
     root = copy_run(generated, tmp_path)
-    _crashing(root)
+    _crashing(root, monkeypatch)
     apply(root, LEAF, replace("    criteria:\n      thresholds: [18, 16, 14, 12, 10]\n", ""), NONE)
-    step(root, PEOPLE_OR_FULL, "P00060/4 without criteria")
+    step(root, FULL_PATH, "P00060/4 without criteria")
 
 
-@pytest.mark.xfail(strict=True, reason="a stale INT001 stays in cascade.yaml warm")
-def test_rule_crash_fixed_warm(generated: Path, tmp_path: Path) -> None:
-    """Opening P00048's same_as cycle ends the crash, but the INT001 is in cascade.yaml,
-    which no warm run re-checks: the warm result keeps it (and misses the CRT006
-    findings the crash had hidden elsewhere)."""
+def test_rule_crash_fixed_warm(
+    generated: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Removing P00048/7 ends the crash, but the INT001 is in cascade.yaml, which no
+    warm run re-checks: the run after a crash is a full one."""
     root = copy_run(generated, tmp_path)
-    _crashing(root)
-    apply(root, P48, replace("same_as: P00048/1, weight: 0", "weight: 0"), NONE)
-    step(root, PEOPLE_OR_FULL, "cycle opened")
+    _crashing(root, monkeypatch)
+    apply(root, P48, replace(SEVENTH, ""), NONE)
+    result = step(root, FULL_PATH, "the crash fixed").result
+    assert "INT001" not in codes(result)
+
+
+def test_same_as_cycle_does_not_crash(generated: Path, tmp_path: Path) -> None:
+    """The cycle is reported (TRC006) and no rule crashes on it."""
+    root = copy_run(generated, tmp_path)
+    for edit in SAME_AS_CYCLE:
+        apply(root, P48, edit, NONE)
+    result = step(root, PEOPLE_OR_FULL, "a same_as cycle").result
+    assert "TRC006" in codes(result) and "INT001" not in codes(result)
 
 
 def _actuals_naming_p48(root: Path) -> None:
@@ -80,7 +123,6 @@ def _actuals_naming_p48(root: Path) -> None:
     )
 
 
-@pytest.mark.xfail(strict=True, raises=RecursionError, reason="validate with the cache crashes")
 def test_same_as_cycle_in_a_party_the_actuals_name(generated: Path, tmp_path: Path) -> None:
     """Actuals name P00048/3, so the snapshot keeps the actuals fingerprint of P00048:
     ``_scored_by`` asks every KPI of P00048 for its inherited formula, and P00048/1 is
@@ -93,7 +135,6 @@ def test_same_as_cycle_in_a_party_the_actuals_name(generated: Path, tmp_path: Pa
     step(root, FULL_PATH, "actuals and a same_as cycle")
 
 
-@pytest.mark.xfail(strict=True, raises=RecursionError, reason="the warm fingerprint check crashes")
 def test_same_as_cycle_that_no_rule_trips_on(generated: Path, tmp_path: Path) -> None:
     """The same cycle, but P00048/1 and /7 are ``job`` KPIs (TRC004 does not look at
     them) that give their own criteria, unit and target: no rule follows the cycle and
@@ -116,7 +157,6 @@ def test_same_as_cycle_that_no_rule_trips_on(generated: Path, tmp_path: Path) ->
     step(root, PEOPLE_OR_FULL, "a same_as cycle in a party the actuals name")
 
 
-@pytest.mark.xfail(strict=True, reason="the os-matrix fingerprint sorts away the KPI order")
 def test_organisation_kpis_reordered(generated: Path, tmp_path: Path) -> None:
     """DPS/1.1 and DPS/1.2 have no OS matrix row: OSM001 reports both at the matrix's
     ``rows`` key (the same line and column), in the order of the organisation's KPIs.

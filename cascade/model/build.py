@@ -15,6 +15,7 @@ from decimal import Decimal
 from cascade.checks.plan import DUPLICATE_ID, SINGLE_DOCUMENT, WEIGHT_EXPRESSION
 from cascade.diagnostics import Finding
 from cascade.expr import ExpressionError, evaluate_text
+from cascade.model.frameworks import walk_dimensions
 from cascade.model.plan import (
     Agreement,
     Dimension,
@@ -191,6 +192,11 @@ class _Builder:
     def framework(self, spec: Framework, where: Where) -> ModelFramework:
         """The resolved framework: every dimension and slot weight evaluated once."""
         dimensions = self.dimensions(spec.dimensions, where.at("dimensions"))
+        first: dict[str, Where] = {}
+        for dim, _ in walk_dimensions(dimensions):
+            if dim.id in first:
+                self.duplicate("dimension id", dim.id, dim.where.at("id"), first[dim.id])
+            first.setdefault(dim.id, dim.where.at("id"))
         slots = []
         for i, slot in enumerate(spec.slots):
             here = where.at("slots", i)

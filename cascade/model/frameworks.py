@@ -36,14 +36,6 @@ def walk_dimensions(
         yield from walk_dimensions(dim.dimensions, (*here, "dimensions"))
 
 
-def leaf_ids(dim: Nested) -> set[str]:
-    """The ids of a dimension and everything below it."""
-    found = {dim.id}
-    for child in dim.dimensions:
-        found |= leaf_ids(child)
-    return found
-
-
 def dimension_totals(
     dimensions: Iterable[D], values: Iterable[tuple[str | None, Decimal]]
 ) -> list[tuple[D, Decimal]]:

@@ -6,7 +6,6 @@ from collections.abc import Iterable
 from decimal import Decimal
 
 from cascade.diagnostics import Finding
-from cascade.model.frameworks import leaf_ids, walk_dimensions
 from cascade.model.plan import Agreement, Where
 
 
@@ -45,4 +44,4 @@ def known_sum(values: Iterable[Decimal | None]) -> Decimal | None:
     return total
 
 
-__all__ = ["finding", "known_sum", "leaf_ids", "number", "totals_at", "walk_dimensions"]
+__all__ = ["finding", "known_sum", "number", "totals_at"]

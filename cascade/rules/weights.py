@@ -6,8 +6,9 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from cascade.diagnostics import Finding
+from cascade.model.frameworks import dimension_totals, walk_dimensions
 from cascade.model.plan import Agreement
-from cascade.rules.common import finding, known_sum, leaf_ids, number, totals_at, walk_dimensions
+from cascade.rules.common import finding, known_sum, number, totals_at
 from cascade.rules.registry import Context, rule
 from cascade.rules.scopes import SELF, SHARED
 
@@ -100,17 +101,9 @@ def dimension_weight(ctx: Context) -> Iterator[Finding]:
                     f"KPI '{kpi.id}' names no dimension of framework '{followed.id}'",
                     hint="add 'dimension: …'",
                 )
-        for dim, _ in walk_dimensions(followed.dimensions):
+        weights = ((k.dimension, k.weight) for k in agreement.kpis if k.weight is not None)
+        for dim, total in dimension_totals(followed.dimensions, weights):
             expected = dim.weight
-            inside = leaf_ids(dim)
-            total = sum(
-                (
-                    k.weight
-                    for k in agreement.kpis
-                    if k.dimension in inside and k.weight is not None
-                ),
-                Decimal(0),
-            )
             if expected is not None and total != expected:
                 yield finding(
                     totals_at(agreement),

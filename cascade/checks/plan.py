@@ -124,8 +124,8 @@ DUPLICATE_ID = declare(
     "duplicate-id",
     """
     Ids are unique in their scope: units, people, positions, frameworks,
-    common KPIs, KPIs within an agreement, one agreement per party.  The
-    message names where the first one is.
+    the dimensions of a framework, common KPIs, KPIs within an agreement,
+    one agreement per party.  The message names where the first one is.
     """,
 )
 

@@ -95,17 +95,26 @@ class Diagnostic:
             related,
         )
 
+    def _before(self, other: Diagnostic) -> bool | None:
+        """``self < other`` by place and code, or ``None`` on a tie (the common
+        case is decided without building the full order)."""
+        mine = (self.file, self.line, self.column, self.code)
+        theirs = (other.file, other.line, other.column, other.code)
+        return None if mine == theirs else mine < theirs
+
     def __lt__(self, other: Diagnostic) -> bool:
-        return self._order() < other._order()
+        first = self._before(other)
+        return self._order() < other._order() if first is None else first
 
     def __le__(self, other: Diagnostic) -> bool:
-        return self._order() <= other._order()
+        first = self._before(other)
+        return self._order() <= other._order() if first is None else first
 
     def __gt__(self, other: Diagnostic) -> bool:
-        return self._order() > other._order()
+        return other.__lt__(self)
 
     def __ge__(self, other: Diagnostic) -> bool:
-        return self._order() >= other._order()
+        return other.__le__(self)
 
     @property
     def key(self) -> tuple[str, str, int, int]:

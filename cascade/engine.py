@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from cascade.load.cachedir import FOLDER
+from cascade.load.cachedir import FOLDER as CACHE_FOLDER
 from cascade.pipeline import Checked, LoadOptions, PlanRootError, Progress, check_plan
 from cascade.result import RunResult
 
@@ -32,17 +32,12 @@ def validate_plan(
     return check_plan(root, progress, options).result
 
 
-def cache_folder(root: Path) -> Path:
-    """Where the parse cache of the plan at ``root`` lives (``LoadOptions(cache=True)``)."""
-    return root / FOLDER
-
-
 __all__ = [
+    "CACHE_FOLDER",
     "Checked",
     "LoadOptions",
     "PlanRootError",
     "Progress",
-    "cache_folder",
     "check_plan",
     "validate_plan",
 ]

@@ -158,12 +158,12 @@ def recheck(
     if model is None:
         return None
     try:
-        sound = _sound(model, snapshot, after, parties, remote)
+        sound = _sound(model[0], snapshot, after, parties, remote, files)
     except Exception:  # a fingerprint that cannot be computed: a full run, never a traceback
         return None
     if not sound:
         return None
-    return _keep(root, snapshot, files, model, remote)
+    return _keep(root, snapshot, files, model)
 
 
 def _smaller_model(
@@ -215,15 +215,20 @@ def _kind(doc: Any) -> object:
 
 
 def _sound(
-    built: tuple[PlanModel, list[Finding], dict[str, Any]],
+    model: PlanModel,
     snapshot: Snapshot,
     after: SnapshotCascade,
     parties: set[str],
     remote: tuple[Scope, ...],
+    files: set[str],
 ) -> bool:
     """The smaller model resolves its agreements as the full one does, and what
-    other files' findings read of them is unchanged."""
-    model = built[0]
+    other files' findings read of the re-checked ones is unchanged (their
+    fingerprints stay the snapshot's).
+
+    Only the re-checked agreements can read an edited one, so only theirs can
+    have changed.
+    """
     entries = snapshot.files
     for party, agreement in model.agreements.items():
         file = after.file_of.get(party)
@@ -233,7 +238,9 @@ def _sound(
             return False  # a parent party moved: scopes' neighbours changed
         if not agreement.reads <= parties:
             return False  # not closed: something it names was left out
+    for file in files:
         recorded = entries[file].fingerprints
+        agreement = model.agreements[entries[file].parties[0]]
         for scope in remote:
             assert scope.fingerprint is not None
             if scope.name in recorded and scope.fingerprint(agreement) != recorded[scope.name]:
@@ -246,7 +253,6 @@ def _keep(
     snapshot: Snapshot,
     files: set[str],
     built: tuple[PlanModel, list[Finding], dict[str, Any]],
-    remote: tuple[Scope, ...],
 ) -> tuple[str, ...]:
     """Keep the findings of ``files`` and their new facts in the snapshot."""
     model, findings, levels = built
@@ -259,10 +265,5 @@ def _keep(
         entry = entries[file]
         agreement = model.agreements[entry.parties[0]]
         entry.depends = sorted(agreement.reads)
-        entry.fingerprints = {
-            scope.name: scope.fingerprint(agreement)
-            for scope in remote
-            if scope.fingerprint is not None and scope.name in entry.fingerprints
-        }
         entry.semantic = to_diagnostics(kept[file], root, levels, {})
     return tuple(sorted(files))

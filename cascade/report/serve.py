@@ -19,7 +19,7 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
-from cascade.engine import PlanRootError, cache_folder, check_plan
+from cascade.engine import CACHE_FOLDER, PlanRootError, check_plan
 from cascade.report.env import EnvOptions, make_env
 from cascade.report.errors import RenderError
 from cascade.report.fonts import font_assets
@@ -137,7 +137,7 @@ def serve(site: Site, port: int, extra: list[Path], log: Log) -> None:
     log(f"serving http://{host!s}:{bound}/{INDEX['html']} (Ctrl-C to stop)")
     stop = threading.Event()
     try:
-        ignore = [site.folder.parent, cache_folder(site.plan)]
+        ignore = [site.folder.parent, site.plan / CACHE_FOLDER]
         watch(site, [site.plan, *extra], stop, ignore)
     finally:
         stop.set()

@@ -7,8 +7,6 @@ structure, people, actuals.  ``ALL`` adds the documented stage checks;
 
 from __future__ import annotations
 
-import hashlib
-
 from cascade.rules import (
     actuals,
     criteria,
@@ -21,6 +19,7 @@ from cascade.rules import (
     weights,
 )
 from cascade.rules.registry import Context, Rule
+from cascade.rules.scopes import digest
 from cascade.rules.stages import STAGE_CHECKS
 
 RULES: tuple[Rule, ...] = (
@@ -72,7 +71,7 @@ def registry_fingerprint() -> str:
     to cascade's files) means a full run.
     """
     rows = [(r.code, r.name, r.level.value, tuple(s.name for s in r.reads)) for r in RULES]
-    return hashlib.sha256(repr(rows).encode()).hexdigest()
+    return digest(rows)
 
 
 __all__ = ["ALL", "RULES", "STAGE_CHECKS", "Context", "Rule"]

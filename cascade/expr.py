@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation, Overflow
+from decimal import Decimal, Inexact, InvalidOperation, Overflow, localcontext
 from functools import lru_cache
 from typing import Union
 
-_TOKEN = re.compile(r"\s*(?:(\d+(?:\.\d+)?)|([A-Za-z_\u0E00-\u0E7F][\w\u0E00-\u0E7F]*)|(.))")
-_PLAIN_NUMBER = re.compile(r"\d+(?:\.\d+)?\Z")
+from cascade import numbers
+
+_TOKEN = re.compile(r"\s*(?:([0-9]+(?:\.[0-9]+)?)|([A-Za-z_\u0E01-\u0E4F][\w\u0E00-\u0E7F]*)|(.))")
+_PLAIN_NUMBER = re.compile(r"[0-9]+(?:\.[0-9]+)?\Z")
 MAX_LENGTH = 500
 
 
@@ -58,6 +60,8 @@ def _tokens(text: str) -> list[tuple[str, str]]:
         elif name:
             out.append(("name", name))
         elif other.strip():
+            if other.isdecimal():
+                raise ExpressionError(f"'{other}' is a digit of another script; write digits 0-9")
             if other not in "+-*/()":
                 raise ExpressionError(f"'{other}' is not allowed in an expression")
             out.append(("op", other))
@@ -101,7 +105,10 @@ class _Parser:
         if (kind, value) == ("op", "+"):
             return self.unary()
         if kind == "num":
-            return Num(Decimal(value))
+            try:
+                return Num(numbers.check(Decimal(value)))
+            except numbers.NumberError as exc:
+                raise ExpressionError(str(exc)) from None
         if kind == "name":
             return Name(value)
         if value == "(":
@@ -144,7 +151,29 @@ def names(node: Expr) -> set[str]:
 
 
 def evaluate(node: Expr, env: dict[str, Decimal]) -> Decimal:
-    """The exact value of ``node`` with variables from ``env``."""
+    """The value of ``node`` with variables from ``env``, in
+    :data:`cascade.numbers.ARITHMETIC`: exact, except that the value of an
+    expression that divides is rounded to 28 significant digits; a sum or product that would need
+    more digits is an :class:`ExpressionError`, never silently rounded."""
+    with localcontext(numbers.ARITHMETIC) as context:
+        context.clear_flags()
+        value = _value(node, env)
+        if _divides(node):
+            value = numbers.QUOTIENT.plus(value)
+        elif context.flags[Inexact]:
+            raise ExpressionError(f"the result needs more than {context.prec} digits to be exact")
+    return abs(value) if value.is_zero() else value
+
+
+def _divides(node: Expr) -> bool:
+    if isinstance(node, Neg):
+        return _divides(node.operand)
+    if isinstance(node, BinOp):
+        return node.op == "/" or _divides(node.left) or _divides(node.right)
+    return False
+
+
+def _value(node: Expr, env: dict[str, Decimal]) -> Decimal:
     if isinstance(node, Num):
         return node.value
     if isinstance(node, Name):
@@ -152,8 +181,8 @@ def evaluate(node: Expr, env: dict[str, Decimal]) -> Decimal:
             raise ExpressionError(f"unknown name '{node.name}'")
         return env[node.name]
     if isinstance(node, Neg):
-        return -evaluate(node.operand, env)
-    left, right = evaluate(node.left, env), evaluate(node.right, env)
+        return -_value(node.operand, env)
+    left, right = _value(node.left, env), _value(node.right, env)
     try:
         if node.op == "+":
             return left + right
@@ -163,7 +192,7 @@ def evaluate(node: Expr, env: dict[str, Decimal]) -> Decimal:
             return left * right
         if right == 0:
             raise ExpressionError("division by zero")
-        return left / right
+        return numbers.QUOTIENT.divide(left, right)
     except Overflow:  # beyond Decimal's exponent range (about 1e999999)
         raise ExpressionError("the result is too large") from None
     except InvalidOperation as exc:  # pragma: no cover - Decimal context limits
@@ -173,5 +202,8 @@ def evaluate(node: Expr, env: dict[str, Decimal]) -> Decimal:
 def evaluate_text(text: str, env: dict[str, Decimal]) -> Decimal:
     """Parse and evaluate in one step (a plain number needs no parser)."""
     if _PLAIN_NUMBER.match(text):
-        return Decimal(text)
+        try:
+            return numbers.check(Decimal(text))
+        except numbers.NumberError as exc:
+            raise ExpressionError(str(exc)) from None
     return evaluate(parse_expression(text), env)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from decimal import Context, localcontext
 from decimal import Decimal as D
 
 import pytest
@@ -60,8 +61,10 @@ ENV = {
         ("ผลงาน / 100 * 5", "4.40"),
         ("_x1 * _x1", "9"),
         ("  1\t+\n2  ", "3"),
-        ("๑๒ + 1", "13"),  # Thai digits are digits
-        ("1 / 3 * 3", "0.9999999999999999999999999999"),  # 28 significant digits, then exact
+        ("1 / 3 * 3", "0." + "9" * 28),  # a quotient is rounded to 28 digits, the rest is exact
+        ("100000000000000000 + 101 - 100000000000000000", "101"),  # never a rounded sum
+        ("-0", "0"),  # minus zero is zero
+        ("0 * -1", "0"),
     ],
 )
 def test_values(text: str, expected: str) -> None:
@@ -164,9 +167,30 @@ def test_longest_chain_of_unary_minus_evaluates() -> None:
     assert evaluate(parse_expression(text), {}) == D(-1)
 
 
-def test_huge_numbers_are_exact_as_written() -> None:
+def test_numbers_beyond_the_range_are_refused_where_written() -> None:
     digits = "9" * (MAX_LENGTH - 2)
-    assert evaluate(parse_expression(f"({digits})"), {}) == D(digits)
+    with pytest.raises(ExpressionError, match=r"^'9{20}…9{10} \(498 characters\)' is too large; "):
+        parse_expression(f"({digits})")
+    with pytest.raises(ExpressionError, match=r"^'1.00000000001' has too many decimal places"):
+        parse_expression("1.00000000001 + 1")
+    zeros = "0" * 20  # trailing zeros are no extra places
+    assert evaluate(parse_expression(f"1.{zeros} + 1"), {}) == D(f"2.{zeros}")
+
+
+def test_thai_and_other_digits_are_refused_with_the_number_in_0_9() -> None:
+    for text in ("๑๒ + 1", "１２ + 1", "20 * ๒"):
+        with pytest.raises(ExpressionError, match=r"a digit of another script; write digits 0-9$"):
+            parse_expression(text)
+
+
+def test_a_product_beyond_60_digits_is_an_error_not_a_rounded_value() -> None:
+    env = {"a": D("123456789012345678")}
+    with pytest.raises(ExpressionError, match=r"^the result needs more than 60 digits"):
+        evaluate(parse_expression("a * a * a * a"), env)
+    assert evaluate(parse_expression("a * a * a"), env) == D(123456789012345678**3)
+
+
+def test_huge_numbers_are_exact_as_written() -> None:
     assert evaluate(parse_expression("123456789012345.12345 * 2"), {}) == D("246913578024690.24690")
     assert evaluate(parse_expression("-99999999999999.99999 - 0.00001"), {}) == D(
         "-100000000000000.00000"
@@ -194,8 +218,10 @@ _exact = st.decimals(min_value=-(10**9), max_value=10**9, places=5, allow_nan=Fa
 @given(_exact, _exact, _exact)
 def test_sums_and_products_of_written_numbers_are_exact(a: D, b: D, c: D) -> None:
     env = {"a": a, "b": b, "c": c}
-    assert evaluate(parse_expression("a + b * c"), env) == a + b * c
-    assert evaluate(parse_expression("(a - b) * -c"), env) == (a - b) * -c
+    with localcontext(Context(prec=100)):  # the exact values, for comparison
+        sum_product, product = a + b * c, (a - b) * -c
+    assert evaluate(parse_expression("a + b * c"), env) == sum_product
+    assert evaluate(parse_expression("(a - b) * -c"), env) == product
     text = f"{a:f} - {b:f}"
     assert evaluate(parse_expression(text), {}) == a - b
 
@@ -218,6 +244,10 @@ def test_any_text_parses_or_raises_expression_error(text: str, value: D) -> None
     try:
         got = evaluate(tree, env)
     except ExpressionError as exc:
-        assert str(exc) in ("division by zero", "the result is too large")
+        assert str(exc) in (
+            "division by zero",
+            "the result is too large",
+            "the result needs more than 60 digits to be exact",
+        )
     else:
         assert got.is_finite()

@@ -3,6 +3,7 @@ with it, and reading a ``--period`` option."""
 
 from __future__ import annotations
 
+from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -39,3 +40,15 @@ def period_option(text: str) -> Period:
     if period is None:
         raise typer.BadParameter(f"'{text}' is not a period; {PERIOD_HELP}", param_hint="--period")
     return period
+
+
+def number_option(text: str, option: str) -> Decimal:
+    """A number option (``--score 4.5``) in the range of :mod:`cascade.numbers`;
+    a usage error otherwise (``NaN``, ``inf``, Thai digits, too many digits)."""
+    from cascade import numbers
+
+    try:
+        return numbers.parse(text)
+    except numbers.NumberError as exc:
+        example = ", e.g. 4.5" if str(exc).endswith("is not a number") else ""
+        raise typer.BadParameter(f"{exc}{example}", param_hint=option) from None

@@ -7,12 +7,13 @@ prints or writes YAML with TODO comments where a planner must decide.
 
 from __future__ import annotations
 
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import typer
 
+from cascade.cli.common import number_option
 from cascade.engine import check_plan
 from cascade.exitcodes import ExitCode
 from cascade.model.plan import PlanModel
@@ -96,11 +97,8 @@ def agreement(
 
 
 def _weight(text: str) -> Decimal:
-    try:
-        value = Decimal(text)
-    except InvalidOperation:
-        raise typer.BadParameter(f"'{text}' is not a number", param_hint="--weight") from None
-    if not value.is_finite() or value < 0:
+    value = number_option(text, "--weight")
+    if value < 0:
         raise typer.BadParameter("give a number, 0 or more", param_hint="--weight")
     return value
 

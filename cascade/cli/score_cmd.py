@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import os
 import sys
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from pathlib import Path
 
 import typer
 
-from cascade.cli.common import checked_plan, period_option
+from cascade.cli.common import checked_plan, number_option, period_option
 from cascade.diagnostics import Diagnostic, Level
 from cascade.exitcodes import CascadeError, ExitCode
 from cascade.pipeline import to_diagnostics
@@ -108,11 +108,8 @@ def whatif(
 
     if (score_ is None) == (total is None):
         raise typer.BadParameter("give either --score or --total", param_hint="--score")
-    try:
-        wanted = Decimal(score_ or "0")
-        goal = Decimal(total) if total is not None else None
-    except InvalidOperation:
-        raise typer.BadParameter("give a number, e.g. 4.5", param_hint="--score") from None
+    wanted = number_option(score_, "--score") if score_ is not None else Decimal(0)
+    goal = number_option(total, "--total") if total is not None else None
     if goal is not None and period is None:
         raise typer.BadParameter("--total needs --period", param_hint="--period")
     model = checked_plan(plan_dir, "asking what if").model

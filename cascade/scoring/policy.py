@@ -69,14 +69,16 @@ class Policy:
         """The one rounding rule: ``decimals`` places, half-up unless the plan says half-even.
 
         Any finite value rounds: one too long for the default 28 digits (a
-        result of 1e30) is quantized with the precision it needs.
+        result of 1e30) is quantized with the precision it needs. A value that
+        rounds to zero is 0, never -0 (-0.00001 prints as 0.0000).
         """
         quantum = _QUANTUM[self.decimals]
         try:
-            return value.quantize(quantum, rounding=self.rounding)
+            rounded = value.quantize(quantum, rounding=self.rounding)
         except InvalidOperation:
             wide = Context(prec=max(value.adjusted(), 0) + self.decimals + 2)
-            return value.quantize(quantum, rounding=self.rounding, context=wide)
+            rounded = value.quantize(quantum, rounding=self.rounding, context=wide)
+        return rounded.copy_abs() if rounded.is_zero() else rounded
 
 
 def resolve(spec: ScoringPolicy | None) -> Policy:

@@ -5,7 +5,9 @@ and, when asked, the incentive allocation.  The library entry point of
 from __future__ import annotations
 
 from dataclasses import dataclass
+from decimal import localcontext
 
+from cascade import numbers
 from cascade.diagnostics import Finding
 from cascade.gcpause import no_cycle_collector
 from cascade.model.plan import PlanModel
@@ -31,7 +33,7 @@ class ScoreOptions:
 
 def score_plan(model: PlanModel, options: ScoreOptions) -> tuple[ScoreRun, list[Finding]]:
     """Scorecards for every agreement (or one party's) in the period."""
-    with no_cycle_collector():
+    with no_cycle_collector(), localcontext(numbers.ARITHMETIC):
         return _score_plan(model, options)
 
 

@@ -30,6 +30,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any, Literal
 
+from cascade import numbers
 from cascade.load.tables import COLUMNS, INFO_COLUMNS, header_key, period_of_name
 from cascade.periods import PERIOD_PATTERN
 from cascade.scoring.export import (
@@ -359,7 +360,8 @@ def _validations(rows: Sequence[TemplateRow], lang: str) -> dict[str, Any]:
             error=error,
         )
 
-    validations: dict[str, Any] = {"number": decimal("-1E+300", "1E+300", number_error)}
+    bound = f"1E+{numbers.INTEGER_DIGITS}"  # the range cascade accepts (cascade.numbers)
+    validations: dict[str, Any] = {"number": decimal(f"-{bound}", bound, number_error)}
     for top in sorted({len(row.milestones) or 5 for row in rows if row.kind == "level"}):
         error = f"ระดับ 0 ถึง {top} เช่น 3.5" if th else f"A level from 0 to {top}, e.g. 3.5"
         validations[f"level:{top}"] = decimal("0", str(top), error)

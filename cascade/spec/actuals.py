@@ -7,7 +7,7 @@ from typing import Literal
 from pydantic import ConfigDict, Field
 
 from cascade.periods import PERIOD_PATTERN
-from cascade.spec.common import Dec, Id, Ref, SpecModel, Text, Version, d
+from cascade.spec.common import Dec, Id, NonNegative, Ref, SpecModel, Text, Version, d
 
 
 class Result(SpecModel):
@@ -15,8 +15,8 @@ class Result(SpecModel):
 
     kpi: Ref = Field(description=d("KPI, qualified: LAW/2-1.", "ตัวชี้วัด"))
     value: Dec | None = Field(None, description=d("Result value.", "ผลการดำเนินงาน"))
-    level: Dec | None = Field(
-        None, ge=0, description=d("Milestone level reached.", "ระดับขั้นความสำเร็จ")
+    level: NonNegative | None = Field(
+        None, description=d("Milestone level reached.", "ระดับขั้นความสำเร็จ")
     )
     values: dict[str, Dec] = Field(
         default_factory=dict, description=d("Formula variables.", "ตัวแปรตามสูตร")

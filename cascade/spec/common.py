@@ -21,6 +21,7 @@ from pydantic import (
     WithJsonSchema,
 )
 
+from cascade import numbers
 from cascade.expr import _PLAIN_NUMBER, ExpressionError, parse_expression
 
 
@@ -43,8 +44,21 @@ Id = Annotated[str, Field(min_length=1, pattern=r"^[^\s/]+$"), _ID_SCHEMA]
 Ref = Annotated[str, Field(min_length=1, pattern=r"^[^\s/]+(/[^\s/]+)?$"), _ID_SCHEMA]
 """A reference by id, optionally qualified by party: ``1.1`` or ``DOP/1.1``."""
 
-Dec = Annotated[Decimal, Field(allow_inf_nan=False)]
-"""An exact decimal number."""
+
+def _number(value: Any) -> Any:
+    """A written number in the range of :mod:`cascade.numbers`, or a plain error."""
+    if isinstance(value, str):
+        return numbers.parse(value)
+    if isinstance(value, Decimal | int) and not isinstance(value, bool):
+        return numbers.check(Decimal(value))
+    return value
+
+
+Dec = Annotated[Decimal, Field(allow_inf_nan=False), BeforeValidator(_number)]
+"""An exact decimal number within the range of :mod:`cascade.numbers`."""
+
+NonNegative = Annotated[Decimal, Field(allow_inf_nan=False, ge=0), BeforeValidator(_number)]
+"""A :data:`Dec` that is 0 or more (the bound inside, so the JSON Schema says ``minimum``)."""
 
 
 def _listify(value: Any) -> Any:
@@ -79,7 +93,8 @@ def _check_expression(value: str) -> str:
     try:
         parse_expression(value)
     except ExpressionError as exc:
-        raise ValueError(f"'{value}' is not a valid weight expression: {exc}") from None
+        shown = value if len(value) <= 60 else f"{value[:40]}…"
+        raise ValueError(f"'{shown}' is not a valid weight expression: {exc}") from None
     return value
 
 

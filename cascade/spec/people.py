@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from cascade.spec.common import Dec, Id, SpecModel, Text, Version, d
+from cascade.spec.common import Id, NonNegative, SpecModel, Text, Version, d
 
 
 class Person(SpecModel):
@@ -16,8 +16,8 @@ class Person(SpecModel):
     name: Text = Field(description=d("Full name.", "ชื่อ-นามสกุล"))
     position: Id | None = Field(None, description=d("Position number.", "เลขที่ตำแหน่ง"))
     unit: Id = Field(description=d("Unit.", "หน่วยงาน"))
-    salary: Dec | None = Field(
-        None, ge=0, description=d("Monthly salary, baht (incentives).", "เงินเดือน (บาท)")
+    salary: NonNegative | None = Field(
+        None, description=d("Monthly salary, baht (incentives).", "เงินเดือน (บาท)")
     )
     email: str | None = Field(None, description=d("E-mail.", "อีเมล"))
 

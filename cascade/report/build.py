@@ -38,18 +38,15 @@ def _unit_order(model: PlanModel) -> list[tuple[str, int]]:
     """Units depth first from the root, in org-chart order; then any left over."""
     order: list[tuple[str, int]] = []
     seen: set[str] = set()
-
-    def visit(unit: str, depth: int) -> None:
-        if unit in seen or unit not in model.units:
-            return
-        seen.add(unit)
-        order.append((unit, depth))
-        for child in model.units[unit].children:
-            visit(child, depth + 1)
-
-    visit(model.organisation, 0)
-    for unit in model.units:
-        visit(unit, 1)
+    for start, depth in [(model.organisation, 0), *((unit, 1) for unit in model.units)]:
+        stack = [(start, depth)]  # iterative: a chain of 100,000 units is no recursion
+        while stack:
+            unit, level = stack.pop()
+            if unit in seen or unit not in model.units:
+                continue
+            seen.add(unit)
+            order.append((unit, level))
+            stack.extend((child, level + 1) for child in reversed(model.units[unit].children))
     return order
 
 

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from cascade.model.plan import Kpi, PlanModel
@@ -24,6 +26,9 @@ from cascade.spec.common import Bilingual
 from cascade.spec.common import Contact as ContactSpec
 
 MAX_CHAINS = 20  # trace-up chains shown per KPI (a DAG can have many)
+MAX_DEPTH = 40
+"""Levels of a trace or a cascade tree shown: deeper than any organisation; a
+generated chain of 100,000 identical KPIs is cut here, never walked by recursion."""
 
 
 def children_index(model: PlanModel) -> dict[str, list[tuple[Kpi, str]]]:
@@ -93,35 +98,50 @@ class KpiViews:
         )
 
     def trace_up(self, kpi: Kpi) -> tuple[tuple[TraceStep, ...], ...]:
-        """Every chain from the KPI's parents up to a KPI with no parent."""
+        """Every chain from the KPI's parents up to a KPI with no parent
+        (at most :data:`MAX_CHAINS` chains of :data:`MAX_DEPTH` steps)."""
         chains: list[tuple[TraceStep, ...]] = []
-
-        def walk(node: Kpi, path: tuple[TraceStep, ...], seen: frozenset[str]) -> None:
+        stack: list[tuple[Kpi, tuple[TraceStep, ...], frozenset[str]]] = [
+            (kpi, (), frozenset({kpi.qid}))
+        ]
+        while stack and len(chains) < MAX_CHAINS:
+            node, path, seen = stack.pop()
             ups = [(p, r) for p, r in parents(node) if p.qid not in seen]
-            if not ups and path:
+            if path and (not ups or len(path) >= MAX_DEPTH):
                 chains.append(path)
-            for parent, relation in ups:
-                if len(chains) >= MAX_CHAINS:
-                    return
+                continue
+            for parent, relation in reversed(ups):  # popped in the parents' order
                 step = TraceStep(
                     self.refs.kpi(parent),
                     self.refs.party_name(parent.party),
                     relation,
                     word(RELATION_WORDS, relation, self.lang),
                 )
-                walk(parent, (*path, step), seen | {parent.qid})
-
-        walk(kpi, (), frozenset({kpi.qid}))
+                stack.append((parent, (*path, step), seen | {parent.qid}))
         return tuple(chains)
 
-    def tree(self, kpi: Kpi, relation: str = "", seen: frozenset[str] = frozenset()) -> TreeNode:
-        """The KPI and, recursively, the KPIs that cascade from it."""
-        seen = seen | {kpi.qid}
-        kids = tuple(
-            self.tree(child, rel, seen)
-            for child, rel in self.children.get(kpi.qid, ())
-            if child.qid not in seen
-        )
+    def tree(self, kpi: Kpi, relation: str = "") -> TreeNode:
+        """The KPI and the KPIs that cascade from it, :data:`MAX_DEPTH` levels
+        at most (built with a stack of frames, not by recursion)."""
+        root = _Frame(kpi, relation, frozenset({kpi.qid}), iter(self.children.get(kpi.qid, ())))
+        stack = [root]
+        while True:
+            frame = stack[-1]
+            step = next(frame.pending, None) if len(stack) < MAX_DEPTH else None
+            if step is not None:
+                child, rel = step
+                if child.qid not in frame.seen:
+                    pending = iter(self.children.get(child.qid, ()))
+                    stack.append(_Frame(child, rel, frame.seen | {child.qid}, pending))
+                continue
+            node = self._node(frame)
+            stack.pop()
+            if not stack:
+                return node
+            stack[-1].built.append(node)
+
+    def _node(self, frame: _Frame) -> TreeNode:
+        kpi, relation = frame.kpi, frame.relation
         return TreeNode(
             self.refs.kpi(kpi),
             self.refs.party_name(kpi.party),
@@ -129,7 +149,7 @@ class KpiViews:
             self.kind_label(kpi),
             word(RELATION_WORDS, relation, self.lang) if relation else "",
             kpi.weight,
-            kids,
+            tuple(frame.built),
         )
 
     def card(self, kpi: Kpi, dimension: str) -> KpiCard:
@@ -203,3 +223,14 @@ class KpiViews:
             if own.id == goal_id:
                 return GoalRef(own.id, self.refs.text(own.name))
         return GoalRef(goal_id, goal_id)
+
+
+@dataclass(slots=True)
+class _Frame:
+    """A KPI of the tree being built: its children still to visit and those built."""
+
+    kpi: Kpi
+    relation: str
+    seen: frozenset[str]
+    pending: Iterator[tuple[Kpi, str]]
+    built: list[TreeNode] = field(default_factory=list)

@@ -27,9 +27,7 @@ def test_pick_auto_inside_github(fmt: str | None) -> None:
     assert pick(fmt, {"GITHUB_ACTIONS": "true", "CI": "true"}) == "github"
 
 
-@pytest.mark.parametrize(
-    "fmt", ["text", "parsable", "github", "json", "sarif", "junit", "gitlab"]
-)
+@pytest.mark.parametrize("fmt", ["text", "parsable", "github", "json", "sarif", "junit", "gitlab"])
 def test_pick_explicit_wins(fmt: str) -> None:
     assert pick(fmt, {"GITHUB_ACTIONS": "true"}) == fmt
     assert pick(fmt, {}) == fmt

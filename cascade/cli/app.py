@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 import traceback
 from collections.abc import Sequence
+from pathlib import Path
 
 import typer
 import typer.main
@@ -89,7 +90,10 @@ def _stderr(lines: Sequence[str]) -> None:
 def _failed(exc: CascadeError) -> ExitCode:
     """Print a command's failure on stderr: a plan's errors first, then its lines."""
     if isinstance(exc, PlanHasErrors):
-        REPORTERS["text"](exc.result, sys.stderr, color=sys.stderr.isatty())
+        from cascade.reporters.paths import rebase_for
+
+        result = rebase_for(exc.result, Path(exc.result.root), "text")
+        REPORTERS["text"](result, sys.stderr, color=sys.stderr.isatty())
     _stderr(exc.lines())
     return exc.exit_code
 

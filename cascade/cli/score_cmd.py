@@ -14,6 +14,7 @@ from cascade.diagnostics import Diagnostic, Level
 from cascade.exitcodes import CascadeError, ExitCode
 from cascade.pipeline import to_diagnostics
 from cascade.reporters import REPORTERS
+from cascade.reporters.paths import rebase_for
 from cascade.result import RunResult
 
 # cascade.scoring is imported inside the functions: 'cascade validate' and
@@ -26,6 +27,7 @@ def _report(findings: list[Diagnostic], root: str) -> None:
     if findings:
         files = tuple(sorted({d.file for d in findings}))
         result = RunResult(root, files, tuple(sorted(findings)))
+        result = rebase_for(result, Path(root), "text")
         REPORTERS["text"](result, sys.stderr, color=sys.stderr.isatty())
 
 

@@ -16,6 +16,7 @@ from cascade.load.changed import ChangedError
 from cascade.load.changed import changed_since as changed_since_files
 from cascade.load.files import default_jobs
 from cascade.reporters import CHOICES, REPORTERS, pick
+from cascade.reporters.paths import rebase_for
 from cascade.result import RunResult
 
 
@@ -75,6 +76,13 @@ def validate(
         help="Report only problems in files changed since this git revision "
         "(the whole plan is still checked).",
     ),
+    path_base: Path | None = typer.Option(
+        None,
+        "--path-base",
+        help="Name files relative to this folder. Default: text from the current folder; "
+        "the other formats from the repository root (GITHUB_WORKSPACE when set), "
+        "or from the plan folder outside a git work tree.",
+    ),
 ) -> int:
     """Check a plan: syntax, schema, references, weights, tracing, OS matrix.
 
@@ -87,10 +95,14 @@ def validate(
 
       cascade validate . --format sarif -o cascade.sarif
 
+      cascade validate plans/probation --format gitlab -o gl-code-quality-report.json
+
       cascade validate . --render --templates my-templates
     """
     if templates is not None and not templates.is_dir():
         raise typer.BadParameter(f"{templates} is not a folder", param_hint="--templates")
+    if path_base is not None and not path_base.is_dir():
+        raise typer.BadParameter(f"{path_base} is not a folder", param_hint="--path-base")
     try:
         name = pick(format, os.environ)
     except ValueError as exc:
@@ -109,6 +121,7 @@ def validate(
             result = result.only(changed_since_files(plan_dir, changed_since))
         except ChangedError as exc:
             raise CascadeError(f"--changed-since {changed_since}: {exc}") from None
+    result = rebase_for(result, plan_dir, name, path_base)
     if output is not None:
         buffer = io.StringIO()
         REPORTERS[name](result, buffer, color=False)

@@ -2,7 +2,8 @@
 
 Each reporter is a module with ``report(result, out, color=False)``; they see
 only the result, never YAML or pydantic.  ``REPORTERS`` maps the ``--format``
-names to them and :func:`pick` resolves ``auto``.
+names to them and :func:`pick` resolves ``auto``.  Which folder the file
+names are relative to is chosen before reporting (:mod:`.paths`).
 
 A reporter module is imported the first time it reports, so a run pays only
 for the one it uses (the ``text`` reporter's rich, for one, is not needed for
@@ -39,7 +40,7 @@ def _lazy(name: str) -> Reporter:
 
 
 REPORTERS: dict[str, Reporter] = {
-    name: _lazy(name) for name in ("text", "parsable", "github", "json", "sarif", "junit")
+    name: _lazy(name) for name in ("text", "parsable", "github", "json", "sarif", "junit", "gitlab")
 }
 
 CHOICES: tuple[str, ...] = ("auto", *REPORTERS)

@@ -2,13 +2,17 @@
 
 Shape (``version`` changes only when a key is removed or changes meaning)::
 
-    {"version": 1, "root": "plans", "files": ["a.yaml", ...],
+    {"version": 2, "root": "plans/x", "files": ["plans/x/a.yaml", ...],
      "summary": {"errors": 1, "warnings": 0, "files": 2},
      "diagnostics": [{"code", "name", "level", "message", "hint", "file",
                       "line", "column", "end_line", "end_column",
                       "related": [{"file", "line", "column", "message"}]}],
      "notes": ["..."]}
 
+``root`` (the plan folder) and every file are named as the CLI names files
+for tools (:mod:`cascade.reporters.paths`): from the repository root
+when the plan is in a git work tree, else from the plan folder (``root`` is
+then ``.``).  Version 1 named files from the plan folder always.
 Positions are 1-based and 0 means unknown.  Diagnostics keep the result's
 order; keys keep the order above.  UTF-8 text as is (``ensure_ascii=False``),
 indented by 2, ending with a newline.
@@ -22,7 +26,7 @@ from typing import Any, TextIO
 from cascade.diagnostics import Diagnostic
 from cascade.result import RunResult
 
-VERSION = 1
+VERSION = 2
 
 
 def _diagnostic(diagnostic: Diagnostic) -> dict[str, Any]:

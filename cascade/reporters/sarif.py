@@ -3,17 +3,21 @@
 One run whose tool is ``cascade``; ``rules`` holds one entry per code that
 occurs (sorted by code, ``ruleIndex`` points into it); each diagnostic is a
 result with its level, message (plus ``hint: …``) and one location.  File
-paths are relative URIs (percent-encoded) against the base id ``PLANROOT``,
-which ``originalUriBaseIds`` defines only when the plan root is an absolute
-path, so that output never depends on the working directory.  A region is
-given only for a known line (and a column only when known); columns count
-Unicode code points.  Related places become ``relatedLocations``.
+paths are relative URI references (``/``-separated, percent-encoded) with no
+``uriBaseId``: the CLI names files from the repository root
+(:mod:`cascade.reporters.paths`), which is what GitHub code scanning resolves
+a relative ``uri`` against; it ignores ``uriBaseId`` and
+``originalUriBaseIds`` (github/codeql-action#2215, and ``resolveUriToFile``
+in its ``src/fingerprints.ts``).  An absolute path (a file outside the
+repository) becomes a ``file:`` URI.  A region is given only for a known line
+(and a column only when known); columns count Unicode code points.  Related
+places become ``relatedLocations``.
 """
 
 from __future__ import annotations
 
 import json
-from pathlib import PurePath
+from pathlib import PurePosixPath
 from typing import Any, TextIO
 from urllib.parse import quote
 
@@ -23,18 +27,21 @@ from cascade.result import RunResult
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 INFORMATION_URI = "https://pypi.org/project/cascade-kpi/"
-BASE_ID = "PLANROOT"
 _LEVELS = {Level.ERROR: "error", Level.WARNING: "warning"}
 
 
 def _uri(path: str) -> str:
-    return quote(path.replace("\\", "/"), safe="/")
+    """A relative URI reference for a relative path, a ``file:`` URI for an absolute one."""
+    posix = path.replace("\\", "/")
+    if PurePosixPath(posix).is_absolute():
+        return PurePosixPath(posix).as_uri()
+    return quote(posix, safe="/")
 
 
 def _physical(
     file: str, line: int, column: int, end_line: int = 0, end_column: int = 0
 ) -> dict[str, Any]:
-    physical: dict[str, Any] = {"artifactLocation": {"uri": _uri(file), "uriBaseId": BASE_ID}}
+    physical: dict[str, Any] = {"artifactLocation": {"uri": _uri(file)}}
     if line > 0:
         region: dict[str, int] = {"startLine": line}
         if column > 0:
@@ -110,10 +117,6 @@ def document(result: RunResult) -> dict[str, Any]:
             }
         },
     }
-    root = PurePath(result.root)
-    if root.is_absolute():
-        base = root.as_uri()
-        run["originalUriBaseIds"] = {BASE_ID: {"uri": base if base.endswith("/") else base + "/"}}
     run["columnKind"] = "unicodeCodePoints"
     run["results"] = [_result(d, index[d.code]) for d in result.diagnostics]
     return {"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}

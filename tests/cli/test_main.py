@@ -17,8 +17,12 @@ from cascade.scoring.selection import SelectionError
 from tests.conftest import MINIMAL
 
 CAP = pytest.CaptureFixture[str]
-WGT = Diagnostic("agreements/ORG.yaml", 4, 3, "WGT001", Level.ERROR, "weights total 90, not 100")
-UNREADABLE = Diagnostic("org.yaml", 1, 1, "LOAD009", Level.ERROR, "cannot read org.yaml")
+WGT = Diagnostic(
+    "agreements/ORG.yaml", 4, 3, "WGT001", Level.ERROR, "weights total 90, not 100", "weights-total"
+)
+UNREADABLE = Diagnostic(
+    "org.yaml", 1, 1, "LOAD009", Level.ERROR, "cannot read org.yaml", "unreadable-file"
+)
 
 
 def raising(
@@ -69,7 +73,7 @@ def test_plan_errors_print_the_report_then_the_message(
     code, out, err = raising(PlanHasErrors(result, "fix them first"), monkeypatch, capsys)
     assert (code, out) == (1, "")
     lines = err.splitlines()
-    assert lines[0] == "agreements/ORG.yaml"
+    assert lines[0] == "plan/agreements/ORG.yaml"  # from the current folder, like validate's text
     assert "4:3" in lines[1] and "weights total 90, not 100" in lines[1] and "WGT001" in lines[1]
     assert lines[-1] == "cascade: fix them first"
 

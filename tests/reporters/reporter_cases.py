@@ -68,6 +68,7 @@ GOLDEN_NAMES = {
     "json": "json",
     "sarif": "sarif",
     "junit": "xml",
+    "gitlab": "json",
 }
 
 

@@ -51,7 +51,7 @@ def test_round_trip(sample: RunResult) -> None:
 def test_summary_and_shape(sample: RunResult) -> None:
     data = json.loads(render("json", sample))
     assert list(data) == ["version", "root", "files", "summary", "diagnostics", "notes"]
-    assert data["version"] == 1
+    assert data["version"] == 2
     assert data["summary"] == {"errors": 3, "warnings": 1, "files": 3}
     assert list(data["diagnostics"][0]) == [
         "code",

@@ -11,7 +11,7 @@ from cascade.result import RunResult
 
 
 def test_registry_names() -> None:
-    assert list(REPORTERS) == ["text", "parsable", "github", "json", "sarif", "junit"]
+    assert list(REPORTERS) == ["text", "parsable", "github", "json", "sarif", "junit", "gitlab"]
     assert ("auto", *REPORTERS) == CHOICES
 
 
@@ -27,7 +27,7 @@ def test_pick_auto_inside_github(fmt: str | None) -> None:
     assert pick(fmt, {"GITHUB_ACTIONS": "true", "CI": "true"}) == "github"
 
 
-@pytest.mark.parametrize("fmt", ["text", "parsable", "github", "json", "sarif", "junit"])
+@pytest.mark.parametrize("fmt", ["text", "parsable", "github", "json", "sarif", "junit", "gitlab"])
 def test_pick_explicit_wins(fmt: str) -> None:
     assert pick(fmt, {"GITHUB_ACTIONS": "true"}) == fmt
     assert pick(fmt, {}) == fmt

@@ -34,7 +34,7 @@ def _official_schema() -> Any:
 def _odd() -> RunResult:
     return RunResult(
         root="/srv/plans",
-        files=("a b.yaml",),
+        files=("a b.yaml", "/srv/templates/x:y.md"),
         diagnostics=(
             Diagnostic("a b.yaml", 4, 0, "X1", Level.ERROR, "m", end_line=5, end_column=2),
             Diagnostic(
@@ -46,6 +46,8 @@ def _odd() -> RunResult:
                 "w",
                 related=(Location("c.yaml"), Location("d.yaml", 3, 1)),
             ),
+            Diagnostic("/srv/templates/x:y.md", 2, 1, "RPT001", Level.ERROR, "t"),
+            Diagnostic("plans/ข้อ 1:2.yaml", 1, 1, "X3", Level.ERROR, "u"),
         ),
     )
 
@@ -80,7 +82,7 @@ def test_required_structure(sample: RunResult) -> None:
         assert res["message"]["text"].startswith(diag.message)
         (loc,) = res["locations"]
         artifact = loc["physicalLocation"]["artifactLocation"]
-        assert artifact["uriBaseId"] == "PLANROOT"
+        assert list(artifact) == ["uri"]  # no uriBaseId: code scanning ignores it
         assert not artifact["uri"].startswith("/")
     assert results[1]["message"]["text"] == "unknown key 'wieght'\nhint: did you mean 'weight'?"
     assert "region" not in results[2]["locations"][0]["physicalLocation"]
@@ -93,10 +95,10 @@ def test_required_structure(sample: RunResult) -> None:
     assert "originalUriBaseIds" not in run
 
 
-def test_regions_and_absolute_root() -> None:
+def test_regions_and_uris() -> None:
     run = _sarif(_odd())["runs"][0]
-    assert run["originalUriBaseIds"] == {"PLANROOT": {"uri": "file:///srv/plans/"}}
-    first, second = run["results"]
+    assert "originalUriBaseIds" not in run
+    first, second, template, thai = run["results"]
     physical = first["locations"][0]["physicalLocation"]
     assert physical["artifactLocation"]["uri"] == "a%20b.yaml"
     assert physical["region"] == {"startLine": 4, "endLine": 5, "endColumn": 2}
@@ -104,6 +106,11 @@ def test_regions_and_absolute_root() -> None:
     assert [r["id"] for r in second["relatedLocations"]] == [1, 2]
     assert "region" not in second["relatedLocations"][0]["physicalLocation"]
     assert "message" not in second["relatedLocations"][0]
+    uris = [r["locations"][0]["physicalLocation"]["artifactLocation"] for r in (template, thai)]
+    assert uris == [
+        {"uri": "file:///srv/templates/x%3Ay.md"},
+        {"uri": "plans/%E0%B8%82%E0%B9%89%E0%B8%AD%201%3A2.yaml"},
+    ]
 
 
 def test_schema_rejects_a_broken_log(sample: RunResult) -> None:

@@ -34,7 +34,8 @@ def diff_resolved(
     """Compare two resolved sides."""
     chosen = _lang(lang, new, old)
     with no_cycle_collector():
-        sections = compare(plan_facts(old.model, chosen), plan_facts(new.model, chosen))
+        before = plan_facts(old.model, chosen, old.conflicts)
+        sections = compare(before, plan_facts(new.model, chosen, new.conflicts))
     return PlanDiff(_info(old), _info(new), plan_dir, chosen, sections)
 
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Hashable, Iterable
 
-from cascade.diff.facts import Entity, ItemKey, PlanFacts, SectionFacts
+from cascade.diff.entities import Entity, ItemKey, PlanFacts, SectionFacts
 from cascade.diff.result import (
     KIND_ORDER,
     SECTION_ORDER,

@@ -15,7 +15,15 @@ KINDS = {
     "issue": "strategic issues",
     "strategy": "strategies",
     "project": "projects",
+    "dimension": "framework dimensions",
+    "slot": "framework slots",
     "unit": "units",
+    "person": "people",
+    "family": "job families",
+    "job": "job descriptions",
+    "result": "results",
+    "component": "people's components",
+    "conflict": "duplicates and conflicts",
     "agreement-setting": "agreement fields",
     "osmatrix-setting": "OS-matrix fields",
     "strategy-setting": "strategy fields",
@@ -31,14 +39,27 @@ NOUNS = {
     "issue": "issue",
     "strategy": "strategy",
     "project": "project",
+    "dimension": "dimension",
+    "slot": "slot",
     "unit": "unit",
+    "person": "person",
+    "family": "job family",
+    "job": "position",
+    "result": "result for",
+    "component": "components of",
+    "conflict": "document",
 }
 """What an item is called before its id (an OS-matrix row is named by its KPI)."""
 SECTIONS = {
     "osmatrix": "OS matrix",
     "strategy": "Strategy",
     "plan": "Plan (cascade.yaml)",
+    "framework": "Framework",
     "orgchart": "Org chart",
+    "roster": "Roster (people)",
+    "jobs": "Job families and descriptions",
+    "actuals": "Actuals",
+    "documents": "Documents that duplicate or conflict",
 }
 SELF = {"agreement": "agreement", "plan": "plan", "strategy": "strategy"}
 """What a section's own fields are called in a list of items."""
@@ -48,7 +69,15 @@ BRIEF = {
     "row": ("owner", "supporters"),
     "common_kpi": ("target", "criteria.thresholds"),
     "project": ("owner", "budget"),
+    "dimension": ("weight", "parent"),
+    "slot": ("weight", "dimension"),
     "unit": ("type", "parent"),
+    "person": ("position", "unit", "salary"),
+    "family": ("headcount",),
+    "job": ("unit", "family", "supervisor"),
+    "result": ("status", "value", "level", "values"),
+    "component": ("competency",),
+    "conflict": ("code",),
 }
 """The fields shown for an item that was added or removed (JSON has them all)."""
 
@@ -70,7 +99,8 @@ def summary(diff: PlanDiff) -> str:
 def heading(section: Section) -> str:
     """``ORG สำนักงานตัวอย่าง (organisation)``, ``OS matrix``; added/removed noted."""
     if section.kind != "agreement":
-        return SECTIONS.get(section.kind, section.kind)
+        words = (SECTIONS.get(section.kind, section.kind), section.id, section.title)
+        return " ".join(w for w in words if w)
     title = f"{section.id} {section.title}".rstrip()
     note = section.party_type or "agreement"
     if section.status != "changed":
@@ -103,7 +133,7 @@ def shown_fields(item: ItemChange) -> tuple[FieldChange, ...]:
     if item.change not in ("added", "removed"):
         return item.fields
     brief = BRIEF.get(item.kind, ())
-    return tuple(f for f in item.fields if f.field in brief)
+    return tuple(f for f in item.fields if f.field in brief or f.field.split(".")[0] in brief)
 
 
 def field_name(change: FieldChange) -> str:

@@ -19,8 +19,10 @@ it went) and is not counted twice."""
 Status = Literal["added", "removed", "changed"]
 
 KIND_ORDER: tuple[str, ...] = ("kpi", "goal", "row", "common_kpi", "perspective", "issue")
-KIND_ORDER += ("strategy", "project", "unit")
-SECTION_ORDER = ("agreement", "osmatrix", "strategy", "plan", "orgchart")
+KIND_ORDER += ("strategy", "project", "dimension", "slot", "unit", "person", "family", "job")
+KIND_ORDER += ("result", "component", "conflict")
+SECTION_ORDER: tuple[str, ...] = ("agreement", "osmatrix", "strategy", "plan", "framework")
+SECTION_ORDER += ("orgchart", "roster", "jobs", "actuals", "documents")
 CHANGE_ORDER = ("added", "removed", "moved", "changed")
 COUNT_ORDER = ("agreement", *KIND_ORDER, *(f"{s}-setting" for s in SECTION_ORDER))
 

@@ -12,31 +12,24 @@ in natural order (``1.9`` before ``1.10``), fields in the spec's order.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Hashable, Iterable
 
 from cascade.diff.entities import Entity, ItemKey, PlanFacts, SectionFacts
 from cascade.diff.result import (
     KIND_ORDER,
+    PARTY_ORDER,
     SECTION_ORDER,
     FieldChange,
     ItemChange,
     Section,
     Status,
+    natural,
 )
 from cascade.diff.values import Value
 from cascade.qid import qualify
 
-PARTY_ORDER = ("organisation", "unit", "person")
 Place = tuple[str, str]
 """A KPI's place: (party, KPI id)."""
-
-
-def natural(text: str) -> tuple[tuple[int, int, str], ...]:
-    """A sort key that orders the numbers inside ids by value: ``1.9`` < ``1.10``."""
-    return tuple(
-        (0, int(p), p) if p.isdigit() else (1, 0, p) for p in re.split(r"(\d+)", text) if p
-    )
 
 
 def merged(first: Iterable[str], second: Iterable[str]) -> list[str]:

@@ -2,7 +2,16 @@
 
 from __future__ import annotations
 
-from cascade.diff.result import FieldChange, ItemChange, PlanDiff, Section, SideInfo
+from cascade.diff.result import (
+    FieldChange,
+    ItemChange,
+    KpiImpact,
+    Pair,
+    PartyImpact,
+    PlanDiff,
+    Section,
+    SideInfo,
+)
 
 NONE = "—"
 KINDS = {
@@ -93,6 +102,8 @@ def summary(diff: PlanDiff) -> str:
     for kind, tally in diff.counts().items():
         shown = ", ".join(f"{n} {change}" for change, n in tally.items())
         parts.append(f"{KINDS.get(kind, kind)}: {shown}")
+    if diff.impact:
+        parts.append(f"scores in {diff.period}: {len(diff.impact)} parties changed")
     return "; ".join(parts) or "no changes"
 
 
@@ -138,3 +149,29 @@ def shown_fields(item: ItemChange) -> tuple[FieldChange, ...]:
 
 def field_name(change: FieldChange) -> str:
     return f"{change.field} (inherited)" if change.inherited else change.field
+
+
+def pair(values: Pair) -> str:
+    """``3.6000 → 4.2000`` (``—`` for a side without one)."""
+    return f"{values[0] or NONE} → {values[1] or NONE}"
+
+
+def party_title(party: PartyImpact) -> str:
+    """``ORG สำนักงานตัวอย่าง (organisation)``."""
+    return f"{party.party} {party.name}".rstrip() + f" ({party.party_type})"
+
+
+def score_moves(party: PartyImpact) -> list[str]:
+    """``score 3.6 → 4.2``, ``percent …``, and the combined score and rating when they moved."""
+    parts = [f"score {pair(party.score)}", f"percent {pair(party.percent)}"]
+    for label, values in (("combined", party.combined), ("rating", party.rating)):
+        if values[0] != values[1]:
+            parts.append(f"{label} {pair(values)}")
+    return parts
+
+
+def kpi_move(kpi: KpiImpact) -> str:
+    """``ORG/1 name: score 3 → 5, weighted 1.8 → 3 (result 80 → 90)``."""
+    title = f"{kpi.qid} {kpi.name}".rstrip()
+    why = f" ({'; '.join(kpi.causes)})" if kpi.causes else ""
+    return f"{title}: score {pair(kpi.score)}, weighted {pair(kpi.weighted)}{why}"

@@ -111,7 +111,8 @@ def heading(section: Section) -> str:
     """``ORG สำนักงานตัวอย่าง (organisation)``, ``OS matrix``; added/removed noted."""
     if section.kind != "agreement":
         words = (SECTIONS.get(section.kind, section.kind), section.id, section.title)
-        return " ".join(w for w in words if w)
+        added = f" ({section.status})" if section.status != "changed" else ""
+        return " ".join(w for w in words if w) + added
     title = f"{section.id} {section.title}".rstrip()
     note = section.party_type or "agreement"
     if section.status != "changed":

@@ -179,7 +179,11 @@ def _section(
     either = b if b is not None else a
     assert either is not None
     items = _items(key[1], a.items if a else {}, b.items if b else {}, moved_in, moved_out)
-    fields = diff_fields(a.fields if a else {}, b.fields if b else {}, either.order)
+    same = a is not None and b is not None and a.token is not None and a.token == b.token
+    fields: tuple[FieldChange, ...] = ()
+    if not same:
+        before, after = a.own_fields() if a else {}, b.own_fields() if b else {}
+        fields = diff_fields(before, after, either.order)
     status: Status = "added" if a is None else "removed" if b is None else "changed"
     if status == "changed" and not items and not fields:
         return None

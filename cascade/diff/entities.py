@@ -65,6 +65,14 @@ class SectionFacts:
     """The agreement's weight total as text (``+ ?`` added when a weight does not evaluate)."""
     order: tuple[str, ...] = ()
     """The spec's field names, in order."""
+    token: object = None
+    """When set, equal tokens on both sides mean equal fields (as for an :class:`Entity`)."""
+    lazy: Callable[[], dict[str, Value]] | None = None
+    """Builds the fields when they are needed (then :attr:`fields` is left empty)."""
+
+    def own_fields(self) -> dict[str, Value]:
+        """The section's own fields, built now if they are lazy."""
+        return self.lazy() if self.lazy is not None else self.fields
 
 
 PlanFacts = dict[tuple[str, str], SectionFacts]

@@ -130,16 +130,17 @@ class _Facts:
             items[("kpi", kpi.id)] = self.kpi(kpi, agreement.parent)
         weights = [k.weight for k in agreement.kpis]
         total = number(sum((w for w in weights if w is not None), Decimal(0)))
-        fields = flatten(spec, self.lang, skip=("kind", "party", "goals", "kpis"))
+        fields = partial(flatten, spec, self.lang, "", ("kind", "party", "goals", "kpis"))
         return SectionFacts(
             "agreement",
             agreement.party,
             leaf(model.party_name(agreement.party), self.lang),
             agreement.party_type,
-            fields,
-            items,
-            total if None not in weights else f"{total} + ?",
-            fields_of(spec),
+            items=items,
+            weight=total if None not in weights else f"{total} + ?",
+            order=fields_of(spec),
+            token=(spec,),
+            lazy=fields,
         )
 
     def osmatrix(self, model: PlanModel) -> SectionFacts | None:

@@ -40,6 +40,13 @@ def diff(
     new: Path | None = typer.Option(None, "--new", help="Compare two folders: the new one."),
     format: str = typer.Option("text", "--format", "-f", help="Output: text, md or json."),
     lang: str | None = typer.Option(None, "--lang", help="th or en (default: the plan's first)."),
+    period: str | None = typer.Option(
+        None,
+        "--period",
+        "-p",
+        help="Also score both sides for this period (2569-Q2) and show whose score "
+        "changed, and the KPIs that moved it.",
+    ),
     exit_code: bool = typer.Option(
         False, "--exit-code", help="Exit 1 when there are changes (like git diff --exit-code)."
     ),
@@ -65,19 +72,23 @@ def diff(
     Both sides are read straight from git objects (no checkout); the working
     tree is read from disk. KPIs added, removed and moved between agreements;
     weight, target, criteria, kind and tracing changes; goals; the OS matrix;
-    weight totals per agreement. A renamed file whose content is the same
-    shows no change. A side whose files do not all load is still compared,
-    with a warning naming the files left out.
+    weight totals per agreement; the strategy; cascade.yaml; frameworks; the
+    org chart; the roster (people, units, salaries); job families (headcount)
+    and descriptions; actuals per period; a second agreement (or any other
+    duplicate) for the same thing. With --period, whose score changed and
+    the KPIs that moved it. A renamed file whose content is the same shows
+    no change. A side whose files do not all load is still compared, with a
+    warning naming the files left out.
 
-    Exit codes: 0 done (with --exit-code: no changes), 1 changes found (only
-    with --exit-code), 2 bad revision, not a git repository or not a plan,
-    3 internal error.
+    Exit codes: 0 done (with --exit-code: no changes), 1 something differs
+    (only with --exit-code), 2 bad revision or period, not a git repository
+    or not a plan.
 
     Examples:
 
       cascade diff v2569.1..HEAD plans/probation
 
-      cascade diff main... --format md -o plan-changes.md
+      cascade diff main... --format md -o plan-changes.md --period 2569-Q2
 
       cascade diff --old last-year/ --new this-year/ --format json
     """
@@ -86,7 +97,7 @@ def diff(
     render = RENDERERS.get(format)
     if render is None:
         raise typer.BadParameter(f"choose one of {', '.join(RENDERERS)}", param_hint="--format")
-    request = DiffRequest(revs, plan_dir, old, new, lang)
+    request = DiffRequest(revs, plan_dir, old, new, lang, period)
     use_cache = cache if cache is not None else not os.environ.get("CI")
     options = LoadOptions(jobs=jobs or default_jobs(), cache=use_cache)
     try:

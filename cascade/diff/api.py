@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from cascade.diff.compare import compare
 from cascade.diff.facts import plan_facts
+from cascade.diff.impact import score_impact
 from cascade.diff.resolve import Memo, ResolvedSide, resolve_side
 from cascade.diff.result import PlanDiff, SideInfo
 from cascade.diff.revisions import DiffRequest, read_sides
 from cascade.diff.sides import DiffError
 from cascade.engine import LoadOptions
 from cascade.gcpause import no_cycle_collector
+from cascade.periods import Period, parse_period
+from cascade.scoring.selection import actual_periods
 
 LANGS = ("th", "en")
 
@@ -28,14 +31,34 @@ def _info(side: ResolvedSide) -> SideInfo:
     return SideInfo(side.label, side.commit, len(side.files), side.failed)
 
 
+def scored_period(text: str, *sides: ResolvedSide) -> Period:
+    """The ``--period`` asked for, when it is one and a side has Actuals for it."""
+    period = parse_period(text)
+    if period is None:
+        raise DiffError(f"'{text}' is not a period; write e.g. 2569-Q2, 2569-H1, 2569-M06 or 2569")
+    found = sorted({p for side in sides for p in actual_periods(side.model)})
+    if period.label not in found:
+        have = ", ".join(found) or "none"
+        raise DiffError(f"no Actuals for {period.label} on either side (found: {have})")
+    return period
+
+
 def diff_resolved(
-    old: ResolvedSide, new: ResolvedSide, plan_dir: str, lang: str | None = None
+    old: ResolvedSide,
+    new: ResolvedSide,
+    plan_dir: str,
+    lang: str | None = None,
+    period: str | None = None,
 ) -> PlanDiff:
-    """Compare two resolved sides."""
+    """Compare two resolved sides; with ``period``, also their scores for it."""
     chosen = _lang(lang, new, old)
+    when = scored_period(period, old, new) if period is not None else None
     with no_cycle_collector():
-        sections = compare(plan_facts(old.model, chosen), plan_facts(new.model, chosen))
-    return PlanDiff(_info(old), _info(new), plan_dir, chosen, sections)
+        before = plan_facts(old.model, chosen, old.conflicts)
+        sections = compare(before, plan_facts(new.model, chosen, new.conflicts))
+    impact = score_impact(old.model, new.model, when, chosen) if when is not None else ()
+    label = when.label if when is not None else None
+    return PlanDiff(_info(old), _info(new), plan_dir, chosen, sections, label, impact)
 
 
 def diff_plans(request: DiffRequest, options: LoadOptions = LoadOptions()) -> PlanDiff:
@@ -45,11 +68,12 @@ def diff_plans(request: DiffRequest, options: LoadOptions = LoadOptions()) -> Pl
     folder's parse cache (never written by a diff).
 
     Raises :class:`~cascade.diff.sides.DiffError` for a bad revision, a folder
-    outside git, or a side that is not a plan (the CLI's exit code 2).
+    outside git, a side that is not a plan, or a ``period`` that is not one
+    or that neither side has Actuals for (the CLI's exit code 2).
     """
     if request.lang is not None and request.lang not in LANGS:
         raise DiffError(f"unknown language '{request.lang}'; choose th or en")
     old_side, new_side, plan_dir = read_sides(request)
     memo = Memo()
     old, new = resolve_side(old_side, memo, options), resolve_side(new_side, memo, options)
-    return diff_resolved(old, new, plan_dir, request.lang)
+    return diff_resolved(old, new, plan_dir, request.lang, request.period)

@@ -12,31 +12,24 @@ in natural order (``1.9`` before ``1.10``), fields in the spec's order.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Hashable, Iterable
 
-from cascade.diff.facts import Entity, ItemKey, PlanFacts, SectionFacts
+from cascade.diff.entities import Entity, ItemKey, PlanFacts, SectionFacts
 from cascade.diff.result import (
     KIND_ORDER,
+    PARTY_ORDER,
     SECTION_ORDER,
     FieldChange,
     ItemChange,
     Section,
     Status,
+    natural,
 )
 from cascade.diff.values import Value
 from cascade.qid import qualify
 
-PARTY_ORDER = ("organisation", "unit", "person")
 Place = tuple[str, str]
 """A KPI's place: (party, KPI id)."""
-
-
-def natural(text: str) -> tuple[tuple[int, int, str], ...]:
-    """A sort key that orders the numbers inside ids by value: ``1.9`` < ``1.10``."""
-    return tuple(
-        (0, int(p), p) if p.isdigit() else (1, 0, p) for p in re.split(r"(\d+)", text) if p
-    )
 
 
 def merged(first: Iterable[str], second: Iterable[str]) -> list[str]:
@@ -186,7 +179,11 @@ def _section(
     either = b if b is not None else a
     assert either is not None
     items = _items(key[1], a.items if a else {}, b.items if b else {}, moved_in, moved_out)
-    fields = diff_fields(a.fields if a else {}, b.fields if b else {}, either.order)
+    same = a is not None and b is not None and a.token is not None and a.token == b.token
+    fields: tuple[FieldChange, ...] = ()
+    if not same:
+        before, after = a.own_fields() if a else {}, b.own_fields() if b else {}
+        fields = diff_fields(before, after, either.order)
     status: Status = "added" if a is None else "removed" if b is None else "changed"
     if status == "changed" and not items and not fields:
         return None

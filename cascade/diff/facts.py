@@ -5,8 +5,11 @@ Each side's :class:`~cascade.model.plan.PlanModel` becomes
 fields, its goals and its KPIs, and its weight total), then the OS matrix
 (a row per organisation KPI), the strategy (perspectives, issues, goals,
 strategies, projects), the plan (``cascade.yaml``: params, policies, common
-KPIs) and the org chart (units).  Identity is by id, never by file: a
-section or item that moved to another file is the same one.
+KPIs), each framework, the org chart (units), the roster and the jobs
+(:mod:`facts_people`), a section per period of actuals
+(:mod:`facts_actuals`) and the documents that duplicate or conflict
+(:mod:`conflicts`).  Identity is by id, never by file: a section or item
+that moved to another file is the same one.
 
 KPI facts are the resolved ones: the weight as written and, for an
 expression, its value (``30 + A = 35``); ``same_as`` and ``contributes_to``
@@ -17,13 +20,24 @@ criteria) taken from its parent, marked as inherited.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass, field
+from collections.abc import Iterable
 from decimal import Decimal, InvalidOperation
-from functools import cached_property, partial
+from functools import partial
 
 from pydantic import BaseModel
 
+from cascade.diagnostics import Finding
+from cascade.diff.conflicts import documents
+from cascade.diff.entities import (
+    Entity,
+    ItemKey,
+    PlanFacts,
+    SectionFacts,
+    fields_of,
+    spec_entity,
+)
+from cascade.diff.facts_actuals import actuals
+from cascade.diff.facts_people import frameworks, jobs, roster
 from cascade.diff.values import SKIPPED, Value, flatten, inherited, leaf, number
 from cascade.model.plan import Agreement, Kpi, PlanModel
 from cascade.qid import qualified_in
@@ -38,59 +52,7 @@ STRATEGY_LISTS = {
     "strategies": "strategy",
     "projects": "project",
 }
-ItemKey = tuple[str, str]
 MAX_CHAIN = 64
-
-
-class Entity:
-    """Something with an id inside a section: a KPI, a goal, an OS-matrix row, a unit.
-
-    Its facts are built only when needed: two entities with equal *tokens*
-    (the spec objects and resolved values their facts come from) have equal
-    facts, and a file unchanged between the sides gives the very same spec
-    objects, so most of a large plan is never flattened at all.
-    """
-
-    def __init__(
-        self,
-        kind: str,
-        ident: str,
-        token: object,
-        name: Callable[[], Value | None],
-        fields: Callable[[], dict[str, Value]],
-        order: tuple[str, ...] = (),
-    ) -> None:
-        self.kind, self.id, self.token = kind, ident, token
-        self._name, self._fields = name, fields
-        self.order = order
-        """The spec's field names, in order: how changed fields are listed."""
-
-    @cached_property
-    def name(self) -> Value | None:
-        return self._name()
-
-    @cached_property
-    def fields(self) -> dict[str, Value]:
-        return self._fields()
-
-
-@dataclass(frozen=True, slots=True)
-class SectionFacts:
-    """An agreement, or one of the plan-wide documents, as facts."""
-
-    kind: str
-    id: str
-    title: Value | None = None
-    party_type: str = ""
-    fields: dict[str, Value] = field(default_factory=dict)
-    items: dict[ItemKey, Entity] = field(default_factory=dict)
-    weight: str | None = None
-    """The agreement's weight total as text (``+ ?`` added when a weight does not evaluate)."""
-    order: tuple[str, ...] = ()
-    """The spec's field names, in order."""
-
-
-PlanFacts = dict[tuple[str, str], SectionFacts]
 
 
 def sources(kpi: Kpi) -> list[BaseModel]:
@@ -130,14 +92,7 @@ class _Facts:
         self.lang = lang
 
     def entity(self, kind: str, ident: str, spec: BaseModel, name: object) -> Entity:
-        return Entity(
-            kind,
-            ident,
-            (spec, name),
-            partial(leaf, name, self.lang),
-            partial(flatten, spec, self.lang, "", ("id",)),
-            fields_of(spec),
-        )
+        return spec_entity(kind, ident, spec, name, self.lang)
 
     def kpi(self, kpi: Kpi, parent: str | None) -> Entity:
         chain = sources(kpi)
@@ -175,16 +130,17 @@ class _Facts:
             items[("kpi", kpi.id)] = self.kpi(kpi, agreement.parent)
         weights = [k.weight for k in agreement.kpis]
         total = number(sum((w for w in weights if w is not None), Decimal(0)))
-        fields = flatten(spec, self.lang, skip=("kind", "party", "goals", "kpis"))
+        fields = partial(flatten, spec, self.lang, "", ("kind", "party", "goals", "kpis"))
         return SectionFacts(
             "agreement",
             agreement.party,
             leaf(model.party_name(agreement.party), self.lang),
             agreement.party_type,
-            fields,
-            items,
-            total if None not in weights else f"{total} + ?",
-            fields_of(spec),
+            items=items,
+            weight=total if None not in weights else f"{total} + ?",
+            order=fields_of(spec),
+            token=(spec,),
+            lazy=fields,
         )
 
     def osmatrix(self, model: PlanModel) -> SectionFacts | None:
@@ -234,11 +190,6 @@ class _Facts:
         return SectionFacts("orgchart", "", items=items)
 
 
-def fields_of(spec: BaseModel) -> tuple[str, ...]:
-    """The field names of a spec object's model, in order."""
-    return tuple(type(spec).model_fields)
-
-
 def qualified(ref: str, party: str | None) -> str:
     """``PARTY/ID`` for a plain reference made in an agreement whose parent is ``party``."""
     return qualified_in(ref, party) if party else ref
@@ -255,17 +206,27 @@ def weight_value(written: str, value: Decimal | None) -> Value:
     return Value(value, written.strip())
 
 
-def plan_facts(model: PlanModel, lang: str) -> PlanFacts:
-    """Every section of ``model``, in the report language."""
+def plan_facts(model: PlanModel, lang: str, findings: Iterable[Finding] = ()) -> PlanFacts:
+    """Every section of ``model``, in the report language.
+
+    ``findings``: the model's duplicates and conflicts
+    (:func:`~cascade.diff.conflicts.conflict_findings`), a section of their own.
+    """
     facts = _Facts(lang)
     sections: PlanFacts = {}
     for agreement in model.agreements.values():
         sections[("agreement", agreement.party)] = facts.agreement(model, agreement)
+    periods, repeats = actuals(model, lang)
     for section in (
         facts.osmatrix(model),
         facts.strategy(model),
         facts.plan(model),
+        *frameworks(model, lang),
         facts.orgchart(model),
+        roster(model, lang),
+        jobs(model, lang),
+        *periods,
+        documents(findings, repeats),
     ):
         if section is not None:
             sections[(section.kind, section.id)] = section

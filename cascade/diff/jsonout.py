@@ -5,7 +5,15 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from cascade.diff.result import FieldChange, ItemChange, PlanDiff, Section, SideInfo
+from cascade.diff.result import (
+    FieldChange,
+    ItemChange,
+    Pair,
+    PartyImpact,
+    PlanDiff,
+    Section,
+    SideInfo,
+)
 
 FORMAT = "cascade-diff/v1"
 
@@ -54,6 +62,32 @@ def _section(section: Section) -> dict[str, Any]:
     return data
 
 
+def _pair(values: Pair) -> dict[str, str | None]:
+    return {"before": values[0], "after": values[1]}
+
+
+def _party(party: PartyImpact) -> dict[str, Any]:
+    return {
+        "party": party.party,
+        "name": party.name,
+        "party_type": party.party_type,
+        "score": _pair(party.score),
+        "percent": _pair(party.percent),
+        "combined": _pair(party.combined),
+        "rating": _pair(party.rating),
+        "kpis": [
+            {
+                "kpi": k.qid,
+                "name": k.name,
+                "score": _pair(k.score),
+                "weighted": _pair(k.weighted),
+                "causes": list(k.causes),
+            }
+            for k in party.kpis
+        ],
+    }
+
+
 def to_data(diff: PlanDiff) -> dict[str, Any]:
     """The diff as plain dicts and lists of strings (decimals as written)."""
     return {
@@ -66,6 +100,8 @@ def to_data(diff: PlanDiff) -> dict[str, Any]:
         "summary": diff.counts(),
         "warnings": list(diff.warnings),
         "sections": [_section(s) for s in diff.sections],
+        "period": diff.period,
+        "score_impact": [_party(p) for p in diff.impact],
     }
 
 

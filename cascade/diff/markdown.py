@@ -2,7 +2,9 @@
 
 A heading with both sides, a summary line, then a section per agreement
 (its weight total before → after) and per plan-wide document, each with
-one table of changes: item, change, field, before, after.  Every piece of
+one table of changes: item, change, field, before, after; with
+``--period``, a table of the parties whose score changed and the KPIs that
+moved it.  Every piece of
 plan text is escaped for Markdown (:func:`cascade.report.filters.md_escape`).
 """
 
@@ -13,6 +15,10 @@ from cascade.diff.result import FieldChange, ItemChange, PlanDiff, Section, Side
 from cascade.diff.sides import WORKTREE
 from cascade.report.filters import md_escape
 
+IMPACT_HEADER = [
+    "| party / KPI | score | percent | combined | rating | what moved it |",
+    "| --- | --- | --- | --- | --- | --- |",
+]
 HEADER = ["| item | change | field | before | after |", "| --- | --- | --- | --- | --- |"]
 
 
@@ -64,6 +70,23 @@ def _section(section: Section) -> list[str]:
     return lines
 
 
+def _impact(diff: PlanDiff) -> list[str]:
+    """The parties whose score changed, each followed by the KPIs that moved it."""
+    if not diff.impact:
+        return []
+    lines = ["", f"### Score impact in {_code(diff.period or '')}", "", *IMPACT_HEADER]
+    for party in diff.impact:
+        title = f"{_code(party.party)} {md_escape(party.name)}".rstrip()
+        values = (party.score, party.percent, party.combined, party.rating)
+        cells = " | ".join(md_escape(labels.pair(v)) if v[0] != v[1] else "" for v in values)
+        lines.append(f"| {title} ({party.party_type}) | {cells} |  |")
+        for kpi in party.kpis:
+            name = f"↳ {_code(kpi.qid)} {md_escape(kpi.name)}".rstrip()
+            why = md_escape("; ".join(kpi.causes))
+            lines.append(f"| {name} | {md_escape(labels.pair(kpi.score))} |  |  |  | {why} |")
+    return lines
+
+
 def render_markdown(diff: PlanDiff) -> str:
     """The whole diff as GitHub-flavoured Markdown, ending with a newline."""
     old, new = diff.old, diff.new
@@ -78,4 +101,5 @@ def render_markdown(diff: PlanDiff) -> str:
     lines.append(f"**Summary:** {md_escape(labels.summary(diff))}")
     for section in diff.sections:
         lines += _section(section)
+    lines += _impact(diff)
     return "\n".join(lines) + "\n"

@@ -6,7 +6,8 @@ of a folder: each file's bytes are parsed (YAML or an actuals table) by
 every document is validated against its kind
 (:func:`cascade.pipeline.spec_stage`) and the documents that pass are
 resolved into a :class:`~cascade.model.plan.PlanModel`
-(:func:`cascade.model.build.build_model`).  Rules do not run: a diff
+(:func:`cascade.model.build.build_model`), whose duplicates and conflicts
+are kept (:attr:`ResolvedSide.conflicts`).  Rules do not run: a diff
 compares what each side says, not whether it is right.
 
 A file that does not load (syntax, encoding) or has a document that fails
@@ -22,6 +23,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from cascade.diagnostics import Finding
+from cascade.diff.conflicts import conflict_findings
 from cascade.diff.sides import Side
 from cascade.gcpause import no_cycle_collector
 from cascade.load.cache import ParseCache, key_of
@@ -58,6 +60,8 @@ class ResolvedSide:
     files: tuple[str, ...]
     failed: tuple[str, ...]
     """Files left out: they do not load, or a document fails its schema."""
+    conflicts: tuple[Finding, ...] = ()
+    """Documents that duplicate or conflict (a second agreement for a party, …)."""
 
 
 def documents(read: ReadResult) -> Parsed:
@@ -108,6 +112,7 @@ def resolve_side(
         reads = _reads(side, memo, options)
         files = sorted(reads)
         docs = [doc for rel in files for doc in reads[rel].docs]
-        model, _ = build_model(docs)
+        model, findings = build_model(docs)
     failed = tuple(rel for rel in files if reads[rel].failed)
-    return ResolvedSide(side.label, side.commit, model, tuple(files), failed)
+    conflicts = conflict_findings(findings)
+    return ResolvedSide(side.label, side.commit, model, tuple(files), failed, conflicts)

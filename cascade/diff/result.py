@@ -2,13 +2,16 @@
 
 A :class:`PlanDiff` holds the two sides' descriptions and the changed
 :class:`Section` s in report order: agreements (organisation, units,
-people), then the OS matrix, the strategy, the plan and the org chart.
+people), then the OS matrix, the strategy, the plan, the frameworks, the
+org chart, the roster, the jobs, the actuals by period and the documents
+that duplicate or conflict; with ``--period``, the :class:`PartyImpact` s.
 Values are already text (decimals as written, names in the report
 language), so a renderer only lays them out.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Literal
 
@@ -19,10 +22,20 @@ it went) and is not counted twice."""
 Status = Literal["added", "removed", "changed"]
 
 KIND_ORDER: tuple[str, ...] = ("kpi", "goal", "row", "common_kpi", "perspective", "issue")
-KIND_ORDER += ("strategy", "project", "unit")
-SECTION_ORDER = ("agreement", "osmatrix", "strategy", "plan", "orgchart")
+KIND_ORDER += ("strategy", "project", "dimension", "slot", "unit", "person", "family", "job")
+KIND_ORDER += ("result", "component", "conflict")
+SECTION_ORDER: tuple[str, ...] = ("agreement", "osmatrix", "strategy", "plan", "framework")
+SECTION_ORDER += ("orgchart", "roster", "jobs", "actuals", "documents")
 CHANGE_ORDER = ("added", "removed", "moved", "changed")
+PARTY_ORDER = ("organisation", "unit", "person")
 COUNT_ORDER = ("agreement", *KIND_ORDER, *(f"{s}-setting" for s in SECTION_ORDER))
+
+
+def natural(text: str) -> tuple[tuple[int, int, str], ...]:
+    """A sort key that orders the numbers inside ids by value: ``1.9`` < ``1.10``."""
+    return tuple(
+        (0, int(p), p) if p.isdigit() else (1, 0, p) for p in re.split(r"(\d+)", text) if p
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +77,36 @@ class Section:
     weight_after: str | None = None
 
 
+Pair = tuple[str | None, str | None]
+"""A value before → after, as text (``None``: none on that side)."""
+
+
+@dataclass(frozen=True, slots=True)
+class KpiImpact:
+    """A KPI whose line moved its party's score: its score, and why."""
+
+    qid: str
+    name: str
+    score: Pair
+    weighted: Pair
+    causes: tuple[str, ...]
+    """``result 80 → 90``, ``status reported → n/a``, ``weight 30 → 25``, …"""
+
+
+@dataclass(frozen=True, slots=True)
+class PartyImpact:
+    """A party whose score or rating changed."""
+
+    party: str
+    name: str
+    party_type: str
+    score: Pair
+    percent: Pair
+    combined: Pair
+    rating: Pair
+    kpis: tuple[KpiImpact, ...]
+
+
 @dataclass(frozen=True, slots=True)
 class SideInfo:
     """One side: its label (a revision, ``working tree`` or a folder) and what loaded."""
@@ -83,10 +126,14 @@ class PlanDiff:
     plan_dir: str
     lang: str
     sections: tuple[Section, ...] = ()
+    period: str | None = None
+    """The period scored on both sides (``--period``), else ``None``."""
+    impact: tuple[PartyImpact, ...] = ()
+    """The parties whose score or rating for :attr:`period` changed."""
 
     @property
     def changed(self) -> bool:
-        return bool(self.sections)
+        return bool(self.sections or self.impact)
 
     @property
     def warnings(self) -> tuple[str, ...]:

@@ -26,6 +26,8 @@ class DiffRequest:
     new_dir: Path | None = None
     lang: str | None = None
     """``th`` or ``en``; default: the plan's first language."""
+    period: str | None = None
+    """Score both sides for this period (``2569-Q2``) and show what changed."""
 
 
 @dataclass(frozen=True, slots=True)

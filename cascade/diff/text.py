@@ -44,4 +44,9 @@ def render_text(diff: PlanDiff) -> str:
             lines += [f"      {_field(f, section.status)}" for f in section.fields]
         for item in section.items:
             lines += _item(item)
+    if diff.impact:
+        lines += ["", f"Score impact in {diff.period}"]
+    for party in diff.impact:
+        lines.append(f"  ~ {labels.party_title(party)}: {', '.join(labels.score_moves(party))}")
+        lines += [f"      {labels.kpi_move(kpi)}" for kpi in party.kpis]
     return "\n".join(lines) + "\n"

@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from cascade.diff import DiffRequest, diff_plans, git
-from cascade.diff.compare import diff_fields, merged, natural
+from cascade.diff.compare import diff_fields, merged
+from cascade.diff.result import natural
 from cascade.diff.revisions import Range, parse_range
 from cascade.diff.sides import blob_id, from_git
 from cascade.diff.values import Value, flatten, leaf

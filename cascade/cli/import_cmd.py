@@ -25,8 +25,13 @@ FORCE = typer.Option(False, "--force", help="Replace the party's existing agreem
 
 
 def _run(
-    command: str, read: object, party: str, plan: Path | None, out: Path | None,
-    dry_run: bool, force: bool,
+    command: str,
+    read: object,
+    party: str,
+    plan: Path | None,
+    out: Path | None,
+    dry_run: bool,
+    force: bool,
 ) -> int:
     from cascade.engine import check_plan
     from cascade.new.common import party_type
@@ -56,7 +61,9 @@ def _run(
     written = write_draft(plan, model, party, target, draft.text, force)
     state = "imported" if written else "unchanged:"
     typer.echo(f"{state} {draft.kpis} KPIs of {party} in {target}", nl=False)
-    typer.echo(f"; {len(draft.problems)} cell(s) could not be used (TODO)" if draft.problems else "")
+    typer.echo(
+        f"; {len(draft.problems)} cell(s) could not be used (TODO)" if draft.problems else ""
+    )
     typer.echo(f"next: settle every TODO, then run: cascade validate {plan or '<plan>'}")
     return ExitCode.OK
 
@@ -89,8 +96,13 @@ def import_xlsx(
 
     layout = read_mapping(mapping) if mapping is not None else None
     return _run(
-        "cascade import xlsx", lambda: read_xlsx(file, sheet, layout), party, plan, out,
-        dry_run, force,
+        "cascade import xlsx",
+        lambda: read_xlsx(file, sheet, layout),
+        party,
+        plan,
+        out,
+        dry_run,
+        force,
     )
 
 

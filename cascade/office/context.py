@@ -10,8 +10,8 @@ from dataclasses import dataclass
 
 from cascade.model.plan import Dimension, PlanModel
 from cascade.new.common import language, perspectives, scale_levels
-from cascade.spec.common import Bilingual, text_of
 from cascade.office.values import plain
+from cascade.spec.common import Bilingual, text_of
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,6 +9,7 @@ import io
 from pathlib import Path
 from typing import Any
 
+from cascade.office.records import GOAL_WORDS, SIGNER_WORDS, header_of, records
 from cascade.office.source import Cell, Found, Source, framework_of, section_of
 from cascade.office.words import field_of, level_of
 from cascade.office.workbook import ImportFailed, failure, read_bytes
@@ -69,7 +70,26 @@ def _cells(row: Any) -> list[Any]:
     return out
 
 
+def _records(source: Source, table: Any, number: int) -> bool:
+    """A goals or signatories table; ``False`` when it is neither."""
+    rows = [
+        ([c.text.strip() for c in _cells(row)], [f"table {number}, row {index}"] * len(row.cells))
+        for index, row in enumerate(table.rows[:MAX_TABLE_ROWS], 1)
+    ]
+    if not rows:
+        return False
+    if header_of(rows[0][0], GOAL_WORDS) is not None:
+        source.goals.extend(records(rows, GOAL_WORDS))
+        return True
+    if header_of(rows[0][0], SIGNER_WORDS) is not None:
+        source.signers.extend(records(rows, SIGNER_WORDS))
+        return True
+    return False
+
+
 def _table(source: Source, table: Any, number: int, section: Any) -> None:
+    if _records(source, table, number):
+        return
     found = Found(f"table {number}", section=section)
     last_contact = ""
     for index, row in enumerate(table.rows, 1):

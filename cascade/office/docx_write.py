@@ -7,7 +7,7 @@ from __future__ import annotations
 import io
 from typing import Any
 
-from cascade.office.forms import LABELS, Form, Value
+from cascade.office.forms import GOAL_HEADER, LABELS, SIGNER_HEADER, Form, Value
 
 ORDER = (
     *("id", "name", "name_en", "unit_of_measure", "weight", "target", "goal", "kind"),
@@ -35,9 +35,7 @@ def document_bytes(form: Form) -> bytes:
             document.add_heading(group.title, level=2)
         for cells, levels in zip(group.rows, group.levels, strict=True):
             rows: list[tuple[str, str]] = [
-                ("ตัวชี้วัดที่" if n == "id" else LABELS[n], _text(cells[n]))
-                for n in ORDER
-                if n in cells
+                ("ตัวชี้วัดที่" if n == "id" else LABELS[n], _text(cells[n])) for n in ORDER if n in cells
             ]
             if levels:
                 rows.append((LABELS["criteria"], ""))
@@ -48,6 +46,18 @@ def document_bytes(form: Form) -> bytes:
             for row, (label, value) in zip(table.rows, rows, strict=True):
                 row.cells[0].text = label
                 row.cells[1].text = value
+            document.add_paragraph()
+    for title, header, records in (
+        ("เป้าประสงค์", GOAL_HEADER, form.goals),
+        ("ผู้ลงนาม", SIGNER_HEADER, form.signers),
+    ):
+        if records:
+            document.add_heading(title, level=2)
+            table = document.add_table(rows=1 + len(records), cols=len(header))
+            table.style = "Table Grid"
+            for row, texts in zip(table.rows, [header, *records], strict=True):
+                for cell, text in zip(row.cells, texts, strict=True):
+                    cell.text = text
             document.add_paragraph()
     out = io.BytesIO()
     document.save(out)

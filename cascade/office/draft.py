@@ -10,13 +10,14 @@ from collections import Counter
 from dataclasses import dataclass
 from decimal import Decimal
 
-from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.comments import CommentedSeq
 
 from cascade.new.agreement import VERSION
 from cascade.new.modeline import modeline
 from cascade.new.yamlout import check_document, cmap, cseq, dump, header, note, note_before
 from cascade.office.context import Context
 from cascade.office.convert import Builder
+from cascade.office.records import goals_node, signers_node
 from cascade.office.source import Problem, Source
 from cascade.office.values import number
 
@@ -67,7 +68,9 @@ def _check_ids(source: Source, kpis: CommentedSeq) -> None:
         kpi_id = str(kpi["id"])
         if kpi_id in seen:
             place = source.kpis[index].place
-            source.problem(place, f"KPI id {kpi_id} again (first at {source.kpis[seen[kpi_id]].place})")
+            source.problem(
+                place, f"KPI id {kpi_id} again (first at {source.kpis[seen[kpi_id]].place})"
+            )
             note(kpi, "id", f"TODO: id {kpi_id} is taken by an earlier KPI")
         seen.setdefault(kpi_id, index)
 
@@ -102,7 +105,13 @@ def draft_import(
         doc["title"] = title
     if source.framework is not None:
         doc["framework"] = source.framework
+    goals = goals_node(source, source.goals)
+    if goals:
+        doc["goals"] = cseq(goals)
     doc["kpis"] = _kpis(source, context)
+    signers = signers_node(source, source.signers)
+    if signers:
+        doc["signatories"] = cseq(signers)
     problems = tuple(source.problems)
     summary = f"{len(source.kpis)} KPIs read from {source.file}"
     if problems:

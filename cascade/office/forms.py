@@ -10,6 +10,7 @@ from decimal import Decimal
 from cascade.model.plan import Agreement, PlanModel
 from cascade.office.context import plan_context
 from cascade.office.words import kind_label, unit_label
+from cascade.report.labels import ROLE_WORDS
 from cascade.spec.agreement import Kpi as KpiSpec
 from cascade.spec.common import Bilingual, Contact, text_of
 
@@ -41,6 +42,10 @@ LABELS: dict[str, str] = {
 }
 """Field → the Thai header or label the forms use (the first wording import knows)."""
 
+GOAL_HEADER = ["รหัสเป้าประสงค์", "เป้าประสงค์", "สนับสนุนเป้าประสงค์ของส่วนราชการ"]
+GOAL_HEADER += ["เป้าประสงค์เพิ่มเติม", "คำอธิบาย"]
+SIGNER_HEADER = ["บทบาท", "รหัสบุคคล"]
+
 MAIN = ("id", "name", "name_en", "unit_of_measure", "weight", "target")
 MORE = tuple(k for k in LABELS if k not in (*MAIN, "criteria"))
 
@@ -62,6 +67,8 @@ class Form:
     title: list[str]
     framework: str | None
     groups: list[Group]
+    goals: list[list[str]] = field(default_factory=list)
+    signers: list[list[str]] = field(default_factory=list)
 
     def used(self, names: tuple[str, ...]) -> list[str]:
         """The fields of ``names`` that some KPI fills."""
@@ -156,9 +163,22 @@ def agreement_form(model: PlanModel, agreement: Agreement) -> Form:
         total = weights[dimension]
         shown = f" (น้ำหนักร้อยละ {format(total.normalize(), 'f')})" if total is not None else ""
         group.title = f"มิติที่ {number} {group.title}{shown}" if dimension else ""
+    goals = [
+        [
+            goal.id,
+            text_of(goal.name, "th"),
+            ", ".join(goal.supports),
+            "ใช่" if goal.additional else "",
+            text_of(goal.description, "th"),
+        ]
+        for goal in agreement.spec.goals
+    ]
+    signers = [[ROLE_WORDS[s.role][0], s.person] for s in agreement.spec.signatories]
     return Form(
         agreement.party,
         _title_lines(agreement.spec.title),
         agreement.spec.framework,
         list(groups.values()),
+        goals,
+        signers,
     )

@@ -77,7 +77,9 @@ def read_mapping(path: Path) -> Mapping:
         if not _LETTERS.match(str(letters)):
             raise ImportFailed(f"{path}: '{letters}' is not a column letter (A, B, … AA)")
         columns[_column(str(letters))] = _field(str(name), str(path))
-    headers = {str(k).strip(): _field(str(v), str(path)) for k, v in (data.get("headers") or {}).items()}
+    headers = {
+        str(k).strip(): _field(str(v), str(path)) for k, v in (data.get("headers") or {}).items()
+    }
     row = data.get("header_row")
     if row is not None and not str(row).isdigit():
         raise ImportFailed(f"{path}: header_row must be a row number")

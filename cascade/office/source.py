@@ -61,6 +61,8 @@ class Source:
     title: list[str] = field(default_factory=list)
     framework: str | None = None
     problems: list[Problem] = field(default_factory=list)
+    goals: list[dict[str, Cell]] = field(default_factory=list)
+    signers: list[dict[str, Cell]] = field(default_factory=list)
 
     def problem(self, place: str, message: str) -> None:
         """Note a problem at ``place``."""

@@ -12,8 +12,8 @@ from pathlib import Path
 from typing import Any
 
 from cascade.exitcodes import CascadeError
-from cascade.load.table_format import MAX_COLUMNS, MAX_ROWS
-from cascade.load.table_xlsx import _cell_text, _grid, _unsafe_xml, _zip_problem
+from cascade.load.table_format import MAX_COLUMNS, MAX_ROWS, header_key
+from cascade.load.table_xlsx import _grid, _unsafe_xml, _zip_problem
 
 MAX_FILE = 20 * 1024 * 1024
 """Bound on the size of a source file."""
@@ -35,7 +35,9 @@ def read_bytes(path: Path, kind: str) -> bytes:
     except OSError as exc:
         raise ImportFailed(f"cannot read {path}: {exc.strerror or exc}") from None
     if not data.startswith(b"PK"):
-        raise ImportFailed(f"{path} is not a .{kind} file; save it as .{kind} (Office 2007 or later)")
+        raise ImportFailed(
+            f"{path} is not a .{kind} file; save it as .{kind} (Office 2007 or later)"
+        )
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             problem = _zip_problem(archive.infolist())
@@ -54,8 +56,12 @@ def failure(path: Path, exc: Exception) -> ImportFailed:
     return ImportFailed(f"{path} cannot be read ({type(exc).__name__}: {reason})")
 
 
-def sheet_grid(path: Path, wanted: str | None) -> tuple[str, Grid]:
-    """The chosen sheet's name and rows (``wanted``, else the first worksheet)."""
+def sheet_grid(
+    path: Path, wanted: str | None, extra: frozenset[str] = frozenset()
+) -> tuple[str, Grid, dict[str, Grid]]:
+    """The chosen sheet's name and rows (``wanted``, else the first worksheet
+    not named in ``extra``), and the rows of the sheets ``extra`` names (by
+    :func:`header_key`)."""
     import openpyxl  # type: ignore[import-untyped,unused-ignore]
 
     data = read_bytes(path, "xlsx")
@@ -68,7 +74,14 @@ def sheet_grid(path: Path, wanted: str | None) -> tuple[str, Grid]:
     except Exception as exc:  # openpyxl raises many kinds on damaged files
         raise failure(path, exc) from None
     try:
-        return _read_sheet(book, path, wanted)
+        names: list[str] = list(book.sheetnames)
+        others = {n: _read_sheet(book, path, n) for n in names if header_key(n) in extra}
+        main = wanted or next((n for n in names if header_key(n) not in extra), None)
+        if wanted is not None and wanted not in names:
+            raise ImportFailed(f"{path} has no sheet '{wanted}'; its sheets: {', '.join(names)}")
+        if main is None:
+            raise ImportFailed(f"{path}: no worksheet to read")
+        return main, _read_sheet(book, path, main), others
     except CascadeError:
         raise
     except Exception as exc:
@@ -77,22 +90,14 @@ def sheet_grid(path: Path, wanted: str | None) -> tuple[str, Grid]:
         book.close()
 
 
-def _read_sheet(book: Any, path: Path, wanted: str | None) -> tuple[str, Grid]:
-    names: list[str] = list(book.sheetnames)
-    if wanted is not None and wanted not in names:
-        raise ImportFailed(f"{path} has no sheet '{wanted}'; its sheets: {', '.join(names)}")
-    worksheets = [n for n in names if hasattr(book[n], "reset_dimensions")]
-    name = wanted or (worksheets[0] if worksheets else "")
-    if not name or not hasattr(book[name], "reset_dimensions"):
-        raise ImportFailed(f"{path}: no worksheet to read")
+def _read_sheet(book: Any, path: Path, name: str) -> Grid:
     sheet = book[name]
+    if not hasattr(sheet, "reset_dimensions"):
+        raise ImportFailed(f"{path}: sheet '{name}' is not a worksheet (a chart?)")
     sheet.reset_dimensions()
     grid: Grid = []
     for number, texts in _grid(sheet.iter_rows(min_row=1, max_col=MAX_COLUMNS)):
         if number > MAX_ROWS:
             raise ImportFailed(f"{path}: sheet '{name}' goes past row {MAX_ROWS:,}")
         grid.append((number, texts))
-    return name, grid
-
-
-__all__ = ["Grid", "ImportFailed", "_cell_text", "read_bytes", "sheet_grid"]
+    return grid

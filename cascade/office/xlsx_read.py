@@ -10,6 +10,7 @@ from pathlib import Path
 
 from cascade.office.layout import Layout, find_layout
 from cascade.office.mapping import Mapping
+from cascade.office.records import GOAL_SHEETS, GOAL_WORDS, SIGNER_SHEETS, SIGNER_WORDS, records
 from cascade.office.source import Cell, Found, Source, cell_place, framework_of, section_of
 from cascade.office.values import number, plain
 from cascade.office.words import FIELD_WORDS, field_of, key
@@ -21,7 +22,8 @@ _MARKERS = ("name", "weight", "target", "same_as", "unit_of_measure")
 
 def read_xlsx(path: Path, sheet: str | None, mapping: Mapping | None) -> Source:
     """The KPIs of ``path``'s sheet (``sheet``, the mapping's, or the first)."""
-    name, grid = sheet_grid(path, sheet or (mapping.sheet if mapping else None))
+    wanted = sheet or (mapping.sheet if mapping else None)
+    name, grid, others = sheet_grid(path, wanted, frozenset(GOAL_SHEETS | SIGNER_SHEETS))
     words = mapping.headers if mapping else {}
     layout = mapping.layout(grid) if mapping and mapping.columns else find_layout(grid, words)
     if layout is None:
@@ -34,6 +36,15 @@ def read_xlsx(path: Path, sheet: str | None, mapping: Mapping | None) -> Source:
     source = Source(path.name)
     _above(source, grid, layout)
     _rows(source, name, grid, layout)
+    for other, rows in others.items():
+        table = [
+            (texts, [cell_place(other, row, c) for c in range(1, len(texts) + 1)])
+            for row, texts in rows
+        ]
+        if key(other) in GOAL_SHEETS:
+            source.goals.extend(records(table, GOAL_WORDS))
+        else:
+            source.signers.extend(records(table, SIGNER_WORDS))
     return source
 
 

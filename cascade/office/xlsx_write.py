@@ -7,7 +7,7 @@ from __future__ import annotations
 import io
 from typing import Any
 
-from cascade.office.forms import LABELS, MAIN, MORE, Form
+from cascade.office.forms import GOAL_HEADER, LABELS, MAIN, MORE, SIGNER_HEADER, Form
 
 LEVELS = 5
 SHEET = "ตัวชี้วัด"
@@ -28,8 +28,12 @@ def workbook_bytes(form: Form) -> bytes:
     first = form.used(MAIN)
     more = form.used(MORE)
     top = sheet.max_row + 1
-    sheet.append([LABELS[n] for n in first] + [LABELS["criteria"]] + [""] * (LEVELS - 1)
-                 + [LABELS[n] for n in more])
+    sheet.append(
+        [LABELS[n] for n in first]
+        + [LABELS["criteria"]]
+        + [""] * (LEVELS - 1)
+        + [LABELS[n] for n in more]
+    )
     sheet.append([None] * len(first) + list(range(1, LEVELS + 1)) + [None] * len(more))
     start = len(first) + 1
     sheet.merge_cells(start_row=top, start_column=start, end_row=top, end_column=start + LEVELS - 1)
@@ -55,6 +59,17 @@ def workbook_bytes(form: Form) -> bytes:
                 cell.alignment = Alignment(vertical="top", wrap_text=True)
     for column, size in ((1, 8), (2, 60)):
         sheet.column_dimensions[chr(64 + column)].width = size
+    for title, header, rows in (
+        ("เป้าประสงค์", GOAL_HEADER, form.goals),
+        ("ผู้ลงนาม", SIGNER_HEADER, form.signers),
+    ):
+        if rows:
+            extra = book.create_sheet(title)
+            extra.append(header)
+            for cell in extra[1]:
+                cell.font = bold
+            for row in rows:
+                extra.append(row)
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()

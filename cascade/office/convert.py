@@ -51,8 +51,11 @@ class Builder:
         for name in ("overseer", "collector"):
             self._contact(name)
         self._text("remark")
+        comments: dict[str, list[str]] = {}
         for key, comment in self.todo:
-            note(self.kpi, key if key in self.kpi else list(self.kpi)[-1], comment)
+            comments.setdefault(key if key in self.kpi else list(self.kpi)[-1], []).append(comment)
+        for key, lines in comments.items():
+            note(self.kpi, key, "; ".join(lines))
         return self.kpi
 
     def _id_and_name(self, fallback_id: str) -> None:
@@ -189,7 +192,7 @@ class Builder:
     def _criteria(self) -> None:
         levels = self._levels()
         want = self.context.levels
-        last = list(self.kpi)[-1]
+        last = "target" if "target" in self.kpi else "weight"
         if not levels:
             if self.cell("criteria") is None and self.cell("same_as") is None:
                 self.todo.append((last, "TODO: the source gives no criteria (levels 1–5)"))

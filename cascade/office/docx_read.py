@@ -100,7 +100,7 @@ def _table(source: Source, table: Any, number: int, section: Any) -> None:
         place = f"table {number}, row {index}"
         label = cells[0].text.strip()
         value = "\n".join(c.text.strip() for c in cells[1:] if c.text.strip())
-        if len(cells) == 1 and ":" in label:
+        if not value and ":" in label:
             label, value = (part.strip() for part in label.split(":", 1))
         name = field_of(label)
         level = level_of(label) if name is None else None
@@ -134,7 +134,7 @@ def _nested(found: Found, table: Any, place: str) -> None:
     """A criteria table inside the criteria cell: rows ``ระดับ 1 | …``, or levels across."""
     rows = [[c.text.strip() for c in _cells(row)] for row in table.rows[:MAX_TABLE_ROWS]]
     for row in rows:
-        if len(row) >= 2 and level_of(row[0]) is not None:
+        if len(row) >= 2 and level_of(row[0]) is not None and level_of(row[1]) is None:
             found.levels[level_of(row[0]) or 0] = Cell(row[1], place)
     if found.levels or len(rows) < 2:
         return

@@ -77,16 +77,17 @@ def _check_ids(source: Source, kpis: CommentedSeq) -> None:
 
 def _check_sections(source: Source) -> None:
     """A section's weight against its KPIs' (when every one is a plain number)."""
-    totals: dict[int, Decimal | None] = {}
+    totals: dict[tuple[str, Decimal], Decimal | None] = {}
     sections = {}
     for found in source.kpis:
         section, cell = found.section, found.cells.get("weight")
         if section is None or section.weight is None:
             continue
-        sections[id(section)] = section
+        key = (section.name, section.weight)  # a dimension may have several sections
+        sections.setdefault(key, section)
         value = number(cell.text) if cell is not None else Decimal(0)
-        total = totals.get(id(section), Decimal(0))
-        totals[id(section)] = total + value if total is not None and value is not None else None
+        total = totals.get(key, Decimal(0))
+        totals[key] = total + value if total is not None and value is not None else None
     for key, section in sections.items():
         if totals[key] is not None and totals[key] != section.weight:
             source.problem(

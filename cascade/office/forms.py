@@ -1,6 +1,8 @@
 """An agreement laid out as the forms show it, for both writers: title
-lines, dimension sections in the order they first appear (with their Thai
-name and total weight), and each KPI's fields as the text a cell holds."""
+lines, a dimension section before each run of KPIs of one dimension (its
+Thai name, its number and total weight; the agreement's KPI order is kept,
+so a dimension whose KPIs are not together has more than one section), and
+each KPI's fields as the text a cell holds."""
 
 from __future__ import annotations
 
@@ -146,23 +148,23 @@ def agreement_form(model: PlanModel, agreement: Agreement) -> Form:
     """``agreement`` laid out as the forms show it."""
     context = plan_context(model, agreement.party)
     names = {dim_id: names[0] for dim_id, names in context.dimensions if names}
-    groups: dict[str, Group] = {}
+    runs: list[tuple[str, Group]] = []
     weights: dict[str, Decimal | None] = {}
     for kpi in agreement.spec.kpis:
         dimension = kpi.dimension or ""
-        if dimension not in groups:
-            groups[dimension] = Group(names.get(dimension, dimension))
-            weights[dimension] = Decimal(0)
-        groups[dimension].rows.append(kpi_cells(kpi))
-        groups[dimension].levels.append(kpi_levels(kpi))
+        if not runs or runs[-1][0] != dimension:
+            runs.append((dimension, Group(names.get(dimension, dimension))))
+        runs[-1][1].rows.append(kpi_cells(kpi))
+        runs[-1][1].levels.append(kpi_levels(kpi))
         evaluated = model.kpis.get(f"{agreement.party}/{kpi.id}")
-        total = weights[dimension]
+        total = weights.get(dimension, Decimal(0))
         weight = evaluated.weight if evaluated is not None else None
         weights[dimension] = total + weight if total is not None and weight is not None else None
-    for number, (dimension, group) in enumerate(groups.items(), 1):
+    numbers = {dimension: n for n, dimension in enumerate(weights, 1)}
+    for dimension, group in runs:
         total = weights[dimension]
         shown = f" (น้ำหนักร้อยละ {format(total.normalize(), 'f')})" if total is not None else ""
-        group.title = f"มิติที่ {number} {group.title}{shown}" if dimension else ""
+        group.title = f"มิติที่ {numbers[dimension]} {group.title}{shown}" if dimension else ""
     goals = [
         [
             goal.id,
@@ -178,7 +180,7 @@ def agreement_form(model: PlanModel, agreement: Agreement) -> Form:
         agreement.party,
         _title_lines(agreement.spec.title),
         agreement.spec.framework,
-        list(groups.values()),
+        [group for _, group in runs],
         goals,
         signers,
     )

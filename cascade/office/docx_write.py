@@ -26,6 +26,7 @@ def document_bytes(form: Form) -> bytes:
     import docx  # type: ignore[import-untyped,unused-ignore]
 
     document: Any = docx.Document()
+    grid = document.styles["Table Grid"]
     for index, line in enumerate(form.title):
         document.add_heading(line, level=0 if index == 0 else 1)
     if form.framework:
@@ -42,7 +43,7 @@ def document_bytes(form: Form) -> bytes:
                 rows.extend((f"ระดับ {i}", _text(v)) for i, v in enumerate(levels, 1))
             rows.extend((LABELS[n], _text(cells[n])) for n in AFTER_ALL if n in cells)
             table = document.add_table(rows=len(rows), cols=2)
-            table.style = "Table Grid"
+            table.style = grid
             for row, (label, value) in zip(table.rows, rows, strict=True):
                 row.cells[0].text = label
                 row.cells[1].text = value
@@ -54,7 +55,7 @@ def document_bytes(form: Form) -> bytes:
         if records:
             document.add_heading(title, level=2)
             table = document.add_table(rows=1 + len(records), cols=len(header))
-            table.style = "Table Grid"
+            table.style = grid
             for row, texts in zip(table.rows, [header, *records], strict=True):
                 for cell, text in zip(row.cells, texts, strict=True):
                     cell.text = text

@@ -25,8 +25,8 @@ def _export(plan_dir: Path, parties: list[str], every: bool, out: Path, kind: st
     from cascade.new.ready import model_to_draft_in
     from cascade.office.docx_write import document_bytes
     from cascade.office.forms import agreement_form
-    from cascade.office.place import write_file
     from cascade.office.xlsx_write import workbook_bytes
+    from cascade.report.pdf import write_bytes_atomic
 
     if every == bool(parties):
         raise CascadeError("give --party X (one or more) or --all")
@@ -40,7 +40,7 @@ def _export(plan_dir: Path, parties: list[str], every: bool, out: Path, kind: st
     write = workbook_bytes if kind == "xlsx" else document_bytes
     for party in chosen:
         target = out / f"{party}.{kind}"
-        write_file(target, write(agreement_form(model, model.agreements[party])))
+        write_bytes_atomic(target, write(agreement_form(model, model.agreements[party])))
         typer.echo(f"wrote {target}")
     return ExitCode.OK
 

@@ -81,11 +81,7 @@ class Builder:
             self.todo.append(("name", "TODO: the source gives no KPI name"))
 
     def _links(self) -> None:
-        goal = self.cell("goal")
-        if goal is not None and kpi_id(goal.text) is not None:
-            self.kpi["goal"] = kpi_id(goal.text)
-        elif goal is not None:
-            self.bad("goal", goal, f"'{goal.text}' is no goal id")
+        self._id_field("goal", "goal id")
         self._dimension()
         kind = self.cell("kind")
         if kind is not None and kind_word(kind.text) is not None:
@@ -106,11 +102,17 @@ class Builder:
                 self.kpi["contributes_to"] = cseq(found, flow=True)
             else:
                 self.bad("contributes_to", drives, f"'{drives.text}' are not KPI references")
-        duty = self.cell("responsibility")
-        if duty is not None and kpi_id(duty.text) is not None:
-            self.kpi["responsibility"] = kpi_id(duty.text)
-        elif duty is not None:
-            self.bad("responsibility", duty, f"'{duty.text}' is no responsibility id")
+        self._id_field("responsibility", "responsibility id")
+
+    def _id_field(self, name: str, what: str) -> None:
+        cell = self.cell(name)
+        if cell is None:
+            return
+        value = kpi_id(cell.text)
+        if value is not None:
+            self.kpi[name] = value
+        else:
+            self.bad(name, cell, f"'{cell.text}' is no {what}")
 
     def _dimension(self) -> None:
         written = self.cell("dimension")

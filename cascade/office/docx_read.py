@@ -11,9 +11,10 @@ from typing import Any
 
 from cascade.office.records import GOAL_WORDS, SIGNER_WORDS, header_of, records
 from cascade.office.source import Cell, Found, Source, framework_of, section_of
-from cascade.office.words import field_of, level_of
+from cascade.office.words import field_of, key, level_of
 from cascade.office.workbook import ImportFailed, failure, read_bytes
 
+_CRITERIA_HEAD = {key(w) for w in ("ระดับ", "ระดับคะแนน", "level", "score")}
 MAX_TABLES = 2_000
 MAX_TABLE_ROWS = 200
 
@@ -102,6 +103,8 @@ def _table(source: Source, table: Any, number: int, section: Any) -> None:
         value = "\n".join(c.text.strip() for c in cells[1:] if c.text.strip())
         if not value and ":" in label:
             label, value = (part.strip() for part in label.split(":", 1))
+        if key(label) in _CRITERIA_HEAD:
+            continue  # "ระดับ | รายละเอียดเกณฑ์": the head of a criteria table
         name = field_of(label)
         level = level_of(label) if name is None else None
         if level is not None:

@@ -41,19 +41,3 @@ def write_draft(
         agreement_target(plan, model, party, target, force)
     write_new(target, text, force=force)
     return True
-
-
-def write_file(path: Path, data: bytes) -> None:
-    """Write an exported file whole: a temp file beside it, then a rename."""
-    import os
-    import tempfile
-
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise

@@ -193,3 +193,36 @@ def test_missing_columns_and_unusable_cells_are_todo_with_their_place(tmp_path: 
         "    weight: 0  # TODO: the source gives no weight; "
         "TODO: the source gives no criteria (levels 1–5)\n"
     )
+
+
+def test_a_mapping_names_the_columns_of_any_layout(tmp_path: Path) -> None:
+    from cascade.office.context import Context
+    from cascade.office.draft import draft_import
+    from cascade.office.mapping import read_mapping
+    from cascade.office.xlsx_read import read_xlsx
+
+    rows = [
+        ["แบบ ก.1"],
+        ["x", "y", "z"],
+        [None, "K-1", "งานที่เสร็จตามแผน", "25", "ร้อยละ 90", "ระดับ 1 วางแผน\nระดับ 2 ทำ"],
+    ]
+    path = workbook(tmp_path / "odd.xlsx", rows, sheet="ข้อมูล")
+    mapping = tmp_path / "map.yaml"
+    mapping.write_text(
+        "sheet: ข้อมูล\nheader_row: 2\n"
+        "columns: {B: id, C: name, D: weight, E: target, F: criteria}\n",
+        encoding="utf-8",
+    )
+    source = read_xlsx(path, None, read_mapping(mapping))
+    draft = draft_import(source, "LAW", Context(), "cascade import xlsx", None)
+    assert kpis_of(draft.text) == [
+        {
+            "id": "K-1",
+            "name": "งานที่เสร็จตามแผน",
+            "unit_of_measure": "level",
+            "weight": "25",
+            "target": "90",
+            "criteria": {"milestones": {"1": "วางแผน", "2": "ทำ"}},
+        },
+    ]
+    assert [p.line() for p in draft.problems] == ["ข้อมูล!F3: criteria give levels [1, 2], not 1–5"]

@@ -151,3 +151,14 @@ def test_no_header_no_destination_and_no_sheet_exit_2(tmp_path: Path, capsys: CA
         ["import", "xlsx", str(path), "-p", "CSS", "--sheet", "S", "--dry-run"], capsys
     )
     assert (code, err) == (2, f"cascade: {path} has no sheet 'S'; its sheets: KPI\n")
+
+
+def test_a_sheet_past_the_row_bound_is_refused(tmp_path: Path, capsys: CAP) -> None:
+    path = workbook(tmp_path / "big.xlsx", [["ตัวชี้วัด", "น้ำหนัก"], ["ก", 10]])
+    from openpyxl import load_workbook  # type: ignore[import-untyped,unused-ignore]
+
+    book = load_workbook(path)
+    book.active.cell(row=100_001, column=1, value="far below")
+    book.save(path)
+    code, out, err = run(["import", "xlsx", str(path), "-p", "CSS", "--dry-run"], capsys)
+    assert (code, out, err) == (2, "", f"cascade: {path}: sheet 'KPI' goes past row 100,000\n")

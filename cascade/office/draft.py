@@ -18,7 +18,7 @@ from cascade.new.yamlout import check_document, cmap, cseq, dump, header, note, 
 from cascade.office.context import Context
 from cascade.office.convert import Builder
 from cascade.office.records import goals_node, signers_node
-from cascade.office.source import Problem, Source
+from cascade.office.source import Problem, Section, Source
 from cascade.office.values import number
 
 _THAI = re.compile(r"[\u0e00-\u0e7f]")
@@ -78,7 +78,7 @@ def _check_ids(source: Source, kpis: CommentedSeq) -> None:
 def _check_sections(source: Source) -> None:
     """A section's weight against its KPIs' (when every one is a plain number)."""
     totals: dict[tuple[str, Decimal], Decimal | None] = {}
-    sections = {}
+    sections: dict[tuple[str, Decimal], Section] = {}
     for found in source.kpis:
         section, cell = found.section, found.cells.get("weight")
         if section is None or section.weight is None:

@@ -12,7 +12,8 @@ from cascade.office.docx_read import read_docx
 from cascade.office.draft import draft_import
 from cascade.office.xlsx_read import read_xlsx
 
-Rows = Sequence[Sequence[Any]]
+Rows = Sequence[Any]
+"""Rows of cells (lists of mixed text, numbers and blanks)."""
 
 
 def workbook(path: Path, rows: Rows, merges: Sequence[str] = (), sheet: str = "KPI") -> Path:

@@ -15,7 +15,9 @@ from cascade.cli import (
     actuals_cmd,
     cache_cmd,
     diff_cmd,
+    export_cmd,
     fmt_cmd,
+    import_cmd,
     init_cmd,
     new_cmd,
     report_cmd,
@@ -71,6 +73,8 @@ app.add_typer(cache_cmd.app, name="cache")
 app.add_typer(fmt_cmd.app, name="fmt")
 app.add_typer(diff_cmd.app, name="diff")
 app.add_typer(new_cmd.app, name="new")
+app.add_typer(import_cmd.app, name="import")
+app.add_typer(export_cmd.app, name="export")
 
 
 def _is_usage_error(exc: Exception) -> bool:

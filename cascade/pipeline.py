@@ -29,6 +29,7 @@ from cascade.model.plan import PlanModel
 from cascade.result import RunResult
 from cascade.rules import Context, Rule
 from cascade.spec.validate import SpecDoc, validate_document
+from cascade.visible import visible
 
 Progress = Callable[[int, int], None]
 INTERNAL = checks.INTERNAL.code
@@ -161,7 +162,7 @@ def to_diagnostics(
             continue
         line, column = positions.locate(f.file, f.doc, f.path, f.at_key)
         related = tuple(
-            Location(file, *positions.locate(file, doc, path, False), message)
+            Location(file, *positions.locate(file, doc, path, False), visible(message))
             for file, doc, path, message in f.related
         )
         out.append(
@@ -171,9 +172,9 @@ def to_diagnostics(
                 column,
                 f.code,
                 level,
-                f.message,
+                visible(f.message),
                 name=rule.name if rule else "",
-                hint=f.hint,
+                hint=visible(f.hint),
                 related=related,
             )
         )

@@ -12,6 +12,7 @@ import inspect
 from dataclasses import dataclass
 
 from cascade.diagnostics import Diagnostic, Level, Location
+from cascade.visible import visible
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,9 +41,9 @@ class StageCheck:
             column,
             self.code,
             self.level,
-            message,
+            visible(message),
             name=self.name,
-            hint=hint,
+            hint=visible(hint),
             related=related,
         )
 

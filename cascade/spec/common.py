@@ -7,6 +7,7 @@ convert them per field, exactly (``Decimal``, never float).
 
 from __future__ import annotations
 
+import unicodedata
 from decimal import Decimal
 from typing import Annotated, Any, Literal
 
@@ -23,6 +24,7 @@ from pydantic import (
 
 from cascade import numbers
 from cascade.expr import _PLAIN_NUMBER, ExpressionError, parse_expression
+from cascade.visible import bidi_problem, id_problem
 
 
 def d(en: str, th: str) -> str:
@@ -38,10 +40,23 @@ class SpecModel(BaseModel):
 
 _ID_SCHEMA = WithJsonSchema({"type": ["string", "number"], "description": "an id"})
 
-Id = Annotated[str, Field(min_length=1, pattern=r"^[^\s/]+$"), _ID_SCHEMA]
+
+def _id_characters(value: str) -> str:
+    """An id holds only characters that look like themselves (:mod:`cascade.visible`)."""
+    problem = id_problem(value)
+    if problem:
+        raise ValueError(problem)
+    return value
+
+
+_ID_CHARACTERS = AfterValidator(_id_characters)
+
+Id = Annotated[str, Field(min_length=1, pattern=r"^[^\s/]+$"), _ID_CHARACTERS, _ID_SCHEMA]
 """An id: short text without spaces or '/' (``G1``, ``1.10``, ``2-4``, ``LAW``)."""
 
-Ref = Annotated[str, Field(min_length=1, pattern=r"^[^\s/]+(/[^\s/]+)?$"), _ID_SCHEMA]
+Ref = Annotated[
+    str, Field(min_length=1, pattern=r"^[^\s/]+(/[^\s/]+)?$"), _ID_CHARACTERS, _ID_SCHEMA
+]
 """A reference by id, optionally qualified by party: ``1.1`` or ``DOP/1.1``."""
 
 
@@ -69,11 +84,24 @@ RefList = Annotated[list[Ref], BeforeValidator(_listify)]
 IdList = Annotated[list[Id], BeforeValidator(_listify)]
 
 
+def _shown_as_written(value: str) -> str:
+    problem = bidi_problem(value)
+    if problem:
+        raise ValueError(problem)
+    return unicodedata.normalize("NFC", value)
+
+
+Plain = Annotated[str, AfterValidator(_shown_as_written)]
+"""Text without bidirectional controls (:func:`cascade.visible.bidi_problem`), in
+Unicode's NFC form: two names that differ only in how their marks were typed
+(a Thai tone mark before or after its vowel) are the same name."""
+
+
 class Bilingual(SpecModel):
     """Text in Thai and/or English; reports pick by ``--lang``."""
 
-    th: str | None = Field(None, description=d("Thai text.", "ข้อความภาษาไทย"))
-    en: str | None = Field(None, description=d("English text.", "ข้อความภาษาอังกฤษ"))
+    th: Plain | None = Field(None, description=d("Thai text.", "ข้อความภาษาไทย"))
+    en: Plain | None = Field(None, description=d("English text.", "ข้อความภาษาอังกฤษ"))
 
 
 def _text_tag(value: Any) -> str:
@@ -81,7 +109,7 @@ def _text_tag(value: Any) -> str:
 
 
 Text = Annotated[
-    Annotated[str, Tag("text")] | Annotated[Bilingual, Tag("bilingual")],
+    Annotated[Plain, Tag("text")] | Annotated[Bilingual, Tag("bilingual")],
     Discriminator(_text_tag),
 ]
 """Free text, or ``{th: …, en: …}``."""

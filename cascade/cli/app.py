@@ -23,6 +23,7 @@ from cascade.cli import (
     score_cmd,
     validate_cmd,
 )
+from cascade.cli.color import use_color
 from cascade.engine import PlanRootError
 from cascade.exitcodes import CascadeError, ExitCode
 from cascade.reporters import REPORTERS
@@ -35,7 +36,7 @@ app = typer.Typer(
         "Start with 'cascade init my-plan', edit the YAML, then 'cascade validate my-plan'."
     ),
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,  # --install-completion / --show-completion (bash, zsh, fish, PowerShell)
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
 )
@@ -89,7 +90,7 @@ def _stderr(lines: Sequence[str]) -> None:
 def _failed(exc: CascadeError) -> ExitCode:
     """Print a command's failure on stderr: a plan's errors first, then its lines."""
     if isinstance(exc, PlanHasErrors):
-        REPORTERS["text"](exc.result, sys.stderr, color=sys.stderr.isatty())
+        REPORTERS["text"](exc.result, sys.stderr, color=use_color(sys.stderr))
     _stderr(exc.lines())
     return exc.exit_code
 

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import os
 import sys
 from pathlib import Path
 
 import typer
 
+from cascade.cli.color import use_color
 from cascade.reporters import REPORTERS
 from cascade.reporters._common import plural
 
@@ -61,8 +61,7 @@ def fmt(
     for diff in done.diffs:
         sys.stdout.write(diff)
     if done.result.diagnostics:
-        color = sys.stdout.isatty() and "NO_COLOR" not in os.environ
-        REPORTERS["text"](done.result, sys.stdout, color=color)
+        REPORTERS["text"](done.result, sys.stdout, color=use_color(sys.stdout))
     files = len(done.result.files)
     changed = len(done.changed)
     if check:

@@ -114,6 +114,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
     except typer.Exit as exc:
         return int(exc.exit_code)
+    except SystemExit as exc:  # typer's --install-completion and --show-completion exit so
+        return int(exc.code) if isinstance(exc.code, int) else ExitCode.OK
     except CascadeError as exc:
         return _failed(exc)
     except PlanRootError as exc:

@@ -1,0 +1,58 @@
+"""What the install offers: shell completion, and PDF only with the ``[pdf]`` extra."""
+
+from __future__ import annotations
+
+import ast
+import sys
+from pathlib import Path
+
+import pytest
+
+from cascade.cli.app import main
+from tests.conftest import ROOT
+
+
+def test_shell_completion_is_offered(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--help"]) == 0
+    assert "--install-completion" in capsys.readouterr().out
+    assert main(["--show-completion", "bash"]) == 0
+    script = capsys.readouterr().out
+    assert "complete -o default -F _cascade_completion cascade" in script
+
+
+def test_pdf_without_the_extra_says_what_to_install(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setitem(sys.modules, "typst", None)  # importing typst now fails
+    monkeypatch.delitem(sys.modules, "cascade.report.pdf", raising=False)
+    plan = str(ROOT / "plans" / "acme")
+    code = main(["report", plan, "-o", str(tmp_path), "-f", "pdf"])
+    out, err = capsys.readouterr()
+    assert (code, out) == (2, "")
+    assert err == (
+        "cascade: PDF output is not available: the PDF engine (typst) is not installed; "
+        "install it with pip install 'cascade-kpi[pdf]' (make run does), or use --format html,md\n"
+    )
+    assert list(tmp_path.iterdir()) == []
+
+
+def _imports_at_module_level(path: Path) -> set[str]:
+    """The top-level packages a module imports outside functions."""
+    names: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+            continue
+        if isinstance(node, ast.Import):
+            names.update(alias.name.split(".")[0] for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
+            names.add(node.module.split(".")[0])
+    return names
+
+
+def test_only_the_pdf_module_imports_typst() -> None:
+    importers = sorted(
+        path.relative_to(ROOT).as_posix()
+        for path in (ROOT / "cascade").rglob("*.py")
+        if "typst" in _imports_at_module_level(path)
+    )
+    assert importers == ["cascade/report/pdf.py"]

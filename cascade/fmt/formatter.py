@@ -26,6 +26,7 @@ from cascade.fmt.layout import break_queue, line_starts, seq_style
 from cascade.fmt.rtyaml import SeqStyle, make_yaml
 from cascade.fmt.safety import lost_comments, same_data
 from cascade.fmt.shapes import document_shape
+from cascade.fmt.tabs import untab
 from cascade.load.reader import read_bytes
 
 
@@ -62,7 +63,7 @@ def _load(segments: list[Segment]) -> list[_Body | str]:
     """Each body read with ruamel; everything else kept as text."""
     loaded: list[_Body | str] = []
     for segment in segments:
-        text, cut_out = cut(lift(segment.text)) if segment.body else (segment.text, [])
+        text, cut_out = cut(lift(untab(segment.text))) if segment.body else (segment.text, [])
         document = make_yaml().load(text) if segment.body else None
         if document is None or isinstance(document, str):  # empty, or one scalar: as written
             loaded.append(segment.text)

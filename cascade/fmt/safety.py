@@ -26,18 +26,19 @@ _CLOSE = (yaml.FlowSequenceEndToken, yaml.FlowMappingEndToken)
 @dataclass(slots=True)
 class Scan:
     """Comments (index in the text, text), outermost flow collections (start,
-    end) and block list dashes (index)."""
+    end), block list dashes (index) and every token's (start, end)."""
 
     comments: list[tuple[int, str]] = field(default_factory=list)
     flows: list[tuple[int, int]] = field(default_factory=list)
     dashes: set[int] = field(default_factory=set)
+    spans: list[tuple[int, int]] = field(default_factory=list)
 
 
 def scan(text: str) -> Scan:
     """The comments, flow collections and list dashes of ``text`` (which
     must scan cleanly)."""
     result = Scan()
-    spans: list[tuple[int, int]] = []
+    spans = result.spans
     depth, opened = 0, 0
     for token in yaml.scan(text, Loader=Loader):
         start, end = token.start_mark.index, token.end_mark.index

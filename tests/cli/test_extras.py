@@ -12,7 +12,10 @@ from cascade.cli.app import main
 from tests.conftest import ROOT
 
 
-def test_shell_completion_is_offered(capsys: pytest.CaptureFixture[str]) -> None:
+def test_shell_completion_is_offered(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("_TYPER_COMPLETE_TEST_DISABLE_SHELL_DETECTION", "1")  # the shell is named
     assert main(["--help"]) == 0
     assert "--install-completion" in capsys.readouterr().out
     assert main(["--show-completion", "bash"]) == 0

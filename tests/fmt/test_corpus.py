@@ -101,3 +101,36 @@ def test_every_valid_data_file_formats_stably_to_the_same_data(chunk: int) -> No
         assert fmt(done.after) == done.after, path
         assert documents(done.after) == documents(before), path
         assert comment_texts(done.after.decode()) == comment_texts(before.decode()), path
+
+
+def _with_a_comment_everywhere(text: str) -> list[str]:
+    """``text`` once per place a comment can go: a full line before each line
+    (at column 0 and at that line's indentation) and at each line's end."""
+    lines = text.split("\n")
+    variants: list[str] = []
+    for number, line in enumerate(lines):
+        indent = len(line) - len(line.lstrip(" "))
+        for column in sorted({0, indent}):
+            comment = " " * column + f"# added {number}:{column}"
+            variants.append("\n".join([*lines[:number], comment, *lines[number:]]))
+        if line.strip():
+            variants.append("\n".join([*lines[:number], line + "  # added", *lines[number + 1 :]]))
+    return variants
+
+
+def test_an_actuals_file_takes_one_more_comment_anywhere() -> None:
+    """Issue 12's report, generalised: every variant that still reads as the
+    same data formats, keeps every comment and is stable."""
+    base = (CORPUS / "actuals" / "2569-Q1.yaml").read_text(encoding="utf-8")
+    expected = documents(base.encode())
+    tried = 0
+    for variant in _with_a_comment_everywhere(base):
+        data = variant.encode()
+        read = read_bytes(data, "2569-Q1.yaml")
+        if not read.ok or read.documents != expected:
+            continue  # e.g. a "#" glued to a value: no longer a comment
+        tried += 1
+        once = fmt(data)
+        assert comment_texts(once.decode()) == comment_texts(variant), variant
+        assert fmt(once) == once, variant
+    assert tried == 34  # the other variants read differently

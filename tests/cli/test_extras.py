@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import sys
+import tomllib
 from pathlib import Path
 
 import pytest
@@ -51,3 +52,17 @@ def test_only_the_pdf_module_imports_typst() -> None:
         if TYPST_IMPORT.search(path.read_text(encoding="utf-8"))
     )
     assert importers == ["cascade/report/pdf.py"]
+
+
+def test_the_pdf_engine_is_an_extra_the_dev_install_includes() -> None:
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    extras = project["optional-dependencies"]
+
+    def names(requirements: list[str]) -> set[str]:
+        return {re.split(r"[<>=\[ ;]", r, maxsplit=1)[0] for r in requirements}
+
+    assert "typst" not in names(project["dependencies"])  # the pre-commit hooks install lean
+    assert {"typst", "fontpkg-sarabun"} <= names(extras["pdf"])
+    assert "typst" in names(extras["dev"])
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    assert "pip install --quiet -e '.[pdf]'" in makefile  # make run makes PDFs

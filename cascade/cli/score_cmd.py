@@ -82,13 +82,18 @@ def score(
     run, findings = score_plan(model, options)
     diags = to_diagnostics(findings, plan_dir, checked.levels, checked.cells)
     _report(diags, str(plan_dir))
-    if format in TEXT_FORMATS and out is None:
+    if format in TEXT_FORMATS and out is None:  # a pipe: the scorecards and nothing else
         sys.stdout.write(scorecards_text(run, format, lang))
-    else:
-        show(run, sys.stdout, color=use_color(sys.stdout), lang=lang)
-    if format != "text" and not (format in TEXT_FORMATS and out is None):
+        return _exit_code(diags)
+    show(run, sys.stdout, color=use_color(sys.stdout), lang=lang)
+    if format != "text":
         path = write_scorecards(run, format, out or Path("out"), lang)
         typer.echo(f"wrote {path}")
+    return _exit_code(diags)
+
+
+def _exit_code(diags: list[Diagnostic]) -> ExitCode:
+    """1 when scoring found errors in the plan, else 0."""
     return ExitCode.PLAN if any(d.level is Level.ERROR for d in diags) else ExitCode.OK
 
 

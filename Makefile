@@ -10,7 +10,7 @@ OUT    ?= out
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e .
+	$(BIN)/python -m pip install --quiet -e '.[pdf]'
 	touch $@
 
 $(VENV)/.installed-dev: pyproject.toml

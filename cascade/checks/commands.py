@@ -54,8 +54,10 @@ CANNOT_FORMAT = declare(
     "FMT001",
     "cannot-format",
     """
-    ``cascade fmt`` cannot rewrite the file without losing something (for
-    example a comment inside a flow collection ``[a, b]  # …``), so the
-    file is left unchanged.  Move the comment out of the brackets.
+    ``cascade fmt`` cannot rewrite the file without losing something: its
+    last check found that the formatted text would read differently or
+    drop a comment, so the file is left unchanged.  This is a bug in
+    cascade (a file that validates should always format): please report
+    it with the file.
     """,
 )

@@ -26,6 +26,7 @@ from cascade.cli import (
     score_cmd,
     validate_cmd,
 )
+from cascade.cli.color import use_color
 from cascade.engine import PlanRootError
 from cascade.exitcodes import CascadeError, ExitCode
 from cascade.reporters import REPORTERS
@@ -38,7 +39,7 @@ app = typer.Typer(
         "Start with 'cascade init my-plan', edit the YAML, then 'cascade validate my-plan'."
     ),
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,  # --install-completion / --show-completion (bash, zsh, fish, PowerShell)
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
 )
@@ -97,7 +98,7 @@ def _failed(exc: CascadeError) -> ExitCode:
         from cascade.reporters.paths import rebase_for
 
         result = rebase_for(exc.result, Path(exc.result.root), "text")
-        REPORTERS["text"](result, sys.stderr, color=sys.stderr.isatty())
+        REPORTERS["text"](result, sys.stderr, color=use_color(sys.stderr))
     _stderr(exc.lines())
     return exc.exit_code
 
@@ -121,6 +122,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
     except typer.Exit as exc:
         return int(exc.exit_code)
+    except SystemExit as exc:  # typer's --install-completion and --show-completion exit so
+        return int(exc.code) if isinstance(exc.code, int) else ExitCode.OK
     except CascadeError as exc:
         return _failed(exc)
     except PlanRootError as exc:

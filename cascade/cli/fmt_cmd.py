@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-import os
 import sys
 from pathlib import Path
 
 import typer
 
+from cascade.cli.color import use_color
+from cascade.exitcodes import ExitCode
 from cascade.reporters import REPORTERS
 from cascade.reporters._common import plural
 
@@ -20,11 +21,36 @@ app = typer.Typer(
 )
 
 
+STDIN = Path("-")
+STDIN_NAME = "<stdin>"
+
+
+def _fmt_stdin(check: bool) -> int:
+    """``cascade fmt -``: stdin formatted to stdout (with ``check``: its diff)."""
+    from cascade.fmt.formatter import format_bytes
+    from cascade.fmt.run import unified_diff
+    from cascade.result import RunResult
+
+    done = format_bytes(sys.stdin.buffer.read(), STDIN_NAME)
+    if done.after is None:
+        result = RunResult(root=".", files=(STDIN_NAME,), diagnostics=done.diagnostics)
+        REPORTERS["text"](result, sys.stderr, color=use_color(sys.stderr))
+        return result.exit_code()
+    if not check:
+        sys.stdout.buffer.write(done.after)
+        sys.stdout.flush()
+        return ExitCode.OK
+    if not done.changed:
+        return ExitCode.OK
+    sys.stdout.write(unified_diff(STDIN_NAME, done.before, done.after))
+    return ExitCode.CHANGED
+
+
 @app.callback(invoke_without_command=True)
 def fmt(
     paths: list[Path] | None = typer.Argument(
         None,
-        help="Plan files or folders (default: the plan folder '.').",
+        help="Plan files or folders (default: the plan folder '.'); '-': stdin to stdout.",
         show_default=False,
         metavar="PATHS",
     ),
@@ -40,12 +66,18 @@ def fmt(
     *.yaml/*.yml files, hidden folders and out/ skipped.  A file that does not
     read cleanly is reported and left untouched.
 
+    'cascade fmt -' (for editors) reads one file from stdin and writes it
+    formatted to stdout; when it cannot, stdout stays empty, the problem
+    goes to stderr and the exit code is 1.
+
     Exit codes: 0 all formatted, 1 a file was refused (or, with --check,
     would change), 2 usage or unreadable input, 3 internal error.
 
     Examples:
 
       cascade fmt
+
+      cascade fmt - < agreements/LAW.yaml
 
       cascade fmt plans/probation --check
 
@@ -54,6 +86,10 @@ def fmt(
     from cascade.fmt import run as fmt_run
 
     targets = list(paths or [Path(".")])
+    if STDIN in targets:
+        if len(targets) > 1:
+            raise typer.BadParameter("'-' (stdin) cannot be mixed with paths", param_hint="PATHS")
+        return _fmt_stdin(check)
     for target in targets:
         if not target.exists():
             raise typer.BadParameter(f"{target} does not exist", param_hint="PATHS")
@@ -61,8 +97,7 @@ def fmt(
     for diff in done.diffs:
         sys.stdout.write(diff)
     if done.result.diagnostics:
-        color = sys.stdout.isatty() and "NO_COLOR" not in os.environ
-        REPORTERS["text"](done.result, sys.stdout, color=color)
+        REPORTERS["text"](done.result, sys.stdout, color=use_color(sys.stdout))
     files = len(done.result.files)
     changed = len(done.changed)
     if check:

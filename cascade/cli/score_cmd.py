@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import os
 import sys
 from decimal import Decimal
 from pathlib import Path
 
 import typer
 
+from cascade.cli.color import use_color
 from cascade.cli.common import checked_plan, number_option, period_option
 from cascade.diagnostics import Diagnostic, Level
 from cascade.exitcodes import CascadeError, ExitCode
@@ -28,7 +28,7 @@ def _report(findings: list[Diagnostic], root: str) -> None:
         files = tuple(sorted({d.file for d in findings}))
         result = RunResult(root, files, tuple(sorted(findings)))
         result = rebase_for(result, Path(root), "text")
-        REPORTERS["text"](result, sys.stderr, color=sys.stderr.isatty())
+        REPORTERS["text"](result, sys.stderr, color=use_color(sys.stderr))
 
 
 def score(
@@ -37,23 +37,38 @@ def score(
         ..., "--period", "-p", help="Period to close: 2569-Q2, 2569-H1, 2569."
     ),
     party: str | None = typer.Option(None, "--party", help="Only this party's scorecard."),
-    format: str = typer.Option("text", "--format", "-f", help=f"Also write: {', '.join(FORMATS)}."),
-    out: Path = typer.Option(Path("out"), "--out", "-o", help="Folder for scorecard files."),
+    format: str = typer.Option(
+        "text",
+        "--format",
+        "-f",
+        help=f"Output: {', '.join(FORMATS)}. json, yaml, csv go to stdout without --out.",
+    ),
+    out: Path | None = typer.Option(
+        None, "--out", "-o", help="Folder for scorecard files (xlsx: default out/)."
+    ),
     incentives: bool = typer.Option(False, "--incentives", help="Allocate the incentive pool."),
     lang: str = typer.Option("th", "--lang", help="th or en."),
 ) -> int:
     """Close a period: every KPI score, agreement score, roll-up and rating.
 
-    Validates the plan first (plan errors stop it, exit 1), prints a
-    scorecard per agreement and, with --format json|yaml|csv|xlsx, writes
-    out/scorecards-<period>.<format> atomically.
+    Validates the plan first (plan errors stop it, exit 1) and prints a
+    scorecard per agreement.  With --format json|yaml|csv and no --out, the
+    scorecards go to stdout instead (nothing else does: messages go to
+    stderr), ready for a pipe; with --out DIR (always for xlsx, default
+    out/) they are written to DIR/scorecards-<period>.<format> atomically.
 
-    Example:  cascade score plans/probation --period 2569-Q2 --party LAW
+    Examples:
+
+      cascade score plans/probation --period 2569-Q2 --party LAW
+
+      cascade score plans/probation -p 2569-Q2 --format json | jq '.scorecards[0].score'
+
+      cascade score plans/probation -p 2569-Q2 --format xlsx --out out
     """
     from cascade.scoring.run import ScoreOptions, score_plan
     from cascade.scoring.selection import party_with_agreement, period_with_actuals
     from cascade.scoring.show import show
-    from cascade.scoring.write import write_scorecards
+    from cascade.scoring.write import TEXT_FORMATS, scorecards_text, write_scorecards
 
     if format not in FORMATS:
         raise typer.BadParameter(f"choose one of {', '.join(FORMATS)}", param_hint="--format")
@@ -69,10 +84,18 @@ def score(
     run, findings = score_plan(model, options)
     diags = to_diagnostics(findings, plan_dir, checked.levels, checked.cells)
     _report(diags, str(plan_dir))
-    show(run, sys.stdout, color=sys.stdout.isatty() and "NO_COLOR" not in os.environ, lang=lang)
+    if format in TEXT_FORMATS and out is None:  # a pipe: the scorecards and nothing else
+        sys.stdout.write(scorecards_text(run, format, lang))
+        return _exit_code(diags)
+    show(run, sys.stdout, color=use_color(sys.stdout), lang=lang)
     if format != "text":
-        path = write_scorecards(run, format, out, lang)
+        path = write_scorecards(run, format, out or Path("out"), lang)
         typer.echo(f"wrote {path}")
+    return _exit_code(diags)
+
+
+def _exit_code(diags: list[Diagnostic]) -> ExitCode:
+    """1 when scoring found errors in the plan, else 0."""
     return ExitCode.PLAN if any(d.level is Level.ERROR for d in diags) else ExitCode.OK
 
 

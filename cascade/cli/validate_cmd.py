@@ -9,6 +9,7 @@ from pathlib import Path
 
 import typer
 
+from cascade.cli.color import use_color
 from cascade.engine import LoadOptions, check_plan, validate_plan
 from cascade.exitcodes import CascadeError, ExitCode
 from cascade.fileio import atomic_write
@@ -127,7 +128,6 @@ def validate(
         REPORTERS[name](result, buffer, color=False)
         atomic_write(output, buffer.getvalue())
     else:
-        color = sys.stdout.isatty() and "NO_COLOR" not in os.environ
-        REPORTERS[name](result, sys.stdout, color=color)
+        REPORTERS[name](result, sys.stdout, color=use_color(sys.stdout))
     code = result.exit_code(strict)
     return max(code, ExitCode.USAGE) if render_failed else code

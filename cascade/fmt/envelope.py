@@ -1,7 +1,8 @@
 """What wraps the YAML text of a file: a UTF-8 BOM and the line endings.
 
 ruamel.yaml reads and writes ``\\n`` text; fmt takes the BOM and CRLF off
-before and puts them back after, so a Windows-edited file stays one.
+before and puts them back after, so a Windows-edited file stays one.  A
+lone ``\\r`` line break (old Mac files) is written back as ``\\n``.
 """
 
 from __future__ import annotations
@@ -31,7 +32,8 @@ def open_text(data: bytes) -> tuple[str, Envelope]:
         text = text[1:]
     crlf_count = text.count("\r\n")
     crlf = crlf_count > 0 and crlf_count >= text.count("\n") - crlf_count
-    return text.replace("\r\n", "\n"), Envelope(bom=bom, crlf=crlf)
+    # a lone \r is a line break too (old Mac files): it becomes \n, as in any value
+    return text.replace("\r\n", "\n").replace("\r", "\n"), Envelope(bom=bom, crlf=crlf)
 
 
 def close_text(text: str, envelope: Envelope) -> bytes:

@@ -18,12 +18,15 @@ from typing import Any
 from cascade.checks.commands import CANNOT_FORMAT
 from cascade.diagnostics import Diagnostic, Level
 from cascade.fmt.canonical import canonicalise
+from cascade.fmt.dashes import lift
 from cascade.fmt.documents import Segment, split
 from cascade.fmt.envelope import close_text, open_text
+from cascade.fmt.islands import Island, cut, paste
 from cascade.fmt.layout import break_queue, line_starts, seq_style
 from cascade.fmt.rtyaml import SeqStyle, make_yaml
-from cascade.fmt.safety import comment_in_flow, lost_comments, same_data
+from cascade.fmt.safety import lost_comments, same_data
 from cascade.fmt.shapes import document_shape
+from cascade.fmt.tabs import untab
 from cascade.load.reader import read_bytes
 
 
@@ -45,6 +48,7 @@ class Formatted:
 class _Body:
     text: str
     document: Any
+    islands: list[Island]
 
 
 def _refuse(
@@ -59,8 +63,12 @@ def _load(segments: list[Segment]) -> list[_Body | str]:
     """Each body read with ruamel; everything else kept as text."""
     loaded: list[_Body | str] = []
     for segment in segments:
-        document = make_yaml().load(segment.text) if segment.body else None
-        loaded.append(_Body(segment.text, document) if document is not None else segment.text)
+        text, cut_out = cut(lift(untab(segment.text))) if segment.body else (segment.text, [])
+        document = make_yaml().load(text) if segment.body else None
+        if document is None or isinstance(document, str):  # empty, or one scalar: as written
+            loaded.append(segment.text)
+        else:
+            loaded.append(_Body(text, document, cut_out))
     return loaded
 
 
@@ -72,7 +80,7 @@ def _dump(body: _Body, style: SeqStyle) -> str:
     yaml.emitter.breaks.extend(break_queue(body.document, starts))
     out = io.StringIO()
     yaml.dump(body.document, out)
-    return out.getvalue()
+    return paste(out.getvalue(), body.islands)
 
 
 def format_text(text: str) -> str:
@@ -97,11 +105,6 @@ def format_bytes(data: bytes, file: str) -> Formatted:
     if errors:
         return Formatted(file, data, None, errors)
     text, envelope = open_text(data)
-    where = comment_in_flow(text)
-    if where is not None:
-        reason = "a comment inside a flow collection ([…] or {…}) cannot be kept in place"
-        hint = "move the comment after the closing bracket, or write the collection in block style"
-        return _refuse(file, data, reason, *where, hint=hint)
     try:
         formatted = format_text(text)
     except Exception as exc:  # ruamel refusing what libyaml took: report, don't crash

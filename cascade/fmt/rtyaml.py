@@ -12,7 +12,11 @@ here is deliberate:
 * ``width=10**9``: long (Thai) lines are never re-wrapped;
 * ``indent(mapping=2, …)`` with the file's own sequence style (:class:`SeqStyle`);
 * :class:`FlowBreakEmitter` keeps the line breaks of a flow mapping or
-  sequence written over several lines (ruamel would join them).
+  sequence written over several lines (ruamel would join them);
+* :class:`KeepingComposer` keeps the comment lines written before a flow
+  collection that also has an end-of-line comment (ruamel's composer
+  replaces the first by the second: ``# note`` above ``- {kpi: A}  # x``
+  would be lost).
 
 Tags never reach ruamel (the safe reader refuses them first), and the
 round-trip constructor has no constructors for ``!!python/…`` anyway.
@@ -25,6 +29,7 @@ from enum import Enum
 from typing import Any
 
 from ruamel.yaml import YAML
+from ruamel.yaml.composer import Composer
 from ruamel.yaml.emitter import RoundTripEmitter
 from ruamel.yaml.events import MappingEndEvent, SequenceEndEvent
 from ruamel.yaml.nodes import MappingNode, ScalarNode, SequenceNode
@@ -142,11 +147,49 @@ class FlowBreakEmitter(RoundTripEmitter):
             self.indent = saved
 
 
+class KeepingComposer(Composer):
+    """ruamel's composer, keeping both comments of a flow collection: those
+    before it (its start event's) and the one after it (its end event's)."""
+
+    def compose_sequence_node(self, anchor: Any) -> Any:
+        before = self._take_before()
+        return self._merged(super().compose_sequence_node(anchor), before)
+
+    def compose_mapping_node(self, anchor: Any) -> Any:
+        before = self._take_before()
+        return self._merged(super().compose_mapping_node(anchor), before)
+
+    def _take_before(self) -> Any:
+        """The comments of the flow collection about to be composed, taken
+        off its start event (ruamel would overwrite them)."""
+        start = self.parser.peek_event()
+        if start.flow_style is not True or not start.comment:
+            return None
+        before, start.comment = start.comment, None
+        return before
+
+    @staticmethod
+    def _merged(node: Any, before: Any) -> Any:
+        if before is None:
+            return node
+        after = node.comment
+        if not after:
+            node.comment = before
+            return node
+        merged = list(after) + [None] * (2 - len(after))
+        merged[0] = merged[0] if merged[0] is not None else before[0]
+        pre = before[1] if len(before) > 1 else None
+        merged[1] = [*(pre or []), *(merged[1] or [])] or None
+        node.comment = merged
+        return node
+
+
 def make_yaml(style: SeqStyle = SeqStyle.INDENTED) -> YAML:
     """A round-trip YAML instance configured as the module docstring says."""
     yaml = YAML(typ="rt", pure=True)
     yaml.Resolver = TextResolver
     yaml.Emitter = FlowBreakEmitter
+    yaml.Composer = KeepingComposer
     yaml.preserve_quotes = True
     yaml.width = WIDTH
     yaml.allow_unicode = True

@@ -3,8 +3,8 @@
 Both are measured independently of ruamel.yaml: the data with cascade's own
 reader (the one ``validate`` uses), the comments with libyaml's scanner,
 which finds every ``#`` that is not inside a token (a scalar, an anchor…).
-The scanner also tells where flow collections (``[…]``, ``{…}``) are, since
-a comment inside one cannot be kept in place.
+The scanner also tells where flow collections (``[…]``, ``{…}``) are, so
+that :mod:`cascade.fmt.islands` can keep those holding a comment as written.
 """
 
 from __future__ import annotations
@@ -25,20 +25,26 @@ _CLOSE = (yaml.FlowSequenceEndToken, yaml.FlowMappingEndToken)
 
 @dataclass(slots=True)
 class Scan:
-    """Comments (index in the text, text) and outermost flow collections (start, end)."""
+    """Comments (index in the text, text), outermost flow collections (start,
+    end), block list dashes (index) and every token's (start, end)."""
 
     comments: list[tuple[int, str]] = field(default_factory=list)
     flows: list[tuple[int, int]] = field(default_factory=list)
+    dashes: set[int] = field(default_factory=set)
+    spans: list[tuple[int, int]] = field(default_factory=list)
 
 
 def scan(text: str) -> Scan:
-    """The comments and flow collections of ``text`` (which must scan cleanly)."""
+    """The comments, flow collections and list dashes of ``text`` (which
+    must scan cleanly)."""
     result = Scan()
-    spans: list[tuple[int, int]] = []
+    spans = result.spans
     depth, opened = 0, 0
     for token in yaml.scan(text, Loader=Loader):
         start, end = token.start_mark.index, token.end_mark.index
-        if isinstance(token, _OPEN):
+        if isinstance(token, yaml.BlockEntryToken):
+            result.dashes.add(start)
+        elif isinstance(token, _OPEN):
             opened = start if depth == 0 else opened
             depth += 1
         elif isinstance(token, _CLOSE) and depth:
@@ -65,18 +71,6 @@ def scan(text: str) -> Scan:
 def comments_of(text: str) -> Counter[str]:
     """Every comment of ``text`` (``#`` to the end of its line), counted."""
     return Counter(comment for _, comment in scan(text).comments)
-
-
-def comment_in_flow(text: str) -> tuple[int, int] | None:
-    """1-based (line, column) of the first comment inside a flow collection."""
-    found = scan(text)
-    starts = [start for start, _ in found.flows]  # outermost, so in order
-    for at, _ in found.comments:
-        inside = bisect.bisect_right(starts, at) - 1
-        if inside >= 0 and at < found.flows[inside][1]:
-            line_start = text.rfind("\n", 0, at) + 1
-            return text.count("\n", 0, at) + 1, at - line_start + 1
-    return None
 
 
 def same_data(before: list[Any], after: bytes, file: str) -> str:

@@ -1,8 +1,10 @@
 """The report as one PDF: every agreement and its KPI cards, ready to sign.
 
-The engine is ``typst`` (a PyPI wheel with no system dependencies) and the
-font is the OFL Sarabun from PyPI (``fontpkg-sarabun``), so a fresh machine
-with only Python can make the PDF.  WeasyPrint is not used: its PDF text
+The engine is ``typst`` (a PyPI wheel with no system dependencies, in the
+optional ``[pdf]`` extra: without it importing this module raises an
+``ImportError`` saying what to install) and the font is the OFL Sarabun
+from PyPI (``fontpkg-sarabun``), so a fresh machine with only Python can
+make the PDF.  WeasyPrint is not used: its PDF text
 layer loses SARA AM (``สำเร็จ`` comes out as ``สาเร็จ``); typst's keeps the
 Thai exactly (see ``shared/design/PDF-THAI.md``) once GPOS mark positioning
 is off (``templates/report/pdf/report.typ`` says why).  System fonts are
@@ -22,13 +24,21 @@ from functools import cache
 from importlib import resources
 from pathlib import Path
 
-import typst
 from jinja2 import TemplateError
 
 from cascade.report.errors import RenderError, Spot, spot_of
 from cascade.report.pdf_markup import MAIN, TEMPLATE_LABEL, render_typst, template_dir
 from cascade.report.registry import PageEntry
 from cascade.report.site_view import SiteView
+
+INSTALL_HINT = (
+    "the PDF engine (typst) is not installed; install it with "
+    "pip install 'cascade-kpi[pdf]' (make run does), or use --format html,md"
+)
+try:
+    import typst
+except ImportError:  # the optional [pdf] extra is not installed
+    raise ImportError(INSTALL_HINT) from None
 
 FOLDER = "pdf"
 FILENAME = "agreements.pdf"

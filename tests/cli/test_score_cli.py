@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
+import yaml
 
 from cascade.cli.app import main
 from cascade.load.tables import read_table
@@ -102,3 +103,28 @@ def test_actuals_template_reads_back(tmp_path: Path, capsys: pytest.CaptureFixtu
     read = read_table(path.read_bytes(), "2569-Q3-LAW.xlsx")
     assert read.diagnostics == []
     assert read.documents == [{"kind": "Actuals", "period": "2569-Q3", "results": []}]
+
+
+def test_score_without_out_writes_json_yaml_csv_to_stdout_only(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    argv = ["score", PLAN, "-p", "2569-Q2", "--party", "LAW", "-f"]
+    code, out, err = run([*argv, "json"], capsys)
+    assert (code, err) == (0, "")
+    data = json.loads(out)  # nothing but the JSON on stdout
+    assert [(c["party"], c["score"]) for c in data["scorecards"]] == [("LAW", "2.9420")]
+    code, out, _ = run([*argv, "yaml"], capsys)
+    assert code == 0 and yaml.safe_load(out) == data
+    code, out, _ = run([*argv, "csv"], capsys)
+    assert code == 0 and out.startswith("party,kpi,name,dimension,")  # no BOM on a pipe
+    assert list(tmp_path.iterdir()) == []  # no out/ folder
+
+
+def test_score_with_out_still_writes_the_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    argv = ["score", PLAN, "-p", "2569-Q2", "--party", "LAW", "-f", "json", "-o", str(tmp_path)]
+    code, out, _ = run(argv, capsys)
+    assert code == 0 and out.endswith(f"wrote {tmp_path}/scorecards-2569-Q2.json\n")
+    assert json.loads((tmp_path / "scorecards-2569-Q2.json").read_text(encoding="utf-8"))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import os
 from pathlib import Path
 
@@ -138,3 +139,42 @@ def test_writing_keeps_the_file_mode_and_crlf(
 def test_help_lists_the_options(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(["fmt", "--help"], capsys)
     assert code == 0 and "--check" in out and "PATHS" in out
+
+
+def _stdin(monkeypatch: pytest.MonkeyPatch, data: bytes) -> None:
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(data), encoding="utf-8"))
+
+
+def test_dash_formats_stdin_to_stdout(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _stdin(monkeypatch, ("# roster\n" + UNSORTED).encode())
+    code, out, err = run(["fmt", "-"], capsys)
+    assert (code, out, err) == (0, "# roster\n" + SORTED, "")
+
+
+def test_dash_with_check_prints_the_diff(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _stdin(monkeypatch, UNSORTED.encode())
+    code, out, _ = run(["fmt", "--check", "-"], capsys)
+    assert code == 1
+    assert out.splitlines()[:2] == ["--- <stdin> (original)", "+++ <stdin> (formatted)"]
+
+
+def test_dash_refusing_writes_nothing_on_stdout(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _stdin(monkeypatch, b"kind: People\nkind: People\n")
+    code, out, err = run(["fmt", "-"], capsys)
+    assert (code, out) == (1, "")
+    assert "<stdin>\n  2:1  error" in err and "LOAD002" in err
+
+
+def test_dash_cannot_be_mixed_with_paths(
+    plan: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _stdin(monkeypatch, UNSORTED.encode())
+    code, out, err = run(["fmt", "-", str(plan)], capsys)
+    assert (code, out) == (2, "")
+    assert "'-' (stdin) cannot be mixed with paths" in err

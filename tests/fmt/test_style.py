@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-from cascade.fmt.formatter import format_bytes
 from cascade.fmt.quoting import needs_quotes
 from tests.fmt.helpers import documents, fmt, fmt_text
 
@@ -244,11 +243,11 @@ def test_a_kept_block_scalar_moved_last_stays_idempotent() -> None:
     assert fmt(once) == once
 
 
-def test_a_comment_inside_a_flow_collection_is_refused_where_it_is() -> None:
-    text = "kind: People\npeople: [\n  {id: P1, name: a, unit: X},  # first\n  {id: P2}\n]\n"
-    done = format_bytes(text.encode(), "people.yaml")
-    assert done.after is None
-    assert [d.key for d in done.diagnostics] == [("FMT001", "people.yaml", 3, 32)]
+def test_a_flow_collection_holding_comments_is_kept_as_written() -> None:
+    text = "people: [\n  {id: P1, name: a, unit: X},  # first\n  {id: P2}\n]\nkind: People\n"
+    assert fmt_text(text) == (
+        "kind: People\npeople: [\n  {id: P1, name: a, unit: X},  # first\n  {id: P2}\n]\n"
+    )
 
 
 def test_ruamel_never_builds_python_objects_from_tags() -> None:

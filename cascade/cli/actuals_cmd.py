@@ -7,8 +7,9 @@ from typing import Literal, cast
 
 import typer
 
-from cascade.cli.common import checked_plan, period_option
+from cascade.cli.common import PLAN_HELP, checked_plan, period_option
 from cascade.diagnostics import did_you_mean
+from cascade.engine import find_plan_root
 from cascade.exitcodes import CascadeError, ExitCode
 
 app = typer.Typer(help="Actuals: entry templates for data collectors.", no_args_is_help=True)
@@ -16,7 +17,7 @@ app = typer.Typer(help="Actuals: entry templates for data collectors.", no_args_
 
 @app.command("template")
 def template(
-    plan_dir: Path = typer.Argument(Path("."), help="The plan folder (holds cascade.yaml)."),
+    plan_dir: Path = typer.Argument(Path("."), help=PLAN_HELP, show_default=False),
     period: str = typer.Option(..., "--period", "-p", help="The period, e.g. 2569-Q2."),
     unit: str | None = typer.Option(None, "--unit", help="Only this unit's workbook."),
     format: str = typer.Option("xlsx", "--format", "-f", help="xlsx or csv."),
@@ -37,7 +38,7 @@ def template(
     if format not in ("xlsx", "csv"):
         raise typer.BadParameter("choose xlsx or csv", param_hint="--format")
     period_option(period)
-    model = checked_plan(plan_dir, "writing templates").model
+    model = checked_plan(find_plan_root(plan_dir), "writing templates").model
     assert model is not None
     books = workbooks(model, lang, unit)
     if unit is not None and not books:

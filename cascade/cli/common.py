@@ -1,20 +1,35 @@
-"""What several commands share: validating the plan before doing anything
-with it, and reading a ``--period`` option."""
+"""What several commands share: the plan-folder argument (a folder or file
+inside a plan, :func:`cascade.engine.find_plan_root` finds its root), validating
+the plan before doing anything with it, and reading a ``--period`` option."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import typer
 
 from cascade.engine import Checked, check_plan
-from cascade.result import PlanHasErrors
+from cascade.result import PlanHasErrors, RunResult
 
 if TYPE_CHECKING:
     from cascade.periods import Period
 
 PERIOD_HELP = "write 2569-Q2, 2569-H1, 2569-M06 or 2569"
+PLAN_HELP = (
+    "The plan folder (holds cascade.yaml), or any folder or file inside it; "
+    "default: the plan the current folder is in."
+)
+
+
+def only_file(result: RunResult, root: Path, file: Path) -> RunResult:
+    """``result`` with only the problems of ``file``, a file inside the plan ``root``
+    (``cascade validate plans/probation/agreements/units/LAW.yaml``)."""
+    name = Path(os.path.relpath(os.path.abspath(file), os.path.abspath(root))).as_posix()
+    kept = tuple(d for d in result.diagnostics if d.file == name)
+    note = f"only problems in {name} are shown; the whole plan was checked"
+    return RunResult(result.root, result.files, kept, (*result.notes, note))
 
 
 def checked_plan(plan_dir: Path, doing: str) -> Checked:

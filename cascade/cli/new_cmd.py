@@ -13,7 +13,8 @@ from typing import TYPE_CHECKING
 
 import typer
 
-from cascade.engine import check_plan
+from cascade.cli.common import PLAN_HELP
+from cascade.engine import check_plan, find_plan_root
 from cascade.exitcodes import ExitCode
 from cascade.model.plan import PlanModel
 
@@ -28,7 +29,7 @@ app = typer.Typer(
     no_args_is_help=True,
 )
 
-PLAN_DIR = typer.Argument(Path("."), help="The plan folder (holds cascade.yaml).")
+PLAN_DIR = typer.Argument(Path("."), help=PLAN_HELP, show_default=False)
 
 
 def _draftable(plan_dir: Path) -> PlanModel:
@@ -80,6 +81,7 @@ def agreement(
     from cascade.new.ready import model_to_replace_in
     from cascade.new.target import STDOUT, agreement_target
 
+    plan_dir = find_plan_root(plan_dir)
     checked = check_plan(plan_dir)
     model, notes = model_to_replace_in(checked.result, checked.model, party, force)
     _notes(notes)
@@ -145,6 +147,7 @@ def kpi(
         dimension,
         _weight(weight),
     )
+    plan_dir = find_plan_root(plan_dir)
     model = _draftable(plan_dir)
     skeleton = kpi_skeleton(model, request)
     if not append:
@@ -177,6 +180,7 @@ def unit(
     from cascade.new.unit import UnitRequest, unit_entry
 
     request = UnitRequest(unit_id, parent, name, name_en, unit_type, head)
+    plan_dir = find_plan_root(plan_dir)
     model = _draftable(plan_dir)
     entry = unit_entry(model, request)
     if not append:

@@ -10,8 +10,8 @@ from typing import TYPE_CHECKING, Protocol
 
 import typer
 
-from cascade.cli.common import checked_plan, period_option
-from cascade.engine import check_plan
+from cascade.cli.common import PLAN_HELP, checked_plan, period_option
+from cascade.engine import check_plan, find_plan_root
 from cascade.exitcodes import CascadeError, ExitCode
 from cascade.model.plan import PlanModel
 
@@ -65,7 +65,7 @@ def _lang(lang: str | None, model: PlanModel) -> str:
 
 
 def report(
-    plan_dir: Path = typer.Argument(Path("."), help="The plan folder (holds cascade.yaml)."),
+    plan_dir: Path = typer.Argument(Path("."), help=PLAN_HELP, show_default=False),
     period: str | None = typer.Option(
         None, "--period", "-p", help="Add scorecards for this period: 2569-Q2, 2569-H1, 2569."
     ),
@@ -111,6 +111,7 @@ def report(
     if templates is not None and not templates.is_dir():
         raise typer.BadParameter(f"{templates} is not a folder", param_hint="--templates")
     limits = Limits(timeout, memory)
+    plan_dir = find_plan_root(plan_dir)
     if serve_:
         return _serve(plan_dir, out, lang, period, thai_digits, templates, limits, port)
     writer = _pdf_writer() if "pdf" in formats else None

@@ -9,8 +9,9 @@ from pathlib import Path
 
 import typer
 
-from cascade.cli.common import checked_plan, period_option
+from cascade.cli.common import PLAN_HELP, checked_plan, period_option
 from cascade.diagnostics import Diagnostic, Level
+from cascade.engine import find_plan_root
 from cascade.exitcodes import CascadeError, ExitCode
 from cascade.pipeline import to_diagnostics
 from cascade.reporters import REPORTERS
@@ -20,6 +21,7 @@ from cascade.result import RunResult
 # 'cascade --help' should not pay for it.
 
 FORMATS = ("text", "json", "yaml", "csv", "xlsx")
+PLAN_OPTION = "Same as PLAN_DIR (kept for scripts written before it)."
 
 
 def _report(findings: list[Diagnostic], root: str) -> None:
@@ -30,7 +32,7 @@ def _report(findings: list[Diagnostic], root: str) -> None:
 
 
 def score(
-    plan_dir: Path = typer.Argument(Path("."), help="The plan folder (holds cascade.yaml)."),
+    plan_dir: Path = typer.Argument(Path("."), help=PLAN_HELP, show_default=False),
     period: str = typer.Option(
         ..., "--period", "-p", help="Period to close: 2569-Q2, 2569-H1, 2569."
     ),
@@ -56,6 +58,7 @@ def score(
     if format not in FORMATS:
         raise typer.BadParameter(f"choose one of {', '.join(FORMATS)}", param_hint="--format")
     when = period_option(period)
+    plan_dir = find_plan_root(plan_dir)
     checked = checked_plan(plan_dir, "scoring")
     model = checked.model
     assert model is not None
@@ -76,16 +79,20 @@ def score(
 
 def explain_score(
     kpi: str = typer.Argument(..., help="The KPI as PARTY/ID, e.g. LAW/2-5."),
+    plan_dir: Path = typer.Argument(Path("."), help=PLAN_HELP, show_default=False),
     period: str = typer.Option(..., "--period", "-p", help="The period, e.g. 2569-Q2."),
-    plan_dir: Path = typer.Option(Path("."), "--plan", help="The plan folder."),
+    plan: Path | None = typer.Option(None, "--plan", hidden=True, help=PLAN_OPTION),
 ) -> int:
     """Show every step of one KPI's score: result, thresholds, bracket,
-    interpolation, rounding, weight and weighted score."""
+    interpolation, rounding, weight and weighted score.
+
+    Example:  cascade explain-score LAW/2-5 plans/probation --period 2569-Q2
+    """
     from cascade.scoring.explain import explain_lines
     from cascade.scoring.selection import kpi_scorecard
 
     when = period_option(period)
-    model = checked_plan(plan_dir, "scoring").model
+    model = checked_plan(find_plan_root(plan or plan_dir), "scoring").model
     assert model is not None
     card, line = kpi_scorecard(model, kpi, when)
     sys.stdout.write("\n".join(explain_lines(card, line)) + "\n")
@@ -98,10 +105,14 @@ def whatif(
     total: str | None = typer.Option(
         None, "--total", help="Instead: the agreement total wanted (needs --period)."
     ),
+    plan_dir: Path = typer.Argument(Path("."), help=PLAN_HELP, show_default=False),
     period: str | None = typer.Option(None, "--period", "-p", help="Period for --total."),
-    plan_dir: Path = typer.Option(Path("."), "--plan", help="The plan folder."),
+    plan: Path | None = typer.Option(None, "--plan", hidden=True, help=PLAN_OPTION),
 ) -> int:
-    """The result a KPI needs for a score (or for its agreement to reach --total)."""
+    """The result a KPI needs for a score (or for its agreement to reach --total).
+
+    Example:  cascade whatif LAW/2-5 plans/probation --score 4.5
+    """
     from cascade.scoring.explain import needed_result, score_for_total
     from cascade.scoring.policy import resolve
     from cascade.scoring.selection import kpi_named, kpi_scorecard
@@ -115,7 +126,7 @@ def whatif(
         raise typer.BadParameter("give a number, e.g. 4.5", param_hint="--score") from None
     if goal is not None and period is None:
         raise typer.BadParameter("--total needs --period", param_hint="--period")
-    model = checked_plan(plan_dir, "asking what if").model
+    model = checked_plan(find_plan_root(plan or plan_dir), "asking what if").model
     assert model is not None
     target = kpi_named(model, kpi)
     policy = resolve(model.plan.scoring if model.plan else None)

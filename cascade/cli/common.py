@@ -14,6 +14,7 @@ from cascade.engine import Checked, check_plan
 from cascade.result import PlanHasErrors, RunResult
 
 if TYPE_CHECKING:
+    from cascade.model.plan import PlanModel
     from cascade.periods import Period
 
 PERIOD_HELP = "write 2569-Q2, 2569-H1, 2569-M06 or 2569"
@@ -44,6 +45,15 @@ def checked_plan(plan_dir: Path, doing: str) -> Checked:
     if checked.model is None or checked.result.errors:
         raise PlanHasErrors(checked.result, f"the plan has errors; fix them before {doing}")
     return checked
+
+
+def plan_language(lang: str | None, model: PlanModel) -> str:
+    """The ``--lang`` option: th or en, by default the plan's first language."""
+    if lang is None:
+        return model.plan.languages[0] if model.plan and model.plan.languages else "th"
+    if lang not in ("th", "en"):
+        raise typer.BadParameter("choose th or en", param_hint="--lang")
+    return lang
 
 
 def period_option(text: str) -> Period:

@@ -10,10 +10,9 @@ from typing import TYPE_CHECKING, Protocol
 
 import typer
 
-from cascade.cli.common import PLAN_HELP, checked_plan, period_option
+from cascade.cli.common import PLAN_HELP, checked_plan, period_option, plan_language
 from cascade.engine import check_plan, find_plan_root
 from cascade.exitcodes import CascadeError, ExitCode
-from cascade.model.plan import PlanModel
 
 if TYPE_CHECKING:
     from cascade.report.bounded import Limits
@@ -23,7 +22,6 @@ if TYPE_CHECKING:
 # inside the functions: 'cascade validate' and 'cascade --help' should not pay for them.
 
 FORMATS = ("html", "md", "pdf")
-LANGS = ("th", "en")
 
 
 def _formats(text: str) -> tuple[str, ...]:
@@ -54,14 +52,6 @@ def _pdf_writer() -> PdfWriter:
         raise CascadeError(f"PDF output is not available: {exc}") from None
     writer: PdfWriter = module.write_pdf
     return writer
-
-
-def _lang(lang: str | None, model: PlanModel) -> str:
-    if lang is None:
-        return model.plan.languages[0] if model.plan and model.plan.languages else "th"
-    if lang not in LANGS:
-        raise typer.BadParameter("choose th or en", param_hint="--lang")
-    return lang
 
 
 def report(
@@ -119,7 +109,7 @@ def report(
     model = checked_plan(plan_dir, "reporting").model
     assert model is not None
     options = ReportOptions(
-        lang=_lang(lang, model),
+        lang=plan_language(lang, model),
         period=period_with_actuals(model, when) if when is not None else None,
         formats=tuple(f for f in formats if f != "pdf"),
         templates=templates,
@@ -158,7 +148,7 @@ def _serve(
 
     when = period_option(period) if period else None
     checked = check_plan(plan_dir)
-    chosen = _lang(lang, checked.model) if checked.model is not None else (lang or "th")
+    chosen = plan_language(lang, checked.model) if checked.model is not None else (lang or "th")
     options = ReportOptions(chosen, when, ("html",), templates, thai_digits, False, limits)
 
     def log(line: str) -> None:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import typer
 
-from cascade.cli.common import PLAN_HELP, checked_plan, period_option
+from cascade.cli.common import PLAN_HELP, checked_plan, period_option, plan_language
 from cascade.diagnostics import Diagnostic, Level
 from cascade.engine import find_plan_root
 from cascade.exitcodes import CascadeError, ExitCode
@@ -40,7 +40,7 @@ def score(
     format: str = typer.Option("text", "--format", "-f", help=f"Also write: {', '.join(FORMATS)}."),
     out: Path = typer.Option(Path("out"), "--out", "-o", help="Folder for scorecard files."),
     incentives: bool = typer.Option(False, "--incentives", help="Allocate the incentive pool."),
-    lang: str = typer.Option("th", "--lang", help="th or en."),
+    lang: str | None = typer.Option(None, "--lang", help="th or en (default: the plan's first)."),
 ) -> int:
     """Close a period: every KPI score, agreement score, roll-up and rating.
 
@@ -62,6 +62,7 @@ def score(
     checked = checked_plan(plan_dir, "scoring")
     model = checked.model
     assert model is not None
+    lang = plan_language(lang, model)
     options = ScoreOptions(
         period_with_actuals(model, when),
         party_with_agreement(model, party) if party is not None else None,

@@ -20,8 +20,13 @@ GOLDEN = Path(__file__).resolve().parent.parent / "golden"
 
 @pytest.mark.parametrize("period", ["2569-Q1", "2569-Q2"])
 def test_probation_scorecards(
-    period: str, tmp_path: Path, update_golden: bool, capsys: pytest.CaptureFixture[str]
+    period: str,
+    tmp_path: Path,
+    update_golden: bool,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    monkeypatch.setenv("COLUMNS", "140")  # the table fits the terminal; pytest-xdist says 80
     code = main(
         [
             "score",

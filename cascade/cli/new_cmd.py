@@ -17,6 +17,7 @@ from cascade.cli.common import PLAN_HELP
 from cascade.engine import check_plan, find_plan_root
 from cascade.exitcodes import ExitCode
 from cascade.model.plan import PlanModel
+from cascade.result import PlanHasErrors
 
 if TYPE_CHECKING:
     from cascade.new.agreement import Draft
@@ -83,7 +84,8 @@ def agreement(
 
     plan_dir = find_plan_root(plan_dir)
     checked = check_plan(plan_dir)
-    model, notes = model_to_replace_in(checked.result, checked.model, party, force)
+    printing = out is not None and out == STDOUT
+    model, notes = model_to_replace_in(checked.result, checked.model, party, force or printing)
     _notes(notes)
     default = plan_dir / default_path(model, party)
     target = agreement_target(plan_dir, model, party, out, force)
@@ -94,6 +96,11 @@ def agreement(
         return ExitCode.OK
     write_new(target, draft.text, force=force)
     _report(draft, target, plan_dir)
+    if checked.result.errors:  # those the draft was to resolve (cascade.new.ready)
+        after = check_plan(plan_dir).result
+        if after.errors:
+            raise PlanHasErrors(after, f"{target} is written, but the plan still has errors")
+        typer.echo(f"the plan's {checked.result.errors} error(s) are resolved")
     return ExitCode.OK
 
 

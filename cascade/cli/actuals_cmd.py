@@ -28,7 +28,7 @@ def template(
     thresholds filled in and locked, input cells checked, instructions in Thai.
 
     Collectors fill in the yellow cells; put the file in the plan's actuals/
-    folder and 'cascade validate' reads it back exactly as typed.
+    folder, and validate reads it back exactly as typed.
 
     Example:  cascade actuals template plans/probation --period 2569-Q3 --unit LAW
     """

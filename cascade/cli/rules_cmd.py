@@ -29,7 +29,7 @@ def list_rules(
 def explain(code: str = typer.Argument(..., help="A rule code, e.g. WGT001, or its name.")) -> int:
     """Print one rule's documentation, with a failing and a passing example.
 
-    The same text, as Markdown, is in docs/rules.md (cascade rules --markdown).
+    The same text, as Markdown, is in docs/rules.md.
     """
     from cascade.rules.docs import rule_text
 

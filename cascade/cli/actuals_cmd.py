@@ -7,7 +7,7 @@ from typing import Literal, cast
 
 import typer
 
-from cascade.cli.common import PLAN_HELP, checked_plan, period_option
+from cascade.cli.common import OUT_HELP, PLAN_HELP, checked_plan, output_dir, period_option
 from cascade.diagnostics import did_you_mean
 from cascade.engine import find_plan_root
 from cascade.exitcodes import CascadeError, ExitCode
@@ -21,7 +21,13 @@ def template(
     period: str = typer.Option(..., "--period", "-p", help="The period, e.g. 2569-Q2."),
     unit: str | None = typer.Option(None, "--unit", help="Only this unit's workbook."),
     format: str = typer.Option("xlsx", "--format", "-f", help="xlsx or csv."),
-    out: Path = typer.Option(Path("out/actuals"), "--out", "-o", help="Folder to write into."),
+    out: Path | None = typer.Option(
+        None,
+        "--out",
+        "-o",
+        help=f"Folder to write into ({OUT_HELP}, then actuals/).",
+        show_default=False,
+    ),
     lang: str = typer.Option("th", "--lang", help="th or en."),
 ) -> int:
     """Write an entry workbook per unit: KPI id, name, unit, target and
@@ -38,8 +44,10 @@ def template(
     if format not in ("xlsx", "csv"):
         raise typer.BadParameter("choose xlsx or csv", param_hint="--format")
     period_option(period)
-    model = checked_plan(find_plan_root(plan_dir), "writing templates").model
+    plan_dir = find_plan_root(plan_dir)
+    model = checked_plan(plan_dir, "writing templates").model
     assert model is not None
+    out = output_dir(out, plan_dir, model, "actuals")
     books = workbooks(model, lang, unit)
     if unit is not None and not books:
         hint = did_you_mean(unit, model.units)

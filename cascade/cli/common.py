@@ -47,6 +47,23 @@ def checked_plan(plan_dir: Path, doing: str) -> Checked:
     return checked
 
 
+OUT_HELP = "default: out/ here, or the plan's output folder when run inside the plan"
+
+
+def output_dir(given: Path | None, plan_dir: Path, model: PlanModel | None, sub: str = "") -> Path:
+    """Where a command writes: ``--out`` when given, else ``out/SUB`` in the
+    current folder; when the current folder is below the plan folder, the
+    plan's own output folder instead (files written inside a plan's
+    subfolder would be read back as plan files, an xlsx as actuals)."""
+    if given is not None:
+        return given
+    here, root = Path.cwd(), Path(os.path.abspath(plan_dir))
+    if root not in here.parents:
+        return Path("out", sub) if sub else Path("out")
+    output = model.plan.output if model is not None and model.plan is not None else "out"
+    return plan_dir / output / sub if sub else plan_dir / output
+
+
 def plan_language(lang: str | None, model: PlanModel) -> str:
     """The ``--lang`` option: th or en, by default the plan's first language."""
     if lang is None:

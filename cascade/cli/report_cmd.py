@@ -10,7 +10,14 @@ from typing import TYPE_CHECKING, Protocol
 
 import typer
 
-from cascade.cli.common import PLAN_HELP, checked_plan, period_option, plan_language
+from cascade.cli.common import (
+    OUT_HELP,
+    PLAN_HELP,
+    checked_plan,
+    output_dir,
+    period_option,
+    plan_language,
+)
 from cascade.engine import check_plan, find_plan_root
 from cascade.exitcodes import CascadeError, ExitCode
 
@@ -61,8 +68,12 @@ def report(
     ),
     lang: str | None = typer.Option(None, "--lang", help="th or en (default: the plan's first)."),
     format: str = typer.Option("html,md", "--format", "-f", help="Comma-separated: html, md, pdf."),
-    out: Path = typer.Option(
-        Path("out"), "--out", "-o", help="Output folder (writes OUT/report/)."
+    out: Path | None = typer.Option(
+        None,
+        "--out",
+        "-o",
+        help=f"Output folder, writes OUT/report/ ({OUT_HELP}).",
+        show_default=False,
     ),
     templates: Path | None = typer.Option(
         None, "--templates", help="Folder of templates that override the built-in ones."
@@ -103,11 +114,13 @@ def report(
     limits = Limits(timeout, memory)
     plan_dir = find_plan_root(plan_dir)
     if serve_:
-        return _serve(plan_dir, out, lang, period, thai_digits, templates, limits, port)
+        where = output_dir(out, plan_dir, None)
+        return _serve(plan_dir, where, lang, period, thai_digits, templates, limits, port)
     writer = _pdf_writer() if "pdf" in formats else None
     when = period_option(period) if period is not None else None
     model = checked_plan(plan_dir, "reporting").model
     assert model is not None
+    out = output_dir(out, plan_dir, model)
     options = ReportOptions(
         lang=plan_language(lang, model),
         period=period_with_actuals(model, when) if when is not None else None,

@@ -9,7 +9,14 @@ from pathlib import Path
 
 import typer
 
-from cascade.cli.common import PLAN_HELP, checked_plan, period_option, plan_language
+from cascade.cli.common import (
+    OUT_HELP,
+    PLAN_HELP,
+    checked_plan,
+    output_dir,
+    period_option,
+    plan_language,
+)
 from cascade.diagnostics import Diagnostic, Level
 from cascade.engine import find_plan_root
 from cascade.exitcodes import CascadeError, ExitCode
@@ -38,7 +45,9 @@ def score(
     ),
     party: str | None = typer.Option(None, "--party", help="Only this party's scorecard."),
     format: str = typer.Option("text", "--format", "-f", help=f"Also write: {', '.join(FORMATS)}."),
-    out: Path = typer.Option(Path("out"), "--out", "-o", help="Folder for scorecard files."),
+    out: Path | None = typer.Option(
+        None, "--out", "-o", help=f"Folder for scorecard files ({OUT_HELP}).", show_default=False
+    ),
     incentives: bool = typer.Option(False, "--incentives", help="Allocate the incentive pool."),
     lang: str | None = typer.Option(None, "--lang", help="th or en (default: the plan's first)."),
 ) -> int:
@@ -73,7 +82,7 @@ def score(
     _report(diags, str(plan_dir))
     show(run, sys.stdout, color=sys.stdout.isatty() and "NO_COLOR" not in os.environ, lang=lang)
     if format != "text":
-        path = write_scorecards(run, format, out, lang)
+        path = write_scorecards(run, format, output_dir(out, plan_dir, model), lang)
         typer.echo(f"wrote {path}")
     return ExitCode.PLAN if any(d.level is Level.ERROR for d in diags) else ExitCode.OK
 

@@ -109,3 +109,19 @@ def test_cache_clear_and_schema_from_inside_a_plan(
     code, out, _ = run(["schema"], capsys)
     assert (code, out) == (0, "11 schemas in ../schemas (11 updated)\n")
     assert (root / "schemas" / "agreement.schema.json").is_file()
+
+
+def test_outputs_go_to_the_plans_out_folder_from_inside_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: CAP
+) -> None:
+    """Not into the subfolder, where the next validate would read them as plan files."""
+    root = make_plan(tmp_path, {})
+    monkeypatch.chdir(root / "agreements" / "units")
+    code, out, err = run(["actuals", "template", "-p", "2569-Q2", "-f", "csv"], capsys)
+    assert code == 0, err
+    assert out == (
+        "wrote ../../out/actuals/2569-Q2-ORG.csv (2 KPIs)\n"
+        "wrote ../../out/actuals/2569-Q2-SVC.csv (4 KPIs)\n"
+    )
+    assert (root / "out" / "actuals" / "2569-Q2-SVC.csv").is_file()
+    assert run(["validate", "--no-cache"], capsys)[:2] == (0, "✓ no problems in 9 files\n")

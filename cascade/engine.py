@@ -9,14 +9,17 @@ well (score, report, new) call :func:`check_plan`.
 
 It never raises on bad plan input: every problem becomes a diagnostic.  Only
 a folder that is not a plan at all raises :class:`PlanRootError` (the CLI's
-exit code 2).
+exit code 2).  :func:`find_plan_root` finds the plan a folder or file is in,
+looking upward as git does (the CLI's commands start from it).
 """
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from cascade.load.cachedir import FOLDER as CACHE_FOLDER
+from cascade.load.discover import PLAN_FILE
 from cascade.pipeline import Checked, LoadOptions, PlanRootError, Progress, check_plan
 from cascade.result import RunResult
 
@@ -32,6 +35,30 @@ def validate_plan(
     return check_plan(root, progress, options).result
 
 
+def find_plan_root(start: Path) -> Path:
+    """The plan folder holding ``start``: the nearest folder, from ``start``
+    (a folder, or a file's folder) upward, that has ``cascade.yaml``.
+
+    ``start`` itself is returned as given when it is the plan folder; a plan
+    found above it is given relative to the current folder (``../..``) when
+    ``start`` was relative.  :class:`PlanRootError` when ``start`` does not
+    exist or no folder up to the file system's root holds ``cascade.yaml``.
+    """
+    if not start.exists():
+        raise PlanRootError(f"{start}: no such file or folder")
+    folder = start if start.is_dir() else start.parent
+    if (folder / PLAN_FILE).is_file():
+        return folder
+    here = Path(os.path.abspath(folder))
+    for above in here.parents:
+        if (above / PLAN_FILE).is_file():
+            return above if start.is_absolute() else Path(os.path.relpath(above))
+    raise PlanRootError(
+        f"{start}: no {PLAN_FILE} in {here} or in any folder above it, so this is not "
+        "a plan folder (give the plan folder, or start one with: cascade init DIR)"
+    )
+
+
 __all__ = [
     "CACHE_FOLDER",
     "Checked",
@@ -39,5 +66,6 @@ __all__ = [
     "PlanRootError",
     "Progress",
     "check_plan",
+    "find_plan_root",
     "validate_plan",
 ]

@@ -36,7 +36,8 @@ app = typer.Typer(
     name="cascade",
     help=(
         "Cascade KPIs and performance agreements (คำรับรองการปฏิบัติราชการ) kept as YAML in git.\n\n"
-        "Start with 'cascade init my-plan', edit the YAML, then 'cascade validate my-plan'."
+        "\b\nStart with:\n  cascade init my_plan\n  (edit the YAML files)\n"
+        "  cascade validate my_plan"
     ),
     no_args_is_help=True,
     add_completion=True,  # --install-completion / --show-completion (bash, zsh, fish, PowerShell)

@@ -7,6 +7,8 @@ from pathlib import Path
 
 import typer
 
+from cascade.cli.common import PLAN_HELP
+from cascade.engine import find_plan_root
 from cascade.exitcodes import CascadeError, ExitCode
 from cascade.load.cachedir import FOLDER, is_real_folder
 
@@ -19,12 +21,13 @@ app = typer.Typer(
 
 
 @app.command("clear")
-def clear(plan_dir: Path = typer.Argument(Path("."), help="The plan folder.")) -> int:
+def clear(plan_dir: Path = typer.Argument(Path("."), help=PLAN_HELP, show_default=False)) -> int:
     """Delete the plan's cache; the next run parses and checks every file again.
 
     A ``.cascade-cache`` that is a symlink (or not a folder) is never cascade's:
     it is left alone and the command fails.
     """
+    plan_dir = find_plan_root(plan_dir)
     folder = plan_dir / FOLDER
     if is_real_folder(folder):
         try:

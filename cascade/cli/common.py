@@ -1,8 +1,10 @@
-"""What several commands share: validating the plan before doing anything
-with it, and reading a ``--period`` option."""
+"""What several commands share: the plan-folder argument (a folder or file
+inside a plan, :func:`cascade.engine.find_plan_root` finds its root), validating
+the plan before doing anything with it, and reading a ``--period`` option."""
 
 from __future__ import annotations
 
+import os
 from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -10,12 +12,26 @@ from typing import TYPE_CHECKING
 import typer
 
 from cascade.engine import Checked, check_plan
-from cascade.result import PlanHasErrors
+from cascade.result import PlanHasErrors, RunResult
 
 if TYPE_CHECKING:
+    from cascade.model.plan import PlanModel
     from cascade.periods import Period
 
 PERIOD_HELP = "write 2569-Q2, 2569-H1, 2569-M06 or 2569"
+PLAN_HELP = (
+    "The plan folder (holds cascade.yaml), or any folder or file inside it; "
+    "default: the plan the current folder is in."
+)
+
+
+def only_file(result: RunResult, root: Path, file: Path) -> RunResult:
+    """``result`` with only the problems of ``file``, a file inside the plan ``root``
+    (``cascade validate plans/probation/agreements/units/LAW.yaml``)."""
+    name = Path(os.path.relpath(os.path.abspath(file), os.path.abspath(root))).as_posix()
+    kept = tuple(d for d in result.diagnostics if d.file == name)
+    note = f"only problems in {name} are shown; the whole plan was checked"
+    return RunResult(result.root, result.files, kept, (*result.notes, note))
 
 
 def checked_plan(plan_dir: Path, doing: str) -> Checked:
@@ -30,6 +46,32 @@ def checked_plan(plan_dir: Path, doing: str) -> Checked:
     if checked.model is None or checked.result.errors:
         raise PlanHasErrors(checked.result, f"the plan has errors; fix them before {doing}")
     return checked
+
+
+OUT_HELP = "default: out/ here, or the plan's output folder when run inside the plan"
+
+
+def output_dir(given: Path | None, plan_dir: Path, model: PlanModel | None, sub: str = "") -> Path:
+    """Where a command writes: ``--out`` when given, else ``out/SUB`` in the
+    current folder; when the current folder is below the plan folder, the
+    plan's own output folder instead (files written inside a plan's
+    subfolder would be read back as plan files, an xlsx as actuals)."""
+    if given is not None:
+        return given
+    here, root = Path.cwd(), Path(os.path.abspath(plan_dir))
+    if root not in here.parents:
+        return Path("out", sub) if sub else Path("out")
+    output = model.plan.output if model is not None and model.plan is not None else "out"
+    return plan_dir / output / sub if sub else plan_dir / output
+
+
+def plan_language(lang: str | None, model: PlanModel) -> str:
+    """The ``--lang`` option: th or en, by default the plan's first language."""
+    if lang is None:
+        return model.plan.languages[0] if model.plan and model.plan.languages else "th"
+    if lang not in ("th", "en"):
+        raise typer.BadParameter("choose th or en", param_hint="--lang")
+    return lang
 
 
 def period_option(text: str) -> Period:

@@ -30,7 +30,7 @@ def scaffold_files() -> dict[str, str]:
 def init(
     plan_dir: Path = typer.Argument(..., help="The new plan folder (must not exist or be empty)."),
 ) -> int:
-    """Create a small plan that passes 'cascade validate', in Thai and English.
+    """Create a small, valid plan to start from, in Thai and English.
 
     It holds every kind of file (plan, strategy, org chart, OS matrix, the
     organisation's, a unit's and a person's agreements, a job description and

@@ -13,10 +13,11 @@ from typing import TYPE_CHECKING
 
 import typer
 
-from cascade.cli.common import number_option
-from cascade.engine import check_plan
+from cascade.cli.common import PLAN_HELP, number_option
+from cascade.engine import check_plan, find_plan_root
 from cascade.exitcodes import ExitCode
 from cascade.model.plan import PlanModel
+from cascade.result import PlanHasErrors
 
 if TYPE_CHECKING:
     from cascade.new.agreement import Draft
@@ -29,7 +30,7 @@ app = typer.Typer(
     no_args_is_help=True,
 )
 
-PLAN_DIR = typer.Argument(Path("."), help="The plan folder (holds cascade.yaml).")
+PLAN_DIR = typer.Argument(Path("."), help=PLAN_HELP, show_default=False)
 
 
 def _draftable(plan_dir: Path) -> PlanModel:
@@ -81,8 +82,10 @@ def agreement(
     from cascade.new.ready import model_to_replace_in
     from cascade.new.target import STDOUT, agreement_target
 
+    plan_dir = find_plan_root(plan_dir)
     checked = check_plan(plan_dir)
-    model, notes = model_to_replace_in(checked.result, checked.model, party, force)
+    printing = out is not None and out == STDOUT
+    model, notes = model_to_replace_in(checked.result, checked.model, party, force or printing)
     _notes(notes)
     default = plan_dir / default_path(model, party)
     target = agreement_target(plan_dir, model, party, out, force)
@@ -93,6 +96,11 @@ def agreement(
         return ExitCode.OK
     write_new(target, draft.text, force=force)
     _report(draft, target, plan_dir)
+    if checked.result.errors:  # those the draft was to resolve (cascade.new.ready)
+        after = check_plan(plan_dir).result
+        if after.errors:
+            raise PlanHasErrors(after, f"{target} is written, but the plan still has errors")
+        typer.echo(f"the plan's {checked.result.errors} error(s) are resolved")
     return ExitCode.OK
 
 
@@ -143,6 +151,7 @@ def kpi(
         dimension,
         _weight(weight),
     )
+    plan_dir = find_plan_root(plan_dir)
     model = _draftable(plan_dir)
     skeleton = kpi_skeleton(model, request)
     if not append:
@@ -175,6 +184,7 @@ def unit(
     from cascade.new.unit import UnitRequest, unit_entry
 
     request = UnitRequest(unit_id, parent, name, name_en, unit_type, head)
+    plan_dir = find_plan_root(plan_dir)
     model = _draftable(plan_dir)
     entry = unit_entry(model, request)
     if not append:

@@ -10,10 +10,16 @@ from typing import TYPE_CHECKING, Protocol
 
 import typer
 
-from cascade.cli.common import checked_plan, period_option
-from cascade.engine import check_plan
+from cascade.cli.common import (
+    OUT_HELP,
+    PLAN_HELP,
+    checked_plan,
+    output_dir,
+    period_option,
+    plan_language,
+)
+from cascade.engine import check_plan, find_plan_root
 from cascade.exitcodes import CascadeError, ExitCode
-from cascade.model.plan import PlanModel
 
 if TYPE_CHECKING:
     from cascade.report.bounded import Limits
@@ -23,7 +29,6 @@ if TYPE_CHECKING:
 # inside the functions: 'cascade validate' and 'cascade --help' should not pay for them.
 
 FORMATS = ("html", "md", "pdf")
-LANGS = ("th", "en")
 
 
 def _formats(text: str) -> tuple[str, ...]:
@@ -56,23 +61,19 @@ def _pdf_writer() -> PdfWriter:
     return writer
 
 
-def _lang(lang: str | None, model: PlanModel) -> str:
-    if lang is None:
-        return model.plan.languages[0] if model.plan and model.plan.languages else "th"
-    if lang not in LANGS:
-        raise typer.BadParameter("choose th or en", param_hint="--lang")
-    return lang
-
-
 def report(
-    plan_dir: Path = typer.Argument(Path("."), help="The plan folder (holds cascade.yaml)."),
+    plan_dir: Path = typer.Argument(Path("."), help=PLAN_HELP, show_default=False),
     period: str | None = typer.Option(
         None, "--period", "-p", help="Add scorecards for this period: 2569-Q2, 2569-H1, 2569."
     ),
     lang: str | None = typer.Option(None, "--lang", help="th or en (default: the plan's first)."),
     format: str = typer.Option("html,md", "--format", "-f", help="Comma-separated: html, md, pdf."),
-    out: Path = typer.Option(
-        Path("out"), "--out", "-o", help="Output folder (writes OUT/report/)."
+    out: Path | None = typer.Option(
+        None,
+        "--out",
+        "-o",
+        help=f"Output folder, writes OUT/report/ ({OUT_HELP}).",
+        show_default=False,
     ),
     templates: Path | None = typer.Option(
         None, "--templates", help="Folder of templates that override the built-in ones."
@@ -111,14 +112,17 @@ def report(
     if templates is not None and not templates.is_dir():
         raise typer.BadParameter(f"{templates} is not a folder", param_hint="--templates")
     limits = Limits(timeout, memory)
+    plan_dir = find_plan_root(plan_dir)
     if serve_:
-        return _serve(plan_dir, out, lang, period, thai_digits, templates, limits, port)
+        where = output_dir(out, plan_dir, None)
+        return _serve(plan_dir, where, lang, period, thai_digits, templates, limits, port)
     writer = _pdf_writer() if "pdf" in formats else None
     when = period_option(period) if period is not None else None
     model = checked_plan(plan_dir, "reporting").model
     assert model is not None
+    out = output_dir(out, plan_dir, model)
     options = ReportOptions(
-        lang=_lang(lang, model),
+        lang=plan_language(lang, model),
         period=period_with_actuals(model, when) if when is not None else None,
         formats=tuple(f for f in formats if f != "pdf"),
         templates=templates,
@@ -157,7 +161,7 @@ def _serve(
 
     when = period_option(period) if period else None
     checked = check_plan(plan_dir)
-    chosen = _lang(lang, checked.model) if checked.model is not None else (lang or "th")
+    chosen = plan_language(lang, checked.model) if checked.model is not None else (lang or "th")
     options = ReportOptions(chosen, when, ("html",), templates, thai_digits, False, limits)
 
     def log(line: str) -> None:

@@ -27,8 +27,11 @@ def list_rules(
 
 
 def explain(code: str = typer.Argument(..., help="A rule code, e.g. WGT001, or its name.")) -> int:
-    """Print one rule's documentation, with a failing and a passing example."""
-    from cascade.rules.docs import rule_markdown
+    """Print one rule's documentation, with a failing and a passing example.
+
+    The same text, as Markdown, is in docs/rules.md.
+    """
+    from cascade.rules.docs import rule_text
 
     wanted = code.strip()
     found = ALL.get(wanted.upper()) or next(
@@ -37,5 +40,5 @@ def explain(code: str = typer.Argument(..., help="A rule code, e.g. WGT001, or i
     if found is None:
         hint = did_you_mean(wanted, [*ALL, *(r.name for r in ALL.values())])
         raise CascadeError(f"no rule '{code}'. {hint}".rstrip() + "\nList them with: cascade rules")
-    sys.stdout.write(rule_markdown(found))
+    sys.stdout.write(rule_text(found))
     return ExitCode.OK

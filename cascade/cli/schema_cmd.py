@@ -6,13 +6,27 @@ from pathlib import Path
 
 import typer
 
+from cascade.engine import PlanRootError, find_plan_root
 from cascade.exitcodes import CascadeError, ExitCode
 from cascade.fileio import atomic_write
 
 
+def _default_out() -> Path:
+    """``schemas/`` of the plan the current folder is in; ``./schemas`` outside a plan."""
+    try:
+        return find_plan_root(Path(".")) / "schemas"
+    except PlanRootError:
+        return Path("schemas")
+
+
 def schema(
-    out: Path = typer.Option(
-        Path("schemas"), "--out", "-o", help="Folder to write the schemas into."
+    out: Path | None = typer.Option(
+        None,
+        "--out",
+        "-o",
+        help="Folder to write the schemas into (default: schemas/ in the plan the current "
+        "folder is in, else ./schemas).",
+        show_default=False,
     ),
     check: bool = typer.Option(
         False, "--check", help="Write nothing; exit 1 if the folder's schemas are out of date."
@@ -32,6 +46,7 @@ def schema(
     from cascade.schema import generate, stale
     from cascade.vscode import SettingsError, merged_settings
 
+    out = out if out is not None else _default_out()
     schemas = generate()
     outdated = stale(out, schemas)
     if check:

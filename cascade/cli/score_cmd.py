@@ -9,8 +9,17 @@ from pathlib import Path
 import typer
 
 from cascade.cli.color import use_color
-from cascade.cli.common import checked_plan, number_option, period_option
+from cascade.cli.common import (
+    OUT_HELP,
+    PLAN_HELP,
+    checked_plan,
+    number_option,
+    output_dir,
+    period_option,
+    plan_language,
+)
 from cascade.diagnostics import Diagnostic, Level
+from cascade.engine import find_plan_root
 from cascade.exitcodes import CascadeError, ExitCode
 from cascade.pipeline import to_diagnostics
 from cascade.reporters import REPORTERS
@@ -21,6 +30,7 @@ from cascade.result import RunResult
 # 'cascade --help' should not pay for it.
 
 FORMATS = ("text", "json", "yaml", "csv", "xlsx")
+PLAN_OPTION = "Same as PLAN_DIR (kept for scripts written before it)."
 
 
 def _report(findings: list[Diagnostic], root: str) -> None:
@@ -32,7 +42,7 @@ def _report(findings: list[Diagnostic], root: str) -> None:
 
 
 def score(
-    plan_dir: Path = typer.Argument(Path("."), help="The plan folder (holds cascade.yaml)."),
+    plan_dir: Path = typer.Argument(Path("."), help=PLAN_HELP, show_default=False),
     period: str = typer.Option(
         ..., "--period", "-p", help="Period to close: 2569-Q2, 2569-H1, 2569."
     ),
@@ -44,10 +54,10 @@ def score(
         help=f"Output: {', '.join(FORMATS)}. json, yaml, csv go to stdout without --out.",
     ),
     out: Path | None = typer.Option(
-        None, "--out", "-o", help="Folder for scorecard files (xlsx: default out/)."
+        None, "--out", "-o", help=f"Folder for scorecard files ({OUT_HELP}).", show_default=False
     ),
     incentives: bool = typer.Option(False, "--incentives", help="Allocate the incentive pool."),
-    lang: str = typer.Option("th", "--lang", help="th or en."),
+    lang: str | None = typer.Option(None, "--lang", help="th or en (default: the plan's first)."),
 ) -> int:
     """Close a period: every KPI score, agreement score, roll-up and rating.
 
@@ -73,9 +83,11 @@ def score(
     if format not in FORMATS:
         raise typer.BadParameter(f"choose one of {', '.join(FORMATS)}", param_hint="--format")
     when = period_option(period)
+    plan_dir = find_plan_root(plan_dir)
     checked = checked_plan(plan_dir, "scoring")
     model = checked.model
     assert model is not None
+    lang = plan_language(lang, model)
     options = ScoreOptions(
         period_with_actuals(model, when),
         party_with_agreement(model, party) if party is not None else None,
@@ -89,7 +101,7 @@ def score(
         return _exit_code(diags)
     show(run, sys.stdout, color=use_color(sys.stdout), lang=lang)
     if format != "text":
-        path = write_scorecards(run, format, out or Path("out"), lang)
+        path = write_scorecards(run, format, output_dir(out, plan_dir, model), lang)
         typer.echo(f"wrote {path}")
     return _exit_code(diags)
 
@@ -101,16 +113,20 @@ def _exit_code(diags: list[Diagnostic]) -> ExitCode:
 
 def explain_score(
     kpi: str = typer.Argument(..., help="The KPI as PARTY/ID, e.g. LAW/2-5."),
+    plan_dir: Path = typer.Argument(Path("."), help=PLAN_HELP, show_default=False),
     period: str = typer.Option(..., "--period", "-p", help="The period, e.g. 2569-Q2."),
-    plan_dir: Path = typer.Option(Path("."), "--plan", help="The plan folder."),
+    plan: Path | None = typer.Option(None, "--plan", hidden=True, help=PLAN_OPTION),
 ) -> int:
     """Show every step of one KPI's score: result, thresholds, bracket,
-    interpolation, rounding, weight and weighted score."""
+    interpolation, rounding, weight and weighted score.
+
+    Example:  cascade explain-score LAW/2-5 plans/probation --period 2569-Q2
+    """
     from cascade.scoring.explain import explain_lines
     from cascade.scoring.selection import kpi_scorecard
 
     when = period_option(period)
-    model = checked_plan(plan_dir, "scoring").model
+    model = checked_plan(find_plan_root(plan or plan_dir), "scoring").model
     assert model is not None
     card, line = kpi_scorecard(model, kpi, when)
     sys.stdout.write("\n".join(explain_lines(card, line)) + "\n")
@@ -123,10 +139,14 @@ def whatif(
     total: str | None = typer.Option(
         None, "--total", help="Instead: the agreement total wanted (needs --period)."
     ),
+    plan_dir: Path = typer.Argument(Path("."), help=PLAN_HELP, show_default=False),
     period: str | None = typer.Option(None, "--period", "-p", help="Period for --total."),
-    plan_dir: Path = typer.Option(Path("."), "--plan", help="The plan folder."),
+    plan: Path | None = typer.Option(None, "--plan", hidden=True, help=PLAN_OPTION),
 ) -> int:
-    """The result a KPI needs for a score (or for its agreement to reach --total)."""
+    """The result a KPI needs for a score (or for its agreement to reach --total).
+
+    Example:  cascade whatif LAW/2-5 plans/probation --score 4.5
+    """
     from cascade.scoring.explain import needed_result, score_for_total
     from cascade.scoring.policy import resolve
     from cascade.scoring.selection import kpi_named, kpi_scorecard
@@ -137,7 +157,7 @@ def whatif(
     goal = number_option(total, "--total") if total is not None else None
     if goal is not None and period is None:
         raise typer.BadParameter("--total needs --period", param_hint="--period")
-    model = checked_plan(plan_dir, "asking what if").model
+    model = checked_plan(find_plan_root(plan or plan_dir), "asking what if").model
     assert model is not None
     target = kpi_named(model, kpi)
     policy = resolve(model.plan.scoring if model.plan else None)

@@ -10,7 +10,8 @@ from pathlib import Path
 import typer
 
 from cascade.cli.color import use_color
-from cascade.engine import LoadOptions, check_plan, validate_plan
+from cascade.cli.common import PLAN_HELP, only_file
+from cascade.engine import LoadOptions, check_plan, find_plan_root, validate_plan
 from cascade.exitcodes import CascadeError, ExitCode
 from cascade.fileio import atomic_write
 from cascade.load.changed import ChangedError
@@ -38,9 +39,7 @@ def _run(plan_dir: Path, options: LoadOptions) -> RunResult:
 
 
 def validate(
-    plan_dir: Path = typer.Argument(
-        Path("."), help="The plan folder (holds cascade.yaml).", show_default=True
-    ),
+    plan_dir: Path = typer.Argument(Path("."), help=PLAN_HELP, show_default=False),
     format: str = typer.Option(
         "auto",
         "--format",
@@ -87,6 +86,9 @@ def validate(
 ) -> int:
     """Check a plan: syntax, schema, references, weights, tracing, OS matrix.
 
+    A file argument checks the plan holding it and shows only that file's
+    problems.
+
     Exit codes: 0 clean (warnings allowed unless --strict), 1 the plan has
     errors, 2 usage or unreadable input, 3 internal error, 130 interrupted.
 
@@ -108,6 +110,7 @@ def validate(
         name = pick(format, os.environ)
     except ValueError as exc:
         raise typer.BadParameter(str(exc), param_hint="--format") from None
+    given, plan_dir = plan_dir, find_plan_root(plan_dir)
     use_cache = cache if cache is not None else not os.environ.get("CI")
     options = LoadOptions(jobs=jobs or default_jobs(), cache=use_cache)
     if render:
@@ -117,6 +120,8 @@ def validate(
         result, render_failed = with_render_check(checked.result, checked.model, templates)
     else:
         result, render_failed = _run(plan_dir, options), False
+    if given.is_file():
+        result = only_file(result, plan_dir, given)
     if changed_since is not None:
         try:
             result = result.only(changed_since_files(plan_dir, changed_since))

@@ -198,12 +198,22 @@ class _UnitDraft:
         return parts
 
     def head_note(self) -> None:
-        """Warn when the unit's head already cascades from someone else."""
+        """Warn when the unit's head cascades from someone else (not already from
+        this unit's KPIs, which the draft then gives)."""
         head = head_of(self.model, self.unit)
         agreement = self.model.agreements.get(head or "")
         if head is None or agreement is None or agreement.parent == self.unit:
             return
-        if any(k.spec.kind == "supervisor" for k in agreement.kpis):
+        links = [
+            link
+            for k in agreement.kpis
+            if k.spec.kind == "supervisor"
+            for link in [
+                *(k.spec.contributes_to or []),
+                *([k.spec.same_as] if k.spec.same_as else []),
+            ]
+        ]
+        if any(not link.startswith(f"{self.unit}/") for link in links):
             self.parts.notes.append(
                 f"{head} heads {self.unit}: once this agreement is in the plan, {head}'s "
                 f"parent party becomes {self.unit}, so the supervisor KPIs in "

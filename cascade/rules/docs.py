@@ -1,19 +1,55 @@
-"""Rule documentation rendered from the registry (``cascade rules``, docs/rules.md)."""
+"""Rule documentation rendered from the registry: plain text for the terminal
+(``cascade rules``, ``cascade explain``) and Markdown for docs/rules.md
+(``cascade rules --markdown``).
+
+The rules' docstrings are reStructuredText: ````code````, ``:role:`target```
+and a paragraph ending in ``::`` before an indented example.  :func:`plain`
+and :func:`markdown` turn that markup into what each reader expects.
+"""
 
 from __future__ import annotations
+
+import re
 
 from cascade.rules import ALL
 from cascade.rules.registry import Rule
 
+_LITERAL = re.compile(r"``(.+?)``", re.DOTALL)
+_ROLE = re.compile(r":[a-z]+:`~?([^`]+)`")
+_EXAMPLE = re.compile(r"(\S)?( ?)::$", re.MULTILINE)
+
+
+def _example_colons(text: str) -> str:
+    """``Fails::`` → ``Fails:``; a bare ``::`` (or `` ::``) is dropped, as Sphinx does."""
+    return _EXAMPLE.sub(lambda m: (m.group(1) or "") + ("" if m.group(2) else ":"), text)
+
+
+def plain(text: str) -> str:
+    """reStructuredText markup as plain terminal text: ````rules:```` → ``'rules:'``."""
+    text = _ROLE.sub(lambda m: m.group(1), text)
+    return _example_colons(_LITERAL.sub(lambda m: f"'{m.group(1)}'", text))
+
+
+def markdown(text: str) -> str:
+    """reStructuredText markup as Markdown: ````rules:```` → ```rules:```; the
+    indented examples stay indented code blocks."""
+    text = _ROLE.sub(lambda m: f"`{m.group(1)}`", text)
+    return _example_colons(_LITERAL.sub(lambda m: f"`{m.group(1)}`", text))
+
+
+def _about(rule: Rule, strong: str) -> str:
+    reads = f" · reads: {', '.join(s.name for s in rule.reads)}" if rule.reads else ""
+    return f"Default level: {strong}{rule.level.value}{strong} · family: {rule.family}{reads}"
+
 
 def rule_markdown(rule: Rule) -> str:
     """One rule as a Markdown section."""
-    reads = f" · reads: {', '.join(s.name for s in rule.reads)}" if rule.reads else ""
-    return (
-        f"## {rule.code} {rule.name}\n\n"
-        f"Default level: **{rule.level.value}** · family: {rule.family}{reads}\n\n"
-        f"{rule.doc}\n"
-    )
+    return f"## {rule.code} {rule.name}\n\n{_about(rule, '**')}\n\n{markdown(rule.doc)}\n"
+
+
+def rule_text(rule: Rule) -> str:
+    """One rule as plain text for the terminal (``cascade explain``)."""
+    return f"{rule.code} {rule.name}\n{_about(rule, '')}\n\n{plain(rule.doc)}\n"
 
 
 def rules_markdown() -> str:
@@ -26,7 +62,7 @@ def rules_markdown() -> str:
         "| code | name | level | what it checks |\n| --- | --- | --- | --- |\n"
     )
     rows = "".join(
-        f"| {r.code} | {r.name} | {r.level.value} | {r.summary} |\n" for r in ALL.values()
+        f"| {r.code} | {r.name} | {r.level.value} | {markdown(r.summary)} |\n" for r in ALL.values()
     )
     return head + rows + "\n" + "\n".join(rule_markdown(r) for r in ALL.values())
 
@@ -35,6 +71,7 @@ def rules_table() -> str:
     """A plain table for the terminal."""
     width = max(len(r.name) for r in ALL.values())
     lines = [
-        f"{r.code:<7}  {r.name:<{width}}  {r.level.value:<7}  {r.summary}" for r in ALL.values()
+        f"{r.code:<7}  {r.name:<{width}}  {r.level.value:<7}  {plain(r.summary)}"
+        for r in ALL.values()
     ]
     return "\n".join(lines) + "\n"

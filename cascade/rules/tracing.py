@@ -339,8 +339,8 @@ def supervisor_trace(ctx: Context) -> Iterator[Finding]:
                     heads = model.people[agreement.party].heads == agreement.parent
                     hint = (
                         f"{agreement.party} heads {agreement.parent}, so its KPIs cascade "
-                        f"from {agreement.parent}'s agreement (draft anew with: cascade new "
-                        f"agreement --party {agreement.party} --force)"
+                        f"from {agreement.parent}'s agreement: make them name its KPIs (a draft "
+                        f"to compare: cascade new agreement --party {agreement.party} --out -)"
                         if heads
                         else ""
                     )

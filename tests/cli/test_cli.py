@@ -146,7 +146,11 @@ def test_rules_and_explain(capsys: pytest.CaptureFixture[str]) -> None:
     assert code == 0
     assert any(line.startswith("WGT001   weights-total") for line in out.splitlines())
     code, out, _ = run(["explain", "wgt001"], capsys)
-    assert code == 0 and out.startswith("## WGT001 weights-total\n")
+    assert code == 0 and out.startswith("WGT001 weights-total\nDefault level: error")
+    code, out, _ = run(["explain", "ACT001"], capsys)
+    assert "a milestone KPI takes a 'level', a numeric KPI\n" in out
+    assert "\nFails:\n\n    - {kpi: LAW/A3, value: 80} " in out
+    assert "``" not in out and "::" not in out and "**" not in out
     assert run(["explain", "weights-total"], capsys)[0] == 0
 
 

@@ -73,6 +73,21 @@ def test_head_redrafted_after_its_unit(tmp_path: Path, capsys: CAP) -> None:
     assert errors(validate(root)) == []
 
 
+def test_a_unit_its_people_already_trace_to(tmp_path: Path, capsys: CAP) -> None:
+    """P0012 (head of LAW-1) already names LAW-1/1..3: the draft gives those KPIs,
+    the errors its absence caused are resolved, and no file but LAW-1's is touched."""
+    root = probation(tmp_path)
+    head = root / "agreements" / "people" / "P0012.yaml"
+    text = head.read_text(encoding="utf-8")
+    head.write_text(text.replace("[P0001/", "[LAW-1/"), encoding="utf-8")
+    code, out, err = run(["new", "agreement", str(root), "-p", "LAW-1"], capsys)
+    assert code == 0, err
+    assert out.splitlines()[-1] == "the plan's 6 error(s) are resolved"
+    assert "note: 6 error(s) come from LAW-1 having no agreement yet" in err
+    assert "--force" not in err and "P0012 heads LAW-1" not in err
+    assert errors(validate(root)) == []
+
+
 def test_out_dash_prints_and_writes_nothing(tmp_path: Path, capsys: CAP) -> None:
     root = probation(tmp_path, person=True)
     code, out, _ = run(["new", "agreement", str(root), "-p", "P0015", "-o", "-"], capsys)

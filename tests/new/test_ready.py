@@ -52,7 +52,8 @@ def test_errors_only_in_the_replaced_agreement_need_force(model: PlanModel) -> N
         model_to_replace_in(result(SVC_FILE), model, "SVC", force=False)
     assert caught.value.lines() == [
         f"cascade: {REFUSED}",
-        f"they are all in {SVC_FILE}, SVC's agreement: --force replaces it",
+        f"they are all in {SVC_FILE}, SVC's agreement: fix them there "
+        "(a draft to compare: cascade new agreement --party SVC --out -)",
     ]
     assert caught.value.exit_code is ExitCode.PLAN
 

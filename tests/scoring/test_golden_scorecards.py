@@ -27,6 +27,7 @@ def test_probation_scorecards(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     monkeypatch.chdir(PLAN)  # warnings name files from the current folder
+    monkeypatch.setenv("COLUMNS", "140")  # the table fits the terminal; pytest-xdist says 80
     code = main(
         [
             "score",

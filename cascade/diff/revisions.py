@@ -14,6 +14,7 @@ from pathlib import Path
 
 from cascade.diff import git
 from cascade.diff.sides import WORKTREE, DiffError, Side, from_folder, from_git
+from cascade.engine import PlanRootError, find_plan_root
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,6 +73,16 @@ def split_words(revs: str | None, plan_dir: Path | None) -> tuple[str | None, Pa
     return None, Path(revs)
 
 
+def _plan_folder(start: Path) -> Path:
+    """The plan holding ``start`` in the working tree, as every command finds it
+    (from a subfolder too); ``start`` itself when the working tree has none
+    (the plan may exist only in the revisions compared)."""
+    try:
+        return find_plan_root(start)
+    except PlanRootError:
+        return start
+
+
 def read_sides(request: DiffRequest) -> tuple[Side, Side, str]:
     """The old and the new side, and how to name the plan folder."""
     if request.old_dir is not None or request.new_dir is not None:
@@ -82,6 +93,7 @@ def read_sides(request: DiffRequest) -> tuple[Side, Side, str]:
         old = from_folder(request.old_dir, str(request.old_dir))
         return old, from_folder(request.new_dir, str(request.new_dir)), ""
     revs, plan_dir = split_words(request.revs, request.plan_dir)
+    plan_dir = _plan_folder(plan_dir)
     wanted = parse_range(revs)
     try:
         repo = git.locate(plan_dir)

@@ -84,12 +84,12 @@ def test_a_registered_page_is_written_and_linked_and_nothing_else_changes(
     got, want = snapshot(out / "report"), snapshot(GOLDEN)
     assert sorted(got) == sorted([*want, "html/headcount.html", "md/headcount.md"])
     page = got.pop("html/headcount.html").decode("utf-8")
-    assert "\n<h1>headcount: 5</h1>\n" in page
+    assert "\n<h1>headcount: 4</h1>\n" in page
     assert '<a href="headcount.html">Agreement count</a>\n</nav>' in page
     assert (
         got.pop("md/headcount.md")
         .decode("utf-8")
-        .endswith(" · [Agreement count](headcount.md)\n\n# Agreement count: 5\n")
+        .endswith(" · [Agreement count](headcount.md)\n\n# Agreement count: 4\n")
     )
     for rel, data in want.items():
         fmt = rel.split("/", 1)[0]
@@ -115,7 +115,7 @@ def test_the_page_is_linked_in_thai_too(
     assert md.splitlines()[0].endswith(" · [จำนวนคำรับรอง](headcount.md)")
     assert "- [จำนวนคำรับรอง](headcount.md)\n" in md
     page = (out / "report" / "md" / "headcount.md").read_text(encoding="utf-8")
-    assert page.endswith("\n# จำนวนคำรับรอง: 5\n")
+    assert page.endswith("\n# จำนวนคำรับรอง: 4\n")
 
 
 def test_serve_rebuilds_a_page_passed_in_the_options(templates: Path, tmp_path: Path) -> None:
@@ -125,7 +125,7 @@ def test_serve_rebuilds_a_page_passed_in_the_options(templates: Path, tmp_path: 
     assert site.build(), log
     assert "headcount.html" in log[-1].split(": ", 1)[1].split(", ")
     page = (site.folder / "headcount.html").read_text(encoding="utf-8")
-    assert "\n<h1>headcount: 5</h1>\n" in page
+    assert "\n<h1>headcount: 4</h1>\n" in page
     index = (site.folder / "index.html").read_text(encoding="utf-8")
     assert index.count('<a href="headcount.html">Agreement count</a>') == 2
 
@@ -157,10 +157,10 @@ def test_the_pdf_has_the_page_in_registry_order(
     plain = pdf_markup.render_typst(view, "en")
     source = pdf_markup.render_typst(view, "en", pages=WITH_EXTRA)
     assert "= Agreements" not in plain
-    assert source.count("\n= Agreements: 5\n") == 1
+    assert source.count("\n= Agreements: 4\n") == 1
     first_form = source.index("#counter(page).update(1)")
-    assert source.index("= Agreements: 5") < first_form
-    assert source.replace("= Agreements: 5\n", "", 1) == plain
+    assert source.index("= Agreements: 4") < first_form
+    assert source.replace("= Agreements: 4\n", "", 1) == plain
 
 
 def test_a_party_page_never_takes_a_registered_page_name() -> None:

@@ -106,6 +106,11 @@ class Unit:
         """The position that heads the unit, when the chart names one."""
         return self.spec.head
 
+    @property
+    def exempt(self) -> bool:
+        """Whether the chart marks the unit as having no agreement of its own."""
+        return self.spec.exempt is not None
+
 
 @dataclass(eq=False, slots=True)
 class Person:
@@ -214,6 +219,11 @@ class Kpi:
         and the report's walk over template fields.
         """
         return getattr(self.spec, name)
+
+    def template_field(self, name: str) -> object:
+        """A KPI template field as the KPI has it: its own, else inherited along
+        ``same_as`` (an identical or common KPI takes its parent's template)."""
+        return self._inherited(name)
 
     def _inherited(self, name: str) -> object:
         """A template field: the KPI's own, or its ``same_as`` parent's, up the chain.

@@ -156,6 +156,8 @@ WORDS: dict[str, tuple[str, str]] = {
     "strategies": ("กลยุทธ์", "Strategies"),
     "projects": ("โครงการ", "Projects"),
     "budget": ("งบประมาณ (บาท)", "Budget (baht)"),
+    "budget_by_strategy": ("งบประมาณรวมรายกลยุทธ์ (บาท)", "Budget by strategy (baht)"),
+    "budget_by_issue": ("งบประมาณรวมรายประเด็นยุทธศาสตร์ (บาท)", "Budget by strategic issue (baht)"),
     "plan_error": ("แผนมีข้อผิดพลาด", "The plan has errors"),
     "plan_error_note": (
         "แก้ไขไฟล์แล้วบันทึก หน้านี้จะแสดงรายงานอีกครั้งเมื่อแผนถูกต้อง",

@@ -52,6 +52,10 @@ class StrategyView:
     projects: tuple[Project, ...]
     svg: Markup
     mermaid: Markup
+    budget_by_strategy: tuple[tuple[GoalRef, Decimal], ...] = ()
+    """Total budget of the projects of each strategy (those with projects)."""
+    budget_by_issue: tuple[tuple[GoalRef, Decimal], ...] = ()
+    """Total budget of the projects serving each strategic issue (each project once)."""
 
 
 @dataclass(frozen=True, slots=True)

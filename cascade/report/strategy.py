@@ -1,7 +1,10 @@
 """The strategy map page: lanes of goals, what measures and supports each,
-strategies and projects, and the map itself (SVG for HTML, Mermaid for Markdown)."""
+strategies and projects with their budgets summed by strategy and by
+strategic issue, and the map itself (SVG for HTML, Mermaid for Markdown)."""
 
 from __future__ import annotations
+
+from decimal import Decimal
 
 from markupsafe import Markup
 
@@ -10,6 +13,7 @@ from cascade.report.refs import Refs
 from cascade.report.site_view import Lane, MapGoal, Project, StrategyView
 from cascade.report.svg import strategy_map
 from cascade.report.view import GoalRef, Ref
+from cascade.spec import Strategy
 
 
 def _support(model: PlanModel, refs: Refs) -> dict[str, list[tuple[Ref, str]]]:
@@ -22,6 +26,30 @@ def _support(model: PlanModel, refs: Refs) -> dict[str, list[tuple[Ref, str]]]:
                     (refs.party(agreement.party), refs.text(goal.name))
                 )
     return found
+
+
+def budget_totals(strategy: Strategy) -> tuple[dict[str, Decimal], dict[str, Decimal]]:
+    """Project budgets summed by strategy and by strategic issue.
+
+    A project serves the issues of the goals its strategy serves and of its
+    own ``goals``; it counts once in each of those issues.  Projects with no
+    budget add nothing.
+    """
+    goal_issues = {g.id: g.issues for g in strategy.goals}
+    strategy_goals = {s.id: s.goals for s in strategy.strategies}
+    by_strategy: dict[str, Decimal] = {}
+    by_issue: dict[str, Decimal] = {}
+    for project in strategy.projects:
+        if project.budget is None:
+            continue
+        if project.strategy:
+            by_strategy[project.strategy] = by_strategy.get(project.strategy, Decimal(0)) + (
+                project.budget
+            )
+        goals = [*strategy_goals.get(project.strategy or "", ()), *project.goals]
+        for issue in sorted({i for g in goals for i in goal_issues.get(g, ())}):
+            by_issue[issue] = by_issue.get(issue, Decimal(0)) + project.budget
+    return by_strategy, by_issue
 
 
 def strategy_view(model: PlanModel, refs: Refs, title: str) -> StrategyView:
@@ -61,6 +89,7 @@ def strategy_view(model: PlanModel, refs: Refs, title: str) -> StrategyView:
         perspectives, [(i.id, i.name) for i in issues.values()], map_goals, title=title
     )
     mermaid = strategy_map.strategy_map_mermaid(perspectives, map_goals)
+    by_strategy, by_issue = budget_totals(strategy)
     return StrategyView(
         tuple(lanes),
         tuple(issues.values()),
@@ -80,4 +109,10 @@ def strategy_view(model: PlanModel, refs: Refs, title: str) -> StrategyView:
         ),
         Markup(svg),
         Markup(mermaid),
+        tuple(
+            (GoalRef(s.id, text(s.name)), by_strategy[s.id])
+            for s in strategy.strategies
+            if s.id in by_strategy
+        ),
+        tuple((ref, by_issue[ref.id]) for ref in issues.values() if ref.id in by_issue),
     )

@@ -1,7 +1,8 @@
 """Rules stage: one small function per rule, registered in one explicit tuple.
 
 Families: references, goals, weights, tracing, osmatrix, criteria,
-structure, people, actuals.  ``ALL`` adds the documented stage checks;
+structure, people, actuals, and the method's own checks: coverage, chain,
+drafts, template.  ``ALL`` adds the documented stage checks;
 ``cascade rules`` lists them and docs/rules.md is generated from them.
 """
 
@@ -9,12 +10,16 @@ from __future__ import annotations
 
 from cascade.rules import (
     actuals,
+    chain,
+    coverage,
     criteria,
+    drafts,
     goals,
     osmatrix,
     people,
     references,
     structure,
+    template,
     tracing,
     weights,
 )
@@ -26,6 +31,7 @@ RULES: tuple[Rule, ...] = (
     references.unresolved_reference,
     goals.goal_without_kpi,
     goals.unit_goal_unlinked,
+    goals.supports_disagrees,
     weights.weights_total,
     weights.dimension_weight,
     weights.slot_weight,
@@ -41,6 +47,7 @@ RULES: tuple[Rule, ...] = (
     osmatrix.owner_not_carrying,
     osmatrix.supporter_not_carrying,
     osmatrix.unit_without_agreement,
+    osmatrix.carrier_not_in_row,
     criteria.thresholds_monotonic,
     criteria.threshold_count,
     criteria.milestone_levels,
@@ -58,6 +65,15 @@ RULES: tuple[Rule, ...] = (
     actuals.result_shape,
     actuals.duplicate_result,
     actuals.period_outside_year,
+    coverage.unit_not_covered,
+    coverage.no_unit_cascaded_to_people,
+    chain.vision_mission,
+    chain.issue_without_goal,
+    chain.goal_without_strategy,
+    chain.project_unlinked,
+    chain.negative_budget,
+    drafts.placeholder_left,
+    template.kpi_template_incomplete,
 )
 
 ALL: dict[str, Rule] = {r.code: r for r in sorted((*STAGE_CHECKS, *RULES), key=lambda r: r.code)}

@@ -1,11 +1,12 @@
-"""The Owner/Supporter matrix: one owner per organisation KPI, and the
-owner and supporters carry it in their agreements."""
+"""The Owner/Supporter matrix: one owner per organisation KPI, the owner and
+supporters carry it in their agreements, and a unit that carries it is in its row."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
 from cascade.diagnostics import Finding, Level
+from cascade.qid import is_qualified, party_of, qualify
 from cascade.rules.common import finding
 from cascade.rules.registry import Context, rule
 from cascade.rules.scopes import OS_MATRIX, SELF
@@ -142,3 +143,50 @@ def unit_without_agreement(ctx: Context) -> Iterator[Finding]:
                 continue
             reported.add(unit)
             yield finding(here, f"unit {unit} has no agreement yet")
+
+
+@rule("OSM005", "carrier-not-in-row", Level.WARNING, reads=(SELF,))
+def carrier_not_in_row(ctx: Context) -> Iterator[Finding]:
+    """A unit that carries an organisation KPI (an ``identical`` KPI with
+    ``same_as``, or a ``contributory`` one with ``contributes_to``) is that
+    KPI's owner or one of its supporters in the OS matrix.  The other
+    direction (the owner and supporters of a row carry it) is OSM002/OSM003.
+    A KPI with no row is OSM001's.
+
+    Fails::
+
+        # agreements/units/LAW.yaml
+        - {id: A3, kind: contributory, contributes_to: [DOP/3.1], weight: 10}
+        # os-matrix.yaml
+        rows: [{kpi: DOP/3.1, owner: SEC}]        # LAW is not in the row
+
+    Passes::
+
+        rows: [{kpi: DOP/3.1, owner: SEC, supporters: [LAW]}]
+    """
+    model = ctx.model
+    matrix = model.osmatrix
+    if matrix is None:
+        return
+    rows: dict[str, set[str]] = {}
+    for row in matrix.rows:
+        named = {row.owner, *row.supporters} if row.owner else set(row.supporters)
+        rows.setdefault(model.row_qid(row.kpi), set()).update(u for u in named if u)
+    for agreement in model.agreements.values():
+        if agreement.party_type != "unit":
+            continue
+        for kpi in agreement.kpis:
+            same: str | None = getattr(kpi.same_as, "qid", None)
+            links = [(kpi.where.at("same_as"), same)]
+            for j, ref in enumerate(kpi.contributes_to_refs):
+                target = ref if is_qualified(ref) else qualify(agreement.parent or "", ref)
+                links.append((kpi.where.at("contributes_to", j), target))
+            for here, qid in links:
+                if qid is None or party_of(qid) != model.organisation or qid not in rows:
+                    continue
+                if agreement.party not in rows[qid]:
+                    yield finding(
+                        here,
+                        f"{agreement.party} carries {qid} but is not in its OS matrix row",
+                        hint=f"add {agreement.party} to the row's supporters in the OS matrix",
+                    )

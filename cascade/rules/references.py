@@ -53,6 +53,7 @@ def _strategy(model: PlanModel) -> Iterator[Finding]:
         here = where.at("projects", i)
         if project.strategy and project.strategy not in strategies:
             yield _missing(here.at("strategy"), "strategy", project.strategy, strategies)
+        yield from _check(here.at("goals"), "goal", project.goals, goals)
         if project.owner and project.owner not in model.units:
             yield _missing(here.at("owner"), "unit", project.owner, model.units)
 

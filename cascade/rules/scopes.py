@@ -169,7 +169,7 @@ def _strategy_named(model: PlanModel) -> set[str]:
 
 
 def _measured(agreement: Agreement) -> str:
-    return digest(sorted({k.goal or "" for k in agreement.kpis}))
+    return digest(sorted({(k.id, k.goal or "") for k in agreement.kpis}))
 
 
 def _actuals_named(model: PlanModel) -> set[str] | None:
@@ -234,7 +234,8 @@ OS_MATRIX = Scope(
 )
 STRATEGY = Scope(
     "strategy",
-    "findings at the strategy that read which goals the organisation's KPIs measure",
+    "findings at the strategy that read the organisation's KPIs: their ids and the goals "
+    "they measure",
     named=_strategy_named,
     fingerprint=_measured,
 )

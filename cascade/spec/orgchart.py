@@ -9,6 +9,12 @@ from pydantic import Field
 from cascade.spec.common import Id, SpecModel, Text, Version, d
 
 
+class Exemption(SpecModel):
+    """Why a unit has no agreement of its own (COV001 then leaves it alone)."""
+
+    reason: Text = Field(description=d("Why the unit has no agreement.", "เหตุผลที่ไม่จัดทำคำรับรอง"))
+
+
 class Unit(SpecModel):
     """A unit: department, bureau, division, office, centre, group…"""
 
@@ -20,6 +26,12 @@ class Unit(SpecModel):
     parent: Id | None = Field(None, description=d("Parent unit.", "หน่วยงานต้นสังกัด"))
     head: Id | None = Field(
         None, description=d("Position number of the unit's head.", "เลขที่ตำแหน่งหัวหน้าหน่วยงาน")
+    )
+    exempt: Exemption | None = Field(
+        None,
+        description=d(
+            "The unit has no agreement of its own, and why.", "หน่วยงานที่ได้รับยกเว้นการจัดทำคำรับรอง"
+        ),
     )
 
 

@@ -27,8 +27,42 @@ class CommonKpi(SpecModel):
     criteria: Criteria | None = Field(None, description=d("Scoring criteria.", "เกณฑ์การให้คะแนน"))
 
 
+TemplateField = Literal[
+    "definition",
+    "unit_of_measure",
+    "target",
+    "criteria",
+    "formula",
+    "baseline",
+    "data_source",
+    "collection_method",
+    "overseer",
+    "overseer.phone",
+    "collector",
+    "collector.phone",
+]
+
+
+class KpiTemplate(SpecModel):
+    """The KPI template fields (slide 28) each level must fill in every KPI."""
+
+    organisation: list[TemplateField] = Field(
+        default_factory=list,
+        description=d("Fields every organisation KPI fills.", "รายการที่ตัวชี้วัดระดับองค์กรต้องกรอก"),
+    )
+    unit: list[TemplateField] = Field(
+        default_factory=list,
+        description=d("Fields every unit KPI fills.", "รายการที่ตัวชี้วัดระดับหน่วยงานต้องกรอก"),
+    )
+    person: list[TemplateField] = Field(
+        default_factory=list,
+        description=d("Fields every person's KPI fills.", "รายการที่ตัวชี้วัดระดับบุคคลต้องกรอก"),
+    )
+
+
 class Policy(SpecModel):
-    """Validation policy: caps on KPIs that trace to no organisation KPI."""
+    """Validation policy: caps on KPIs that trace to no organisation KPI, and the
+    KPI template fields each level fills."""
 
     unit_specific_max_weight: Dec = Field(
         Decimal(30),
@@ -42,6 +76,12 @@ class Policy(SpecModel):
         description=d(
             "Most weight assignment + personal KPIs may take in a person's agreement.",
             "น้ำหนักรวมสูงสุดของตัวชี้วัดงานที่ได้รับมอบหมายและการพัฒนาตนเอง",
+        ),
+    )
+    kpi_template: KpiTemplate = Field(
+        default_factory=KpiTemplate,
+        description=d(
+            "KPI template fields each level must fill (TPL001).", "รายละเอียดตัวชี้วัดที่แต่ละระดับต้องกรอก"
         ),
     )
 

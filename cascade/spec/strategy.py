@@ -7,7 +7,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from cascade.spec.common import Dec, Id, IdList, SpecModel, Text, Version, d
+from cascade.spec.common import Dec, Id, IdList, RefList, SpecModel, Text, Version, d
 
 
 class Perspective(SpecModel):
@@ -56,6 +56,13 @@ class Project(SpecModel):
     id: Id = Field(description=d("Project id.", "รหัสโครงการ"))
     name: Text = Field(description=d("Project name.", "ชื่อโครงการ"))
     strategy: Id | None = Field(None, description=d("Strategy served.", "กลยุทธ์"))
+    goals: IdList = Field(
+        default_factory=list, description=d("Organisation goals served.", "เป้าประสงค์")
+    )
+    kpis: RefList = Field(
+        default_factory=list,
+        description=d("Organisation KPIs it moves (e.g. 1.1).", "ตัวชี้วัดระดับองค์กรที่โครงการผลักดัน"),
+    )
     owner: Id | None = Field(None, description=d("Owner unit.", "หน่วยงานรับผิดชอบ"))
     budget: Dec | None = Field(None, description=d("Budget, baht.", "งบประมาณ (บาท)"))
 

@@ -36,7 +36,9 @@ class SpecModel(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=False)
 
 
-_ID_SCHEMA = WithJsonSchema({"type": ["string", "number"], "description": "an id"})
+# No description here: in an editor's hover the field's own bilingual description
+# must win over the shared branch of ``anyOf`` (an optional reference).
+_ID_SCHEMA = WithJsonSchema({"type": ["string", "number"]})
 
 Id = Annotated[str, Field(min_length=1, pattern=r"^[^\s/]+$"), _ID_SCHEMA]
 """An id: short text without spaces or '/' (``G1``, ``1.10``, ``2-4``, ``LAW``)."""

@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 PLAN   ?= plans/probation
 OUT    ?= out
 
-.PHONY: run test lint typecheck unit schemas docs bench clean
+.PHONY: run test lint typecheck unit schemas docs bench clean vscode vscode-if-npm
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -34,7 +34,7 @@ run: $(VENV)/.installed
 	@echo "report: $(abspath $(OUT))/report/html/index.html (PDF: $(abspath $(OUT))/report/pdf/agreements.pdf)"
 
 ## test: lint, type-check and run the whole suite on every core (fails when no test ran)
-test: $(VENV)/.installed-dev lint typecheck unit
+test: $(VENV)/.installed-dev lint typecheck vscode-if-npm unit
 
 lint: $(VENV)/.installed-dev
 	$(BIN)/ruff check cascade tests bench
@@ -46,6 +46,21 @@ typecheck: $(VENV)/.installed-dev
 unit: $(VENV)/.installed-dev
 	@$(BIN)/python -m pytest -n auto; rc=$$?; \
 	if [ $$rc -eq 5 ]; then echo "error: no tests were collected"; exit 1; fi; exit $$rc
+
+## vscode: build the VS Code extension: npm ci, compile, node tests, editors/vscode/*.vsix
+VSCODE := editors/vscode
+
+$(VSCODE)/node_modules/.installed: $(VSCODE)/package-lock.json
+	cd $(VSCODE) && npm ci --no-audit --no-fund --prefer-offline
+	touch $@
+
+vscode: $(VSCODE)/node_modules/.installed
+	cd $(VSCODE) && npm run --silent compile && npm test
+	cd $(VSCODE) && npx vsce package --skip-license --allow-missing-repository </dev/null
+
+vscode-if-npm:
+	@if command -v npm >/dev/null 2>&1; then $(MAKE) --no-print-directory vscode; \
+	else echo "note: npm is not installed; skipped the VS Code extension (make vscode)"; fi
 
 ## schemas: regenerate schemas/ and docs/rules.md from the code
 schemas docs: $(VENV)/.installed-dev

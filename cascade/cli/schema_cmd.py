@@ -34,7 +34,8 @@ def schema(
     vscode: bool = typer.Option(
         False,
         "--vscode",
-        help="Also map the schemas to plan files in .vscode/settings.json (merged).",
+        help="Also map the schemas to plan files in .vscode/settings.json and recommend"
+        " the cascade extension in .vscode/extensions.json (both merged).",
     ),
 ) -> int:
     """Write one JSON Schema per kind, plus cascade.schema.json for any document.
@@ -44,7 +45,7 @@ def schema(
       # yaml-language-server: $schema=schemas/agreement.schema.json
     """
     from cascade.schema import generate, stale
-    from cascade.vscode import SettingsError, merged_settings
+    from cascade.vscode import SettingsError, workspace_files
 
     out = out if out is not None else _default_out()
     schemas = generate()
@@ -57,11 +58,13 @@ def schema(
         atomic_write(out / name, schemas[name])
     typer.echo(f"{len(schemas)} schemas in {out} ({len(outdated)} updated)")
     if vscode:
-        settings = Path(".vscode") / "settings.json"
         try:
-            text = merged_settings(settings, out)
+            files = workspace_files(Path(".vscode"), out)
         except SettingsError as exc:
             raise CascadeError(str(exc)) from None
-        atomic_write(settings, text)
+        settings, extensions = files
+        for path, text in files.items():
+            atomic_write(path, text)
         typer.echo(f"mapped the schemas in {settings}")
+        typer.echo(f"recommended the cascade extension in {extensions}")
     return ExitCode.OK

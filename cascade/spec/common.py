@@ -38,7 +38,9 @@ class SpecModel(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=False)
 
 
-_ID_SCHEMA = WithJsonSchema({"type": ["string", "number"], "description": "an id"})
+# No description here: in an editor's hover the field's own bilingual description
+# must win over the shared branch of ``anyOf`` (an optional reference).
+_ID_SCHEMA = WithJsonSchema({"type": ["string", "number"]})
 
 
 def _id_characters(value: str) -> str:

@@ -171,7 +171,10 @@ def test_schema_vscode_merges_settings(
     settings = json.loads((tmp_path / ".vscode" / "settings.json").read_text(encoding="utf-8"))
     assert settings["editor.tabSize"] == 2
     assert settings["yaml.schemas"]["other.json"] == ["x.yaml"]
-    assert settings["yaml.schemas"]["schemas/agreement.schema.json"] == ["**/agreements/**/*.yaml"]
+    assert settings["yaml.schemas"]["schemas/agreement.schema.json"] == [
+        "**/agreements/*.yaml",
+        "**/agreements/**/*.yaml",
+    ]
     (tmp_path / ".vscode" / "settings.json").write_text("// comment\n{}", encoding="utf-8")
     assert run(["schema", "--out", "schemas", "--vscode"], capsys)[0] == 2
 

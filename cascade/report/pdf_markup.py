@@ -103,14 +103,16 @@ def render_typst(
     lang: str,
     thai_digits: bool = False,
     pages: tuple[PageEntry, ...] | None = None,
+    title: str = "",
 ) -> str:
     """The typst source of the PDF: the PDF form of every page that has one (the
-    registry's unless ``pages`` is given), by default every agreement and its KPI cards."""
+    registry's unless ``pages`` is given), by default every agreement of ``view``
+    and its KPI cards; ``title`` is the document's (the organisation's by default)."""
     env = make_typst_env(lang, thai_digits)
     chosen = registered() if pages is None else pages
     context = {
         "site": view,
-        "doc_title": document_title(view, lang),
+        "doc_title": title or document_title(view, lang),
         "pdf_parts": pdf_parts(chosen),
     }
     return env.get_template(MAIN).render(context)

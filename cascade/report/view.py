@@ -40,6 +40,7 @@ class Party:
     position: str = ""
     unit: str = ""
     has_agreement: bool = False
+    unit_id: str = ""
 
 
 @dataclass(frozen=True, slots=True)

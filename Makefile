@@ -57,6 +57,7 @@ bench: $(VENV)/.installed-dev
 	$(BIN)/python -m bench.run
 	$(BIN)/python -m bench.warm --people 20000
 	$(BIN)/python -m bench.score --people 20000
+	$(BIN)/python -m bench.report --people 2000
 
 clean:
 	rm -rf $(VENV) $(OUT) build dist .pytest_cache .mypy_cache .ruff_cache

@@ -23,6 +23,8 @@ BOOK_FOLDER = "books"
 ORG_BOOK = "agreements"
 ORG_BOOK_MAX = 300
 """Agreements in one ``--pdf-book org`` document at most (about 2,000 pages)."""
+KPIS_MAX = 1_000
+"""KPIs of one agreement the PDF prints at most (each is a page of KPI card)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,6 +64,13 @@ def documents(view: SiteView, book: str = "none") -> list[Document]:
     """The documents of ``view``: one per party, then the books ``book`` asks for."""
     if book not in BOOKS:
         raise PdfError(f"unknown --pdf-book {book!r}; choose {', '.join(BOOKS)}")
+    for agreement in view.agreements:
+        kpis = len(agreement.cards)
+        if kpis > KPIS_MAX:
+            raise PdfError(
+                f"the agreement of {agreement.party.ref.id} has {kpis:,} KPIs, too many to "
+                f"print (at most {KPIS_MAX:,}, a KPI card each); leave out --format pdf"
+            )
     docs = party_documents(view)
     if book == "unit":
         docs += unit_books(view)

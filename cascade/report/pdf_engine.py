@@ -24,7 +24,7 @@ import typst
 from jinja2 import TemplateError
 
 from cascade.report.errors import RenderError, Spot, spot_of
-from cascade.report.pdf_markup import MAIN, TEMPLATE_LABEL, render_typst, template_dir
+from cascade.report.pdf_markup import MAIN, TEMPLATE_LABEL, TooLong, render_typst, template_dir
 from cascade.report.registry import PageEntry
 from cascade.report.site_view import SiteView
 
@@ -69,6 +69,8 @@ def typst_source(
     """The typst markup of the PDF; template problems become :class:`PdfError`."""
     try:
         return render_typst(view, lang, thai_digits, pages, title)
+    except TooLong as exc:
+        raise PdfError(str(exc)) from None
     except TemplateError as exc:
         spot = spot_of(exc, MAIN, [template_dir()], [TEMPLATE_LABEL])
         raise PdfError(spot.message, spot.file, spot.line) from exc

@@ -36,10 +36,22 @@ _PUNCT = re.compile(r"[!-/:-@\[-`{-~]")
 # C0 controls other than tab and newline, and DEL: not text, so dropped.
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 _STRING = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\t": "\\t"}
+MAX_TEXT = 10_000
+"""Characters of one value the PDF prints at most: typst's line breaking of a
+longer run (a 1 MB name) takes minutes per occurrence, so it is refused."""
+
+
+class TooLong(ValueError):
+    """A value too long to print; ``str(exc)`` says which and what to do."""
 
 
 def _text(value: object) -> str:
     text = "" if value is None else str(value)
+    if len(text) > MAX_TEXT:
+        raise TooLong(
+            f"a text of {len(text):,} characters ({text[:30]!r}…) is too long to print "
+            f"(at most {MAX_TEXT:,}); shorten it in the plan or leave out --format pdf"
+        )
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     return _CONTROL.sub("", text)
 

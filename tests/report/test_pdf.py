@@ -11,10 +11,12 @@ words, where the source has no space.
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import re
 import shutil
 import subprocess
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
@@ -468,3 +470,31 @@ def test_cli_writes_the_pdf(tmp_path: Path, capsys: pytest.CaptureFixture[str]) 
     folder = tmp_path / "report" / "pdf"
     assert f"wrote {folder} (4 files, " in out
     assert (folder / "ACME.pdf").read_bytes().startswith(b"%PDF-")
+
+
+# -- absurd but valid input is refused, quickly ------------------------------------
+
+
+def test_a_megabyte_name_is_refused_not_typeset(acme: Pdf, tmp_path: Path) -> None:
+    first = dataclasses.replace(acme.view.agreements[0], title="ก" * 1_000_000)
+    view = dataclasses.replace(acme.view, agreements=(first,))
+    started = time.perf_counter()
+    with pytest.raises(PdfError) as caught:
+        write_pdf(view, tmp_path / "report", PdfOptions("en", jobs=1))
+    assert time.perf_counter() - started < 5
+    assert str(caught.value) == (
+        "templates/report/pdf/report.typ:0:0: [error] PDF: a text of 1,000,000 characters ('"
+        + "ก" * 30
+        + "'…) is too long to print (at most 10,000); shorten it in the plan or leave out "
+        "--format pdf (RPT001)"
+    )
+    assert list((tmp_path / "report").iterdir()) == []  # no PDF folder, no temp folder
+
+
+def test_ten_thousand_kpis_in_one_agreement_are_refused(acme: Pdf, tmp_path: Path) -> None:
+    first = acme.view.agreements[0]
+    many = dataclasses.replace(first, cards=first.cards[:1] * 10_000)
+    view = dataclasses.replace(acme.view, agreements=(many,))
+    with pytest.raises(PdfError, match="the agreement of ACME has 10,000 KPIs, too many to print"):
+        write_pdf(view, tmp_path / "report", PdfOptions("en", jobs=1))
+    assert not (tmp_path / "report").exists()

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -83,8 +84,10 @@ def template_dir() -> Path:
     return builtin_dir() / "pdf"
 
 
+@cache
 def make_typst_env(lang: str, thai_digits: bool = False) -> ImmutableSandboxedEnvironment:
-    """The environment of the PDF templates: typst escaping, the site's words and filters."""
+    """The environment of the PDF templates: typst escaping, the site's words and filters
+    (one per language and digits in a process: its templates compile once)."""
     env = ImmutableSandboxedEnvironment(
         loader=FileSystemLoader(str(template_dir())),
         undefined=StrictUndefined,

@@ -124,6 +124,8 @@ def render_documents(
     pool = ProcessPoolExecutor(jobs, context, _start, (view, setting, folder))
     try:
         return _collect(pool, docs, jobs, progress)
+    except BrokenProcessPool:  # from submit: a worker died before taking a document
+        raise PdfError("a PDF worker stopped unexpectedly (out of memory?)") from None
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
 

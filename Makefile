@@ -29,9 +29,9 @@ run: $(VENV)/.installed
 	$(BIN)/cascade score $(PLAN) --period $(PERIOD) --party LAW
 	$(BIN)/cascade score $(PLAN) --period $(PERIOD) --format xlsx --out $(OUT) > /dev/null
 	$(BIN)/cascade score $(PLAN) --period $(PERIOD) --format json --out $(OUT) --incentives > /dev/null
-	$(BIN)/cascade report $(PLAN) --period $(PERIOD) --format html,md,pdf --out $(OUT)
+	$(BIN)/cascade report $(PLAN) --period $(PERIOD) --format html,md,pdf --pdf-book org --out $(OUT)
 	@echo "scorecards: $(abspath $(OUT))/scorecards-$(PERIOD).xlsx (and .json)"
-	@echo "report: $(abspath $(OUT))/report/html/index.html (PDF: $(abspath $(OUT))/report/pdf/agreements.pdf)"
+	@echo "report: $(abspath $(OUT))/report/html/index.html (PDFs: one per party in $(abspath $(OUT))/report/pdf/, all agreements in pdf/books/agreements.pdf)"
 
 ## test: lint, type-check and run the whole suite on every core (fails when no test ran)
 test: $(VENV)/.installed-dev lint typecheck vscode-if-npm unit
@@ -72,6 +72,7 @@ bench: $(VENV)/.installed-dev
 	$(BIN)/python -m bench.run
 	$(BIN)/python -m bench.warm --people 20000
 	$(BIN)/python -m bench.score --people 20000
+	$(BIN)/python -m bench.report --people 2000
 
 clean:
 	rm -rf $(VENV) $(OUT) build dist .pytest_cache .mypy_cache .ruff_cache

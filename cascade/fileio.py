@@ -15,24 +15,26 @@ def _umask() -> int:
     return mask
 
 
-def atomic_write(path: Path, text: str) -> None:
-    """Write ``text`` (UTF-8, ``\\n`` newlines) to ``path`` via a temp file and rename.
+def atomic_write(path: Path, text: str | bytes) -> None:
+    """Write ``text`` (UTF-8, ``\\n`` newlines; or bytes as they are) to ``path``
+    via a temp file and rename.
 
     Only regular files are replaced that way.  A path that is something else
     (``/dev/null``, a FIFO, a symlink) is written through, as a shell would:
     renaming over it would destroy the device or the link.  A new file gets
     the usual permissions (0666 less the umask), an existing one keeps its own.
     """
+    data = text.encode("utf-8") if isinstance(text, str) else text
     if path.is_symlink() or (path.exists() and not path.is_file()):
-        with path.open("w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
+        with path.open("wb") as handle:
+            handle.write(data)
         return
     path.parent.mkdir(parents=True, exist_ok=True)
     mode = path.stat().st_mode & 0o7777 if path.exists() else 0o666 & ~_umask()
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
         os.chmod(tmp, mode)
         os.replace(tmp, path)
     except BaseException:

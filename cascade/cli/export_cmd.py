@@ -26,7 +26,7 @@ def _export(plan_dir: Path, parties: list[str], every: bool, out: Path, kind: st
     from cascade.office.docx_write import document_bytes
     from cascade.office.forms import agreement_form
     from cascade.office.xlsx_write import workbook_bytes
-    from cascade.report.pdf import write_bytes_atomic
+    from cascade.fileio import atomic_write
 
     if every == bool(parties):
         raise CascadeError("give --party X (one or more) or --all")
@@ -40,7 +40,7 @@ def _export(plan_dir: Path, parties: list[str], every: bool, out: Path, kind: st
     write = workbook_bytes if kind == "xlsx" else document_bytes
     for party in chosen:
         target = out / f"{party}.{kind}"
-        write_bytes_atomic(target, write(agreement_form(model, model.agreements[party])))
+        atomic_write(target, write(agreement_form(model, model.agreements[party])))
         typer.echo(f"wrote {target}")
     return ExitCode.OK
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import importlib
 import importlib.util
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
@@ -23,6 +24,7 @@ from cascade.exitcodes import CascadeError, ExitCode
 
 if TYPE_CHECKING:
     from cascade.report.bounded import Limits
+    from cascade.report.pdf import PdfOptions, PdfResult
     from cascade.report.site_view import SiteView
 
 # cascade.report (jinja2, the SVG charts, ...) and cascade.scoring are imported
@@ -42,11 +44,15 @@ def _formats(text: str) -> tuple[str, ...]:
 
 
 class PdfWriter(Protocol):
-    """``cascade.report.pdf.write_pdf``: the PDF of a view into the report folder."""
+    """``cascade.report.pdf.write_pdf``: the PDFs of a view into the report folder."""
 
     def __call__(
-        self, view: SiteView, out_dir: Path, lang: str, thai_digits: bool = ...
-    ) -> Path: ...
+        self,
+        view: SiteView,
+        out_dir: Path,
+        options: PdfOptions | None = ...,
+        progress: Callable[[int, int, int], None] | None = ...,
+    ) -> PdfResult: ...
 
 
 def _pdf_writer() -> PdfWriter:
@@ -86,14 +92,22 @@ def report(
         5.0, "--template-timeout", help="Seconds a page of --templates may take to render."
     ),
     memory: int = typer.Option(1024, "--template-memory", help="MiB a --templates render may use."),
+    jobs: int = typer.Option(
+        0, "--jobs", "-j", min=0, help="PDF worker processes (default: one per core)."
+    ),
+    pdf_book: str = typer.Option(
+        "none", "--pdf-book", help="Also bind PDF books: none, unit (one per unit) or org."
+    ),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress on the terminal."),
 ) -> int:
     """Write the report: agreements, KPI cards, strategy map, OS matrix, cascade
-    tree, jobs (and scorecards with --period) as HTML and Markdown.
+    tree, jobs (and scorecards with --period) as HTML, Markdown and PDF.
 
-    Writes OUT/report/html/ and OUT/report/md/, each replaced at once; the
-    output is byte-identical for the same inputs (no time unless --stamp).
-    A template error is reported as template:line with exit code 2, and
-    nothing is written.
+    Writes OUT/report/html/, OUT/report/md/ and OUT/report/pdf/ (one PDF per
+    party, made by --jobs workers), each replaced at once; a folder holding
+    files cascade did not write is never replaced (exit 2). The output is
+    byte-identical for the same inputs (no time unless --stamp). A template
+    error is reported as template:line with exit code 2, and nothing is written.
 
     Examples:
 
@@ -101,14 +115,21 @@ def report(
 
       cascade report plans/acme --lang en --templates my-templates/
 
+      cascade report plans/probation -f pdf --pdf-book unit --jobs 4
+
       cascade report plans/probation --serve
     """
     from cascade.report.bounded import Limits
     from cascade.report.errors import RenderError
+    from cascade.report.output import NotOurs, check_ours
+    from cascade.report.pdf_docs import BOOKS
+    from cascade.report.progress import ReportProgress, wanted
     from cascade.report.site import ReportOptions, make_report, site_dir, write_report
     from cascade.scoring.selection import period_with_actuals
 
     formats = _formats(format)
+    if pdf_book not in BOOKS:
+        raise typer.BadParameter(f"choose {', '.join(BOOKS)}", param_hint="--pdf-book")
     if templates is not None and not templates.is_dir():
         raise typer.BadParameter(f"{templates} is not a folder", param_hint="--templates")
     limits = Limits(timeout, memory)
@@ -130,18 +151,30 @@ def report(
         stamp=stamp,
         limits=limits,
     )
+    from cascade.report.pdf import PdfOptions, pdf_folder
+
     written: dict[str, Path] = {}
+    pdf_note = ""
     try:
-        view, pages = make_report(model, options)
-        if writer is not None:  # first: a PDF problem leaves every format untouched
-            written["pdf"] = writer(view, site_dir(out), options.lang, options.thai_digits)
+        for fmt in formats:  # refuse before anything is written
+            check_ours(site_dir(out) / fmt)
+        with ReportProgress(wanted(quiet), options.lang) as progress:
+            progress.view()
+            view, pages = make_report(model, options, progress.pages)
+            if writer is not None:  # first: a PDF problem leaves every format untouched
+                chosen = PdfOptions(options.lang, thai_digits, pdf_book, jobs)
+                result = writer(view, site_dir(out), chosen, progress.pdf)
+                written["pdf"] = pdf_folder(site_dir(out))
+                pdf_note = f" ({len(result.documents):,} files, {result.pages:,} pages)"
+            written.update(write_report(pages, out))
     except RenderError as exc:
         message = f"{exc.diagnostic.format()}\ncascade: the report was not written"
         raise CascadeError(message, prefix="") from None
-    written.update(write_report(pages, out))
+    except NotOurs as exc:
+        raise CascadeError(f"{exc}; the report was not written") from None
     for fmt in formats:
         if fmt in written:
-            typer.echo(f"wrote {written[fmt]}")
+            typer.echo(f"wrote {written[fmt]}" + (pdf_note if fmt == "pdf" else ""))
     return ExitCode.OK
 
 

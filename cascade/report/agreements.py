@@ -12,19 +12,32 @@ from cascade.report.labels import ROLE_WORDS, WORDS, pick, word
 from cascade.report.refs import Refs
 from cascade.report.thai import fiscal_bounds
 from cascade.report.view import AgreementView, DimensionGroup, Goal, GoalRef, Party, Signature
+from cascade.scoring.policy import resolve
 
 HUNDRED = Decimal(100)
 
 
 def dimension_names(model: PlanModel, agreement: Agreement, refs: Refs) -> dict[str, str]:
-    """Dimension id → name: the framework's dimensions, then strategy perspectives."""
+    """Dimension id → name: the framework's named dimensions, then the strategy's
+    perspectives; ``""`` (no dimension) → "ไม่ระบุมิติ"; a dimension named
+    nowhere keeps its id (last), so a subtotal line never has an empty name."""
+    perspectives = {
+        p.id: refs.text(p.name) for p in (model.strategy.perspectives if model.strategy else [])
+    }
     names: dict[str, str] = {}
     if agreement.framework is not None:
         for dim, _ in walk_dimensions(agreement.framework.dimensions):
-            names.setdefault(dim.id, refs.text(dim.name) or dim.id)
-    for perspective in model.strategy.perspectives if model.strategy else []:
-        names.setdefault(perspective.id, refs.text(perspective.name) or perspective.id)
+            names.setdefault(dim.id, refs.text(dim.name) or perspectives.get(dim.id) or dim.id)
+    for perspective, name in perspectives.items():
+        names.setdefault(perspective, name or perspective)
+    names[""] = pick(WORDS["no_dimension"], refs.lang)
     return names
+
+
+def scale_levels(model: PlanModel) -> tuple[int, ...]:
+    """The levels of the plan's scoring scale: ``(1, 2, 3)`` on ``opdc-2563``,
+    one per score of a plan-defined scale, ``(1, …, 5)`` by default."""
+    return tuple(range(1, resolve(model.plan.scoring if model.plan else None).levels + 1))
 
 
 def _expected(agreement: Agreement) -> dict[str, Decimal]:
@@ -56,6 +69,7 @@ class AgreementViews:
         self.kpis = kpis
         self.parties = party
         self.lang = refs.lang
+        self.levels = scale_levels(model)
 
     def goals(self, agreement: Agreement) -> tuple[Goal, ...]:
         strategy = self.model.strategy
@@ -74,7 +88,7 @@ class AgreementViews:
         names = dimension_names(self.model, agreement, self.refs)
         expected = _expected(agreement)
         subtotals = _subtotals(agreement)
-        order = list(names)
+        order = [d for d in names if d]
         groups: dict[str, list[int]] = {}
         for i, kpi in enumerate(agreement.kpis):
             groups.setdefault(kpi.dimension or "", []).append(i)
@@ -85,7 +99,7 @@ class AgreementViews:
         for dim in ranked:
             kpis = [agreement.kpis[i] for i in groups[dim]]
             total = subtotals.get(dim, sum((k.weight or Decimal(0) for k in kpis), Decimal(0)))
-            name = names.get(dim, dim) if dim else pick(WORDS["no_dimension"], self.lang)
+            name = names.get(dim, dim)
             rows = tuple(self.kpis.row(k) for k in kpis)
             out.append(DimensionGroup(dim, name, total, expected.get(dim), rows))
         return tuple(out)
@@ -109,7 +123,7 @@ class AgreementViews:
         )
         names = dimension_names(self.model, agreement, refs)
         cards = tuple(
-            self.kpis.card(k, names.get(k.dimension or "", k.dimension or ""))
+            self.kpis.card(k, names.get(k.dimension, k.dimension) if k.dimension else "")
             for k in agreement.kpis
         )
         total = sum((k.weight or Decimal(0) for k in agreement.kpis), Decimal(0))
@@ -130,6 +144,7 @@ class AgreementViews:
             total_weight=total,
             weights_ok=total == HUNDRED,
             cards=cards,
+            levels=self.levels,
         )
 
     def default_title(self, party: str, year: int) -> str:

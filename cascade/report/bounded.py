@@ -119,7 +119,7 @@ def _child(job: Job, conn: Connection) -> None:
         conn.close()
 
 
-def _context() -> Any:
+def child_context() -> Any:
     """``fork`` (quick) while this process has one thread; else a clean child.
 
     Forking a process that runs other threads (``report --serve`` has its
@@ -141,7 +141,7 @@ def render_bounded(
     job: Job, progress: Callable[[str], None] | None = None
 ) -> dict[tuple[str, str], str]:
     """``(fmt, out) → text`` of every page; raises :class:`RenderError`."""
-    ctx = _context()
+    ctx = child_context()
     receive, send = ctx.Pipe(duplex=False)
     process = ctx.Process(target=_child, args=(job, send), daemon=True)
     process.start()

@@ -67,6 +67,7 @@ def parties(model: PlanModel, refs: Refs) -> list[Party]:
                 refs.party_type_label(person.id),
                 position=refs.position_title(person.id),
                 unit=refs.party_name(person.unit),
+                unit_id=person.unit,
             )
         )
     return [replace(p, has_agreement=p.ref.id in model.agreements) for p in out]

@@ -1,10 +1,17 @@
 """Put rendered pages on disk: a whole folder at once, or only what changed.
 
-:func:`replace_tree` writes every file into a temp folder next to the
-target, then swaps it in with two renames (old aside, new in) and deletes
-the old one; if anything fails before the swap, the previous report is left
-as it was.  :func:`sync_tree` (used by ``--serve``) rewrites only the files
-whose text changed, each atomically, and removes files no longer produced.
+:func:`staged` hands out a temp folder next to the target; when the block
+ends without an error the folder is swapped in with two renames (old aside,
+new in) and the old one is deleted; on an error the previous report is left
+as it was.  :func:`replace_tree` does that for files held in memory; the PDF
+workers write their files straight into the staged folder.
+
+cascade only replaces what it wrote: every folder it writes holds a manifest
+(:data:`MANIFEST`, the list of its files), and a target that holds anything
+else (a file of the user's, or a folder cascade never wrote) is refused with
+:class:`NotOurs`, before anything is written.  Files are 0644, folders 0755.
+:func:`sync_tree` (used by ``--serve``) rewrites only the files whose text
+changed, each atomically, and removes files no longer produced.
 """
 
 from __future__ import annotations
@@ -12,31 +19,95 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from pathlib import Path
 
 from cascade.fileio import atomic_write
+
+MANIFEST = ".cascade-report"
+"""The file listing what cascade wrote into a report folder (one path a line)."""
+FILE_MODE, FOLDER_MODE = 0o644, 0o755
+
+
+class NotOurs(Exception):
+    """The output folder holds something cascade did not write; nothing was changed."""
+
+
+def _files_in(folder: Path) -> list[str]:
+    return sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*") if not p.is_dir())
+
+
+def check_ours(target: Path) -> None:
+    """Raise :class:`NotOurs` unless ``target`` is absent, empty, or holds only the
+    files its manifest lists (what cascade wrote there last time)."""
+    if not target.exists() and not target.is_symlink():
+        return
+    if target.is_symlink() or not target.is_dir():
+        raise NotOurs(f"{target} is not a folder cascade wrote; remove it or choose another --out")
+    found = _files_in(target)
+    if not found:
+        return
+    try:
+        listed = set((target / MANIFEST).read_text(encoding="utf-8").splitlines())
+    except (OSError, UnicodeDecodeError):
+        listed = set()
+    foreign = [f for f in found if f != MANIFEST and f not in listed]
+    if MANIFEST not in found or foreign:
+        first = foreign[0] if foreign else found[0]
+        raise NotOurs(
+            f"{target} holds files cascade did not write ({first}); "
+            "move them away or choose another --out"
+        )
 
 
 def _write_all(folder: Path, files: Mapping[str, str | bytes]) -> None:
     for rel, content in sorted(files.items()):
         dest = folder / rel
-        dest.parent.mkdir(parents=True, exist_ok=True)
+        dest.parent.mkdir(mode=FOLDER_MODE, parents=True, exist_ok=True)
         if isinstance(content, bytes):
             dest.write_bytes(content)
-            continue
-        with dest.open("w", encoding="utf-8", newline="\n") as handle:
-            handle.write(content)
+        else:
+            with dest.open("w", encoding="utf-8", newline="\n") as handle:
+                handle.write(content)
+        dest.chmod(FILE_MODE)
+
+
+def _seal(folder: Path) -> None:
+    """Write the manifest and give every file and folder its mode."""
+    for path in folder.rglob("*"):
+        path.chmod(FOLDER_MODE if path.is_dir() else FILE_MODE)
+    listing = "".join(f"{rel}\n" for rel in _files_in(folder) if rel != MANIFEST)
+    (folder / MANIFEST).write_text(listing, encoding="utf-8")
+    (folder / MANIFEST).chmod(FILE_MODE)
+    folder.chmod(FOLDER_MODE)
 
 
 def replace_tree(target: Path, files: Mapping[str, str | bytes]) -> None:
-    """Make folder ``target`` hold exactly ``files`` (relative path → text or bytes)."""
+    """Make folder ``target`` hold exactly ``files`` (relative path → text or bytes)
+    and the manifest; raises :class:`NotOurs` when ``target`` holds foreign files."""
+    with staged(target) as folder:
+        _write_all(folder, files)
+
+
+@contextmanager
+def staged(target: Path) -> Iterator[Path]:
+    """A temp folder to fill, swapped in for ``target`` when the block succeeds."""
+    check_ours(target)
     target.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.new-", dir=target.parent))
+    try:
+        yield staging
+        _seal(staging)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    _swap(staging, target)
+
+
+def _swap(staging: Path, target: Path) -> None:
     old: Path | None = None
     try:
-        _write_all(staging, files)
-        staging.chmod(0o755)
         if target.exists() or target.is_symlink():
             old = Path(tempfile.mkdtemp(prefix=f".{target.name}.old-", dir=target.parent))
             os.replace(target, old / "tree")
@@ -70,7 +141,10 @@ def sync_tree(target: Path, files: Mapping[str, str]) -> list[str]:
     if target.is_dir():
         for path in sorted(target.rglob("*")):
             rel = path.relative_to(target).as_posix()
-            if path.is_file() and rel not in files and not rel.startswith("fonts/"):
+            keep = rel == MANIFEST or rel.startswith("fonts/")
+            if path.is_file() and rel not in files and not keep:
                 path.unlink()
                 changed.append(rel)
+        listing = "".join(f"{rel}\n" for rel in _files_in(target) if rel != MANIFEST)
+        atomic_write(target / MANIFEST, listing)
     return changed

@@ -1,148 +1,91 @@
-"""The report as one PDF: every agreement and its KPI cards, ready to sign.
+"""The report's PDFs: one per party (its agreement and KPI cards), and books.
 
-The engine is ``typst`` (a PyPI wheel with no system dependencies, in the
-optional ``[pdf]`` extra: without it importing this module raises an
-``ImportError`` saying what to install) and the font is the OFL Sarabun
-from PyPI (``fontpkg-sarabun``), so a fresh machine with only Python can
-make the PDF.  WeasyPrint is not used: its PDF text
-layer loses SARA AM (``สำเร็จ`` comes out as ``สาเร็จ``); typst's keeps the
-Thai exactly (see ``shared/design/PDF-THAI.md``) once GPOS mark positioning
-is off (``templates/report/pdf/report.typ`` says why).  System fonts are
-ignored and the document has no date, so the same plan gives the same bytes.
-
-``write_pdf(view, out_dir, lang)`` writes ``out_dir/pdf/agreements.pdf``
-atomically; any failure is a :class:`PdfError` (an ``RPT001``
-:class:`RenderError`) with a one-line message, and the previous PDF stays.
+``write_pdf(view, OUT/report, PdfOptions(...))`` writes ``OUT/report/pdf/``:
+``<party>.pdf`` for every agreement (:mod:`cascade.report.pdf_docs` names
+them), and with ``book="unit"`` or ``"org"`` the books in ``pdf/books/``.
+The documents are rendered by ``jobs`` worker processes
+(:mod:`cascade.report.pdf_pool`), each one document at a time, straight into
+a staged folder that replaces ``pdf/`` only when every document is made
+(:func:`cascade.report.output.staged`); a failure is one :class:`PdfError`
+(``RPT001``) and leaves the previous PDFs as they were.  The engine (typst and
+Sarabun, the same bytes for the same plan) is :mod:`cascade.report.pdf_engine`.
 """
 
 from __future__ import annotations
 
-import os
-import tempfile
-from datetime import UTC, datetime
-from functools import cache
-from importlib import resources
+from dataclasses import dataclass
 from pathlib import Path
 
-from jinja2 import TemplateError
-
-from cascade.report.errors import RenderError, Spot, spot_of
-from cascade.report.pdf_markup import MAIN, TEMPLATE_LABEL, render_typst, template_dir
+from cascade.report.output import staged
+from cascade.report.pdf_docs import BOOKS, Document, documents
+from cascade.report.pdf_engine import PdfError, compile_pdf, font_dir, fonts, typst_source
+from cascade.report.pdf_pool import Progress, Typesetting, default_jobs, render_documents
 from cascade.report.registry import PageEntry
 from cascade.report.site_view import SiteView
 
-INSTALL_HINT = (
-    "the PDF engine (typst) is not installed; install it with "
-    "pip install 'cascade-kpi[pdf]' (make run does), or use --format html,md"
-)
-try:
-    import typst
-except ImportError:  # the optional [pdf] extra is not installed
-    raise ImportError(INSTALL_HINT) from None
+__all__ = [
+    "BOOKS",
+    "Document",
+    "PdfError",
+    "PdfOptions",
+    "PdfResult",
+    "compile_pdf",
+    "default_jobs",
+    "font_dir",
+    "fonts",
+    "pdf_folder",
+    "typst_source",
+    "write_pdf",
+]
 
 FOLDER = "pdf"
-FILENAME = "agreements.pdf"
-FONT_PACKAGE = "fontpkg_sarabun"
-FONT_FAMILY = "Sarabun"
-# typst's clock (``datetime.today()``) is pinned: nothing in the PDF depends on the time.
-EPOCH = datetime(2000, 1, 1, tzinfo=UTC)
 
 
-class PdfError(RenderError):
-    """The PDF could not be made; ``str(exc)`` and :attr:`diagnostic` say why."""
+@dataclass(frozen=True, slots=True)
+class PdfOptions:
+    """What ``--format pdf`` makes: language, digits, books (``none``, ``unit``,
+    ``org``), worker processes (0: one per core) and the pages with a PDF form."""
 
-    def __init__(self, message: str, file: str = f"{TEMPLATE_LABEL}/{MAIN}", line: int = 0):
-        super().__init__(Spot(file, line, f"PDF: {message}").diagnostic())
-
-
-def font_dir() -> Path:
-    """The folder of the Sarabun font files shipped by ``fontpkg-sarabun``."""
-    try:
-        return Path(str(resources.files(FONT_PACKAGE) / "files"))
-    except ModuleNotFoundError:
-        raise PdfError("the Sarabun font is not installed (pip install fontpkg-sarabun)") from None
+    lang: str = "th"
+    thai_digits: bool = False
+    book: str = "none"
+    jobs: int = 0
+    pages: tuple[PageEntry, ...] | None = None
 
 
-@cache
-def fonts() -> typst.Fonts:
-    """Sarabun and typst's own fonts, never the machine's: the same PDF anywhere."""
-    folder = font_dir()
-    found = typst.Fonts(include_system_fonts=False, font_paths=[str(folder)])
-    if FONT_FAMILY not in found.families():
-        raise PdfError(f"no {FONT_FAMILY} font in {folder} (reinstall fontpkg-sarabun)")
-    return found
+@dataclass(frozen=True, slots=True)
+class PdfResult:
+    """What was written: the PDF folder, its documents and their pages in all."""
+
+    folder: Path
+    documents: tuple[Document, ...]
+    pages: int
 
 
-def typst_source(
-    view: SiteView, lang: str, thai_digits: bool = False, pages: tuple[PageEntry, ...] | None = None
-) -> str:
-    """The typst markup of the PDF; template problems become :class:`PdfError`."""
-    try:
-        return render_typst(view, lang, thai_digits, pages)
-    except TemplateError as exc:
-        spot = spot_of(exc, MAIN, [template_dir()], [TEMPLATE_LABEL])
-        raise PdfError(spot.message, spot.file, spot.line) from exc
-
-
-def _typst_message(exc: typst.TypstError) -> str:
-    hints = "; ".join(getattr(exc, "hints", None) or [])
-    text = getattr(exc, "message", None) or str(exc)
-    return f"typst could not compile the report: {text}" + (f" (hint: {hints})" if hints else "")
-
-
-def compile_pdf(source: str) -> bytes:
-    """The PDF of typst ``source``, set in Sarabun; raises :class:`PdfError`."""
-    try:
-        pdf, warnings = typst.compile_with_warnings(
-            source.encode("utf-8"),
-            font_paths=fonts(),
-            ignore_system_fonts=True,
-            timestamp=EPOCH,
-        )
-    except typst.TypstError as exc:
-        raise PdfError(_typst_message(exc)) from None
-    missing = [w for w in warnings if "font" in (getattr(w, "message", "") or str(w))]
-    if missing:
-        raise PdfError(f"typst: {getattr(missing[0], 'message', missing[0])}")
-    return pdf
-
-
-def write_bytes_atomic(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` via a temp file in the same folder and a rename."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
-def pdf_path(out_dir: Path) -> Path:
-    """Where :func:`write_pdf` puts the PDF: ``out_dir/pdf/agreements.pdf``."""
-    return out_dir / FOLDER / FILENAME
+def pdf_folder(out_dir: Path) -> Path:
+    """Where :func:`write_pdf` puts the PDFs: ``out_dir/pdf``."""
+    return out_dir / FOLDER
 
 
 def write_pdf(
     view: SiteView,
     out_dir: Path,
-    lang: str,
-    thai_digits: bool = False,
-    pages: tuple[PageEntry, ...] | None = None,
-) -> Path:
-    """Write every agreement of ``view`` and its KPI cards (the PDF form of each
-    registered page, or of ``pages``) to one A4 PDF.
+    options: PdfOptions | None = None,
+    progress: Progress | None = None,
+) -> PdfResult:
+    """Write the PDFs of ``view`` into ``out_dir/pdf`` (``out_dir`` is ``OUT/report``).
 
-    ``out_dir`` is the report folder (``OUT/report``); returns the PDF's path.
-    Raises :class:`PdfError` (never a typst or OS traceback) when it cannot.
+    Raises :class:`PdfError` or another ``RenderError`` (never a typst or OS
+    traceback) when it cannot; :class:`~cascade.report.output.NotOurs` when
+    ``out_dir/pdf`` holds files cascade did not write.
     """
-    pdf = compile_pdf(typst_source(view, lang, thai_digits, pages))
-    path = pdf_path(out_dir)
+    chosen = options or PdfOptions()
+    docs = documents(view, chosen.book)
+    setting = Typesetting(chosen.lang, chosen.thai_digits, chosen.pages)
+    target = pdf_folder(out_dir)
     try:
-        write_bytes_atomic(path, pdf)
+        with staged(target) as folder:
+            pages = render_documents(view, setting, folder, docs, chosen.jobs, progress)
     except OSError as exc:
-        raise PdfError(f"cannot write it: {exc.strerror or exc}", str(path)) from None
-    return path
+        raise PdfError(f"cannot write it: {exc.strerror or exc}", str(target)) from None
+    return PdfResult(target, tuple(docs), pages)

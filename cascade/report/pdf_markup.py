@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -36,10 +37,22 @@ _PUNCT = re.compile(r"[!-/:-@\[-`{-~]")
 # C0 controls other than tab and newline, and DEL: not text, so dropped.
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 _STRING = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\t": "\\t"}
+MAX_TEXT = 10_000
+"""Characters of one value the PDF prints at most: typst's line breaking of a
+longer run (a 1 MB name) takes minutes per occurrence, so it is refused."""
+
+
+class TooLong(ValueError):
+    """A value too long to print; ``str(exc)`` says which and what to do."""
 
 
 def _text(value: object) -> str:
     text = "" if value is None else str(value)
+    if len(text) > MAX_TEXT:
+        raise TooLong(
+            f"a text of {len(text):,} characters ({text[:30]!r}…) is too long to print "
+            f"(at most {MAX_TEXT:,}); shorten it in the plan or leave out --format pdf"
+        )
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     return _CONTROL.sub("", text)
 
@@ -71,8 +84,10 @@ def template_dir() -> Path:
     return builtin_dir() / "pdf"
 
 
+@cache
 def make_typst_env(lang: str, thai_digits: bool = False) -> ImmutableSandboxedEnvironment:
-    """The environment of the PDF templates: typst escaping, the site's words and filters."""
+    """The environment of the PDF templates: typst escaping, the site's words and filters
+    (one per language and digits in a process: its templates compile once)."""
     env = ImmutableSandboxedEnvironment(
         loader=FileSystemLoader(str(template_dir())),
         undefined=StrictUndefined,
@@ -103,14 +118,16 @@ def render_typst(
     lang: str,
     thai_digits: bool = False,
     pages: tuple[PageEntry, ...] | None = None,
+    title: str = "",
 ) -> str:
     """The typst source of the PDF: the PDF form of every page that has one (the
-    registry's unless ``pages`` is given), by default every agreement and its KPI cards."""
+    registry's unless ``pages`` is given), by default every agreement of ``view``
+    and its KPI cards; ``title`` is the document's (the organisation's by default)."""
     env = make_typst_env(lang, thai_digits)
     chosen = registered() if pages is None else pages
     context = {
         "site": view,
-        "doc_title": document_title(view, lang),
+        "doc_title": title or document_title(view, lang),
         "pdf_parts": pdf_parts(chosen),
     }
     return env.get_template(MAIN).render(context)

@@ -2,13 +2,19 @@
 
 A party with an agreement has a page named by its id (``LAW`` → ``LAW.html``);
 ids are made safe for file names and anchors by :func:`slug`, which keeps
-ASCII letters, digits, ``.`` and ``-`` and writes anything else as ``_hh``
-(so two different ids never share a page).  A party whose stem is a site
-page's (``index``, ``jobs``, … see :func:`~cascade.report.registry.reserved_stems`)
-gets ``party-<stem>``.
+ASCII letters, digits, ``.`` and ``-`` and writes anything else as ``_hh``.
+:func:`unique_stems` then makes the names unique the way a file system
+compares them: a party whose stem is a site page's (``index``, ``jobs``, … see
+:func:`~cascade.report.registry.reserved_stems`) gets ``party-<stem>``; ids
+that differ only in case (``law`` beside ``LAW``) get ``~2``, ``~3`` in plan
+order (``~`` is never in a slug); a stem longer than :data:`MAX_STEM` keeps
+its start and a hash of the id, so a file name stays under the 255-byte limit.
 """
 
 from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable
 
 from cascade.model.plan import Kpi, PlanModel
 from cascade.qid import id_of
@@ -26,17 +32,43 @@ def slug(text: str) -> str:
     return out if out.strip(".") else "_" + out
 
 
+MAX_STEM = 120  # characters (ASCII) of a page stem: room for ".html" and "~n"
+
+
+def short_slug(text: str) -> str:
+    """:func:`slug`, cut to :data:`MAX_STEM` with a hash of ``text`` when longer."""
+    stem = slug(text)
+    if len(stem) <= MAX_STEM:
+        return stem
+    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+    return f"{stem[: MAX_STEM - 17]}-{digest}"
+
+
+def unique_stems(ids: Iterable[str], reserved: frozenset[str]) -> dict[str, str]:
+    """id → file stem, safe and unique even on a case-insensitive file system."""
+    used = {name.casefold() for name in reserved}
+    stems: dict[str, str] = {}
+    for key in ids:
+        base = short_slug(key)
+        if base.casefold() in reserved:
+            base = f"party-{base}"
+        stem, n = base, 1
+        while stem.casefold() in used:
+            n += 1
+            stem = f"{base}~{n}"
+        used.add(stem.casefold())
+        stems[key] = stem
+    return stems
+
+
 class Refs:
     """Refs to parties and KPIs of one model in one language."""
 
     def __init__(self, model: PlanModel, lang: str, reserved: frozenset[str] | None = None) -> None:
         self.model = model
         self.lang = lang
-        self.pages: dict[str, str] = {}
         taken = reserved_stems(registered()) if reserved is None else reserved
-        for party in model.agreements:
-            stem = slug(party)
-            self.pages[party] = f"party-{stem}" if stem.lower() in taken else stem
+        self.pages: dict[str, str] = unique_stems(model.agreements, taken)
 
     def text(self, value: str | Bilingual | None) -> str:
         return text_of(value, self.lang)

@@ -8,6 +8,7 @@ diagnostic at ``template:line``, and no page is returned.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from jinja2 import Environment
@@ -50,13 +51,23 @@ def _env(fmt: str, options: EnvOptions) -> Environment:
     return _ENVS[key]
 
 
-def _in_process(pages: list[Page], options: RenderOptions) -> Rendered:
+PageProgress = Callable[[int, int], None]
+"""Told before each page: pages done, pages in all."""
+
+
+def _in_process(
+    pages: list[Page], options: RenderOptions, progress: PageProgress | None = None
+) -> Rendered:
     envs = {fmt: _env(fmt, options.env) for fmt in options.formats}
     current = ""
+    done = 0
 
     def started(page: Page) -> None:
-        nonlocal current
+        nonlocal current, done
         current = page.template
+        if progress is not None:
+            progress(done, len(pages))
+        done += 1
 
     out: Rendered = {}
     try:
@@ -68,13 +79,16 @@ def _in_process(pages: list[Page], options: RenderOptions) -> Rendered:
     return out
 
 
-def render_site(view: SiteView, options: RenderOptions) -> Rendered:
-    """Every page of every format in ``options``; raises :class:`RenderError`."""
+def render_site(
+    view: SiteView, options: RenderOptions, progress: PageProgress | None = None
+) -> Rendered:
+    """Every page of every format in ``options``; raises :class:`RenderError`.
+    ``progress`` hears of each built-in page (user templates render in a child)."""
     unknown = [f for f in options.formats if f not in FORMATS]
     if unknown:
         raise ValueError(f"unknown report format(s): {', '.join(unknown)}")
     pages = [p for fmt in options.formats for p in site_pages(view, fmt, options.pages)]
     if options.env.templates is None:
-        return _in_process(pages, options)
+        return _in_process(pages, options, progress)
     job = Job(options.env, tuple(pages), options.shown(), options.limits)
     return render_bounded(job)

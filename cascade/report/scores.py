@@ -58,7 +58,7 @@ class ScoreViews:
         result = row.result if row is not None else None
         return ScoreLine(
             ref=self.refs.kpi_qid(raw.qid),
-            dimension=dims.get(raw.dimension or "", raw.dimension or ""),
+            dimension=dims.get(raw.dimension, raw.dimension) if raw.dimension else "",
             status=raw.status,
             status_label=word(STATUS_WORDS, raw.status, self.lang),
             weight=raw.weight,

@@ -21,7 +21,7 @@ from cascade.report.env import FORMATS, EnvOptions
 from cascade.report.fonts import font_assets
 from cascade.report.output import replace_tree
 from cascade.report.registry import HOME, PageEntry, registered
-from cascade.report.render import Rendered, RenderOptions, render_site
+from cascade.report.render import PageProgress, Rendered, RenderOptions, render_site
 from cascade.report.site_view import SiteView
 from cascade.report.thai import format_stamp, to_thai_digits
 
@@ -63,12 +63,15 @@ def make_view(model: PlanModel, options: ReportOptions) -> SiteView:
     )
 
 
-def make_report(model: PlanModel, options: ReportOptions) -> tuple[SiteView, Rendered]:
+def make_report(
+    model: PlanModel, options: ReportOptions, progress: PageProgress | None = None
+) -> tuple[SiteView, Rendered]:
     """The view and every rendered page; raises ``RenderError`` on a template problem."""
     view = make_view(model, options)
     formats = tuple(f for f in options.formats if f in FORMATS)
     env = EnvOptions(options.lang, options.thai_digits, options.templates)
-    return view, render_site(view, RenderOptions(formats, env, options.limits, options.pages))
+    chosen = RenderOptions(formats, env, options.limits, options.pages)
+    return view, render_site(view, chosen, progress)
 
 
 def split(pages: Rendered) -> dict[str, dict[str, str]]:

@@ -40,6 +40,7 @@ class Party:
     position: str = ""
     unit: str = ""
     has_agreement: bool = False
+    unit_id: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,7 +61,7 @@ class Goal:
 
 @dataclass(frozen=True, slots=True)
 class Level:
-    """One level of five-level criteria: a threshold value or a milestone step."""
+    """One level of the criteria: a threshold value or a milestone step."""
 
     level: int
     value: Number = None
@@ -224,3 +225,5 @@ class AgreementView:
     weights_ok: bool
     cards: tuple[KpiCard, ...]
     scorecard: ScorecardView | None = None
+    levels: tuple[int, ...] = (1, 2, 3, 4, 5)
+    """The levels of the plan's scale (three on ``opdc-2563``): the criteria columns."""

@@ -29,6 +29,7 @@ def test_pdf_without_the_extra_says_what_to_install(
 ) -> None:
     monkeypatch.setitem(sys.modules, "typst", None)  # importing typst now fails
     monkeypatch.delitem(sys.modules, "cascade.report.pdf", raising=False)
+    monkeypatch.delitem(sys.modules, "cascade.report.pdf_engine", raising=False)
     plan = str(ROOT / "plans" / "acme")
     code = main(["report", plan, "-o", str(tmp_path), "-f", "pdf"])
     out, err = capsys.readouterr()
@@ -44,14 +45,14 @@ TYPST_IMPORT = re.compile(r"^\s*(?:import typst\b|from typst\b)", re.MULTILINE)
 
 
 def test_only_the_pdf_module_imports_typst() -> None:
-    """Only ``cascade.report.pdf`` imports typst, anywhere in it: everything else
+    """Only ``cascade.report.pdf_engine`` imports typst, anywhere in it: everything else
     works without the ``[pdf]`` extra."""
     importers = sorted(
         path.relative_to(ROOT).as_posix()
         for path in (ROOT / "cascade").rglob("*.py")
         if TYPST_IMPORT.search(path.read_text(encoding="utf-8"))
     )
-    assert importers == ["cascade/report/pdf.py"]
+    assert importers == ["cascade/report/pdf_engine.py"]
 
 
 def test_the_pdf_engine_is_an_extra_the_dev_install_includes() -> None:

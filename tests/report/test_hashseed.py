@@ -64,7 +64,12 @@ def test_outputs_are_identical_across_hash_seeds(tmp_path: Path) -> None:
         assert proc.returncode == 0, f"seed {seed}: {err.decode(errors='replace')}"
     first, second = (snapshot(out) for out in outs.values())
     assert sorted(first) == sorted(second)
-    assert {"validate.json", f"scorecards-{PERIOD}.json", "report/pdf/agreements.pdf"} <= set(first)
+    assert {
+        "validate.json",
+        f"scorecards-{PERIOD}.json",
+        "report/pdf/DOP.pdf",
+        "report/pdf/LAW.pdf",
+    } <= set(first)
     assert any(name.startswith("report/html/") for name in first)
     assert any(name.startswith("report/md/") for name in first)
     for name, data in first.items():

@@ -11,10 +11,12 @@ words, where the source has no space.
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import re
 import shutil
 import subprocess
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
@@ -27,7 +29,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from cascade.engine import check_plan
-from cascade.report.pdf import PdfError, compile_pdf, font_dir, pdf_path, write_pdf
+from cascade.report.pdf import PdfError, PdfOptions, compile_pdf, font_dir, typst_source, write_pdf
 from cascade.report.pdf_markup import escape_typst, render_typst, typst_string
 from cascade.report.site import ReportOptions, make_view
 from cascade.report.site_view import SiteView
@@ -194,11 +196,18 @@ def read_pdf(path: Path, view: SiteView) -> Pdf:
     return Pdf(path, view, pages, poppler)
 
 
+def whole_pdf(view: SiteView, lang: str, out: Path, thai_digits: bool = False) -> Path:
+    """Every agreement of ``view`` in one PDF (what ``--pdf-book org`` binds)."""
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_bytes(compile_pdf(typst_source(view, lang, thai_digits)))
+    return out
+
+
 def build(plan: Path, out: Path, lang: str = "th") -> Pdf:
     model = check_plan(plan).model
     assert model is not None
     view = make_view(model, ReportOptions(lang=lang))
-    return read_pdf(write_pdf(view, out, lang), view)
+    return read_pdf(whole_pdf(view, lang, out / "agreements.pdf"), view)
 
 
 @pytest.fixture(scope="module")
@@ -314,15 +323,29 @@ def test_acme_in_english(acme: Pdf) -> None:
             assert squash(agreement.party.ref.name) in squash(acme.poppler)
 
 
-def test_same_plan_same_bytes(acme: Pdf, tmp_path: Path) -> None:
-    again = write_pdf(acme.view, tmp_path / "report", "en")
-    assert again.read_bytes() == acme.path.read_bytes()
-    assert again == pdf_path(tmp_path / "report")
-    assert [p.name for p in again.parent.iterdir()] == ["agreements.pdf"]  # no temp left
+def test_one_pdf_per_party_and_the_org_book_same_bytes(acme: Pdf, tmp_path: Path) -> None:
+    result = write_pdf(acme.view, tmp_path / "report", PdfOptions("en", book="org", jobs=2))
+    folder = tmp_path / "report" / "pdf"
+    assert result.folder == folder
+    parties = [f"{a.party.ref.page}.pdf" for a in acme.view.agreements]
+    assert parties == ["ACME.pdf", "SALES.pdf", "OPS.pdf", "P020.pdf"]
+    listed = sorted([*parties, "books/agreements.pdf"])
+    assert (folder / ".cascade-report").read_text(encoding="utf-8").splitlines() == listed
+    assert sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*.pdf")) == listed
+    assert (folder / "books" / "agreements.pdf").read_bytes() == acme.path.read_bytes()
+    assert result.pages == 2 * len(PdfReader(acme.path).pages)
+    assert {(folder / p).stat().st_mode & 0o777 for p in listed} == {0o644}
+    for agreement, name in zip(acme.view.agreements, parties, strict=True):
+        alone = read_pdf(folder / name, acme.view)
+        assert alone.text.startswith(squash(f"Performance agreement of {agreement.party.ref.name}"))
+        others = [a.party.ref.name for a in acme.view.agreements if a is not agreement]
+        assert not any(squash(f"agreement of {other}") in alone.text for other in others)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["report"]  # no temp folder left
+    assert sorted(p.name for p in (tmp_path / "report").iterdir()) == ["pdf"]
 
 
 def test_thai_digits(acme: Pdf, tmp_path: Path) -> None:
-    path = write_pdf(acme.view, tmp_path / "report", "th", thai_digits=True)
+    path = whole_pdf(acme.view, "th", tmp_path / "digits.pdf", thai_digits=True)
     reader = PdfReader(path)
     text = squash("".join(page_text(page, reader) for page in reader.pages))
     assert squash("ประจำปีงบประมาณ พ.ศ. ๒๕๖๙") in text
@@ -426,7 +449,7 @@ def test_unwritable_output_is_a_pdf_error(acme: Pdf, tmp_path: Path) -> None:
     blocker = tmp_path / "report"
     blocker.write_text("a file where the folder should be")
     with pytest.raises(PdfError, match="cannot write"):
-        write_pdf(acme.view, blocker, "en")
+        write_pdf(acme.view, blocker, PdfOptions("en", jobs=1))
 
 
 def test_the_font_is_sarabun_from_pypi() -> None:
@@ -444,6 +467,34 @@ def test_cli_writes_the_pdf(tmp_path: Path, capsys: pytest.CaptureFixture[str]) 
         ["report", str(ACME), "--format", "html,pdf", "--out", str(tmp_path)], capsys
     )
     assert code == 0, err
-    path = tmp_path / "report" / "pdf" / "agreements.pdf"
-    assert f"wrote {path}" in out
-    assert path.read_bytes().startswith(b"%PDF-")
+    folder = tmp_path / "report" / "pdf"
+    assert f"wrote {folder} (4 files, " in out
+    assert (folder / "ACME.pdf").read_bytes().startswith(b"%PDF-")
+
+
+# -- absurd but valid input is refused, quickly ------------------------------------
+
+
+def test_a_megabyte_name_is_refused_not_typeset(acme: Pdf, tmp_path: Path) -> None:
+    first = dataclasses.replace(acme.view.agreements[0], title="ก" * 1_000_000)
+    view = dataclasses.replace(acme.view, agreements=(first,))
+    started = time.perf_counter()
+    with pytest.raises(PdfError) as caught:
+        write_pdf(view, tmp_path / "report", PdfOptions("en", jobs=1))
+    assert time.perf_counter() - started < 5
+    assert str(caught.value) == (
+        "templates/report/pdf/report.typ:0:0: [error] PDF: a text of 1,000,000 characters ('"
+        + "ก" * 30
+        + "'…) is too long to print (at most 10,000); shorten it in the plan or leave out "
+        "--format pdf (RPT001)"
+    )
+    assert list((tmp_path / "report").iterdir()) == []  # no PDF folder, no temp folder
+
+
+def test_ten_thousand_kpis_in_one_agreement_are_refused(acme: Pdf, tmp_path: Path) -> None:
+    first = acme.view.agreements[0]
+    many = dataclasses.replace(first, cards=first.cards[:1] * 10_000)
+    view = dataclasses.replace(acme.view, agreements=(many,))
+    with pytest.raises(PdfError, match="the agreement of ACME has 10,000 KPIs, too many to print"):
+        write_pdf(view, tmp_path / "report", PdfOptions("en", jobs=1))
+    assert not (tmp_path / "report").exists()

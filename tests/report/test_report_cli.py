@@ -75,13 +75,31 @@ def test_a_second_run_replaces_the_report(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     html = tmp_path / "report" / "html"
-    html.mkdir(parents=True)
-    (html / "stale.html").write_text("old", encoding="utf-8")
+    replace_tree(html, {"stale.html": "old"})  # a page cascade wrote before
     assert run(["report", ACME, "-o", str(tmp_path)], capsys)[0] == 0
     assert not (html / "stale.html").exists()
     assert (html / "index.html").is_file()
+    assert "stale.html" not in (html / ".cascade-report").read_text(encoding="utf-8")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["report"]  # no temp folders left
     assert sorted(p.name for p in (tmp_path / "report").iterdir()) == ["html", "md"]
+    assert {p.stat().st_mode & 0o777 for p in html.rglob("*") if p.is_file()} == {0o644}
+
+
+@pytest.mark.parametrize("foreign", ["md/notes.md", "html/index.html"])
+def test_files_cascade_did_not_write_are_never_replaced(
+    foreign: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    mine = tmp_path / "report" / foreign
+    mine.parent.mkdir(parents=True)
+    mine.write_text("my own notes", encoding="utf-8")
+    code, _, err = run(["report", ACME, "-o", str(tmp_path)], capsys)
+    assert code == 2
+    folder = mine.parent
+    assert err == (
+        f"cascade: {folder} holds files cascade did not write ({mine.name}); "
+        "move them away or choose another --out; the report was not written\n"
+    )
+    assert snapshot(tmp_path) == {f"report/{foreign}": b"my own notes"}
 
 
 def test_replace_tree_keeps_the_old_folder_when_writing_fails(

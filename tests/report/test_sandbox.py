@@ -192,7 +192,7 @@ def test_a_bounded_render_returns_every_page(tmp_path: Path) -> None:
 
 def test_spawn_start_method_works_too(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Where there is no fork (macOS, Windows) the job is pickled to a fresh process."""
-    monkeypatch.setattr(bounded, "_context", lambda: multiprocessing.get_context("spawn"))
+    monkeypatch.setattr(bounded, "child_context", lambda: multiprocessing.get_context("spawn"))
     assert bounded.render_bounded(_job(tmp_path, 10)) == {("html", "index.html"): "x\n"}
 
 
@@ -203,7 +203,7 @@ def test_no_fork_while_another_thread_runs(tmp_path: Path) -> None:
     server = threading.Thread(target=stop.wait, daemon=True)  # like report --serve's
     server.start()
     try:
-        assert bounded._context().get_start_method() == "forkserver"
+        assert bounded.child_context().get_start_method() == "forkserver"
         assert bounded.render_bounded(_job(tmp_path, 10)) == {("html", "index.html"): "x\n"}
     finally:
         stop.set()

@@ -1,0 +1,158 @@
+"""Render PDF documents in worker processes, one document at a time each.
+
+The workers start from the parent's view: inherited by ``fork`` while the
+parent has run neither typst nor a second thread (the CLI's case), else
+pickled once per worker into a clean ``forkserver`` child.  Each takes one
+:class:`~cascade.report.pdf_docs.Document` at a time: it renders the typst
+markup of those agreements only, compiles it, writes the file into the
+staged PDF folder and sends back just its name and page count.  So a
+worker's memory is that of its largest document, and the parent never holds
+a page.  A failure comes back as a diagnostic; a worker that dies (typst
+aborting) stops the run with a :class:`PdfError` naming the documents in
+hand, never a traceback or a hang.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections.abc import Callable, Iterable
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from cascade.diagnostics import Diagnostic
+from cascade.report.bounded import child_context
+from cascade.report.errors import RenderError
+from cascade.report.pdf_docs import Document
+from cascade.report.pdf_engine import (
+    PdfError,
+    compile_pdf,
+    count_pages,
+    engine_started,
+    typst_source,
+)
+from cascade.report.registry import PageEntry
+from cascade.report.site_view import SiteView
+from cascade.report.view import AgreementView
+
+Progress = Callable[[int, int, int], None]
+"""Told after each document: documents done, documents in all, pages so far."""
+
+
+@dataclass(frozen=True, slots=True)
+class Typesetting:
+    """How every document is typeset: language, digits, the pages with a PDF form."""
+
+    lang: str
+    thai_digits: bool = False
+    pages: tuple[PageEntry, ...] | None = None
+
+
+_WORK: tuple[SiteView, Typesetting, Path] | None = None
+
+
+def _start(view: SiteView, setting: Typesetting, folder: Path) -> None:
+    global _WORK
+    _WORK = (view, setting, folder)
+
+
+def make_document(view: SiteView, setting: Typesetting, folder: Path, doc: Document) -> int:
+    """Write ``doc`` into ``folder``; its page count.  Raises :class:`RenderError`."""
+    chosen: tuple[AgreementView, ...] = tuple(view.agreements[i] for i in doc.agreements)
+    part = replace(view, agreements=chosen)
+    source = typst_source(part, setting.lang, setting.thai_digits, setting.pages, doc.title)
+    pdf = compile_pdf(source)
+    path = folder / doc.rel
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(pdf)
+    except OSError as exc:
+        raise PdfError(f"cannot write it: {exc.strerror or exc}", str(path)) from None
+    return count_pages(pdf)
+
+
+def _work(doc: Document) -> tuple[int, Diagnostic | None]:
+    """In a worker: the page count, or the error's diagnostic (plain data that pickles)."""
+    assert _WORK is not None, "the worker was not started with _start"
+    try:
+        return make_document(*_WORK, doc), None
+    except RenderError as exc:
+        return 0, exc.diagnostic
+    except (RecursionError, MemoryError) as exc:
+        message = f"{doc.rel} is too large to typeset ({type(exc).__name__})"
+        return 0, PdfError(message).diagnostic
+
+
+def default_jobs() -> int:
+    """One worker per core this process may use."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # pragma: no cover - not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def _in_process(
+    docs: list[Document], work: tuple[SiteView, Typesetting, Path], progress: Progress | None
+) -> int:
+    pages = 0
+    for done, doc in enumerate(docs, 1):
+        pages += make_document(*work, doc)
+        if progress is not None:
+            progress(done, len(docs), pages)
+    return pages
+
+
+def render_documents(
+    view: SiteView,
+    setting: Typesetting,
+    folder: Path,
+    docs: list[Document],
+    jobs: int = 0,
+    progress: Progress | None = None,
+) -> int:
+    """Write every document of ``docs`` into ``folder`` with ``jobs`` workers (0: one
+    per core; 1: in this process); the total page count.  Raises :class:`RenderError`."""
+    jobs = min(jobs or default_jobs(), len(docs))
+    if jobs <= 1:
+        return _in_process(docs, (view, setting, folder), progress)
+    context = child_context()
+    if engine_started() and context.get_start_method() == "fork":
+        methods = multiprocessing.get_all_start_methods()
+        context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+    pool = ProcessPoolExecutor(jobs, context, _start, (view, setting, folder))
+    try:
+        return _collect(pool, docs, jobs, progress)
+    except BrokenProcessPool:  # from submit: a worker died before taking a document
+        raise PdfError("a PDF worker stopped unexpectedly (out of memory?)") from None
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _collect(
+    pool: ProcessPoolExecutor, docs: Iterable[Document], jobs: int, progress: Progress | None
+) -> int:
+    """Keep ``2 × jobs`` documents in flight (the queue stays small); add up the pages."""
+    queue = list(docs)
+    total, done, pages = len(queue), 0, 0
+    queue.reverse()
+    flying: dict[Future[tuple[int, Diagnostic | None]], Document] = {}
+    while queue or flying:
+        while queue and len(flying) < 2 * jobs:
+            doc = queue.pop()
+            flying[pool.submit(_work, doc)] = doc
+        finished, _ = wait(flying, return_when=FIRST_COMPLETED)
+        for future in finished:
+            doc = flying.pop(future)
+            try:
+                count, error = future.result()
+            except BrokenProcessPool:
+                names = ", ".join(sorted({doc.rel, *(d.rel for d in flying.values())}))
+                raise PdfError(f"a PDF worker stopped unexpectedly while making {names}") from None
+            if error is not None:
+                raise RenderError(error)
+            done, pages = done + 1, pages + count
+            if progress is not None:
+                progress(done, total, pages)
+    return pages

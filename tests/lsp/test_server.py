@@ -1,0 +1,220 @@
+"""`cascade lsp` end to end over stdio (pytest-lsp) on a copy of plans/probation.
+
+One server for the module: the tests run in file order and each leaves the
+plan as it found it (an edit is undone before the test ends).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import shutil
+import sys
+from collections.abc import AsyncIterator, Callable, Sequence
+from pathlib import Path
+
+import pytest
+import pytest_lsp
+from lsprotocol import types
+from pytest_lsp import ClientServerConfig, LanguageClient
+
+from tests.conftest import ROOT
+
+pytestmark = pytest.mark.asyncio(loop_scope="module")
+
+CONFIG = ClientServerConfig(server_command=[sys.executable, "-m", "cascade", "lsp"])
+
+
+@pytest.fixture(scope="module")
+def plan(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A copy of the bundled probation plan (the server may write its cache there)."""
+    target = tmp_path_factory.mktemp("lsp") / "probation"
+    shutil.copytree(ROOT / "plans" / "probation", target)
+    return target
+
+
+@pytest_lsp.fixture(config=CONFIG, scope="module")
+async def client(lsp_client: LanguageClient, plan: Path) -> AsyncIterator[None]:
+    """The server, initialised on the plan's folder, its first check done."""
+    await lsp_client.initialize_session(
+        types.InitializeParams(
+            capabilities=types.ClientCapabilities(),
+            workspace_folders=[types.WorkspaceFolder(uri=plan.as_uri(), name="probation")],
+        )
+    )
+    await until(lambda: any(m.message.startswith("checked") for m in lsp_client.log_messages))
+    yield
+    await lsp_client.shutdown_session()
+
+
+async def until(condition: Callable[[], bool], timeout: float = 20) -> None:
+    """Wait until ``condition()`` holds (the server answers asynchronously)."""
+    for _ in range(int(timeout / 0.02)):
+        if condition():
+            return
+        await asyncio.sleep(0.02)
+    raise AssertionError("the server did not get there in time")
+
+
+def cleared(client: LanguageClient, file_uri: str) -> bool:
+    """Whether the server published an empty list for the file."""
+    return file_uri in client.diagnostics and len(client.diagnostics[file_uri]) == 0
+
+
+def uri(plan: Path, rel: str) -> str:
+    return (plan / rel).as_uri()
+
+
+async def opened(client: LanguageClient, plan: Path, rel: str) -> str:
+    """Open a plan file in the client; its text."""
+    text = (plan / rel).read_text(encoding="utf-8")
+    client.text_document_did_open(
+        types.DidOpenTextDocumentParams(
+            text_document=types.TextDocumentItem(
+                uri=uri(plan, rel), language_id="yaml", version=1, text=text
+            )
+        )
+    )
+    return text
+
+
+def change(client: LanguageClient, plan: Path, rel: str, text: str, version: int) -> None:
+    client.text_document_did_change(
+        types.DidChangeTextDocumentParams(
+            text_document=types.VersionedTextDocumentIdentifier(uri=uri(plan, rel), version=version),
+            content_changes=[types.TextDocumentContentChangeWholeDocument(text=text)],
+        )
+    )
+
+
+def ranges(found: Sequence[types.Diagnostic]) -> list[tuple[str, int, int, int, int]]:
+    return [
+        (
+            str(d.code),
+            d.range.start.line,
+            d.range.start.character,
+            d.range.end.line,
+            d.range.end.character,
+        )
+        for d in found
+    ]
+
+
+def span(location: types.Location) -> tuple[str, int, int, int, int]:
+    r = location.range
+    return (location.uri, r.start.line, r.start.character, r.end.line, r.end.character)
+
+
+LAW = "agreements/units/LAW.yaml"
+DOP = "agreements/DOP.yaml"
+OS = "os-matrix.yaml"
+
+
+async def test_a_clean_plan_publishes_nothing(client: LanguageClient) -> None:
+    assert client.diagnostics == {}
+
+
+async def test_an_edit_that_breaks_the_plan_then_fixes_it(client: LanguageClient, plan: Path) -> None:
+    text = await opened(client, plan, LAW)
+    assert "    same_as: DOP/4.5\n" in text
+    change(client, plan, LAW, text.replace("same_as: DOP/4.5", "same_as: DOP/4.9"), 2)
+    await until(lambda: bool(client.diagnostics.get(uri(plan, LAW))))
+    found = client.diagnostics[uri(plan, LAW)]
+    assert ranges(found) == [("REF001", 55, 13, 55, 20)]
+    assert "4.9" in found[0].message
+    assert found[0].severity == types.DiagnosticSeverity.Error
+    change(client, plan, LAW, text, 3)
+    await until(lambda: cleared(client, uri(plan, LAW)))
+
+
+async def test_definition_of_same_as(client: LanguageClient, plan: Path) -> None:
+    found = await client.text_document_definition_async(
+        types.DefinitionParams(
+            text_document=types.TextDocumentIdentifier(uri=uri(plan, LAW)),
+            position=types.Position(line=55, character=16),
+        )
+    )
+    assert isinstance(found, list)
+    assert [span(loc) for loc in found] == [(uri(plan, DOP), 252, 9, 252, 12)]
+
+
+async def test_hover_on_same_as_shows_the_parent_kpi(client: LanguageClient, plan: Path) -> None:
+    found = await client.text_document_hover_async(
+        types.HoverParams(
+            text_document=types.TextDocumentIdentifier(uri=uri(plan, LAW)),
+            position=types.Position(line=55, character=13),
+        )
+    )
+    assert found is not None
+    assert isinstance(found.contents, types.MarkupContent)
+    assert found.contents.value.split("  \n") == [
+        "**KPI DOP/4.5**",
+        "ร้อยละของความสำเร็จของการแก้ไข หรือยกเลิกกฎหมาย",
+        "party: DOP (กรมคุมประพฤติ / Department of Probation)",
+        "weight: 3",
+        "target: 80 percent",
+        "criteria: 60, 70, 80, 90, 100",
+        "owner (O): LAW",
+    ]
+    assert found.range == types.Range(
+        start=types.Position(line=55, character=13), end=types.Position(line=55, character=20)
+    )
+
+
+async def test_references_of_an_organisation_kpi(client: LanguageClient, plan: Path) -> None:
+    found = await client.text_document_references_async(
+        types.ReferenceParams(
+            text_document=types.TextDocumentIdentifier(uri=uri(plan, DOP)),
+            position=types.Position(line=252, character=10),
+            context=types.ReferenceContext(include_declaration=False),
+        )
+    )
+    assert found is not None
+    # LAW's identical 2-1, the OS matrix, actuals; P0001's 1 (same_as LAW/2-1) and
+    # P0012's 1 (contributes to P0001/1), with their actuals: the whole chain down
+    q1, q2 = uri(plan, "actuals/2569-Q1.yaml"), uri(plan, "actuals/2569-Q2.yaml")
+    assert sorted(span(loc) for loc in found) == [
+        (q1, 22, 10, 22, 17),
+        (q1, 23, 10, 23, 17),
+        (q1, 29, 10, 29, 17),
+        (q2, 25, 10, 25, 17),
+        (q2, 26, 10, 26, 17),
+        (q2, 32, 10, 32, 17),
+        (uri(plan, "agreements/people/P0001.yaml"), 27, 13, 27, 20),
+        (uri(plan, "agreements/people/P0012.yaml"), 20, 21, 20, 28),
+        (uri(plan, LAW), 55, 13, 55, 20),
+        (uri(plan, OS), 33, 10, 33, 17),
+    ]
+
+
+async def test_thai_and_emoji_before_an_error_count_in_utf16(
+    client: LanguageClient, plan: Path
+) -> None:
+    text = await opened(client, plan, OS)
+    row = "  - {kpi: DOP/1.2, owner: PROB}"
+    assert row in text
+    broken = '  - {kpi: DOP/1.2, supporters: ["ก😀"], owner: NOPE}'
+    change(client, plan, OS, text.replace(row, broken), 2)
+    await until(lambda: bool(client.diagnostics.get(uri(plan, OS))))
+    line = text[: text.index(row)].count("\n")
+    # '  - {kpi: DOP/1.2, supporters: [' is 32 units; '"ก😀"' is 5 (the emoji is a
+    # surrogate pair), so NOPE starts at UTF-16 unit 47 though it is code point 46
+    assert ranges(client.diagnostics[uri(plan, OS)]) == [
+        ("REF001", line, 32, line, 37),
+        ("REF001", line, 47, line, 51),
+    ]
+    change(client, plan, OS, text, 3)
+    await until(lambda: cleared(client, uri(plan, OS)))
+
+
+async def test_hostile_buffers_are_diagnostics_never_a_crash(
+    client: LanguageClient, plan: Path
+) -> None:
+    text = await opened(client, plan, "people.yaml")
+    people = uri(plan, "people.yaml")
+    change(client, plan, "people.yaml", "kind: People\npeople: [{id: 'P1\n", 2)
+    await until(lambda: bool(client.diagnostics.get(people)))
+    assert [d.code for d in client.diagnostics[people]] == ["LOAD001"]
+    change(client, plan, "people.yaml", "\x00\xff binary \x01 junk", 3)
+    await until(lambda: [d.code for d in client.diagnostics.get(people, [])] == ["LOAD005"])
+    change(client, plan, "people.yaml", text, 4)
+    await until(lambda: cleared(client, people))

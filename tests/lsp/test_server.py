@@ -80,7 +80,9 @@ async def opened(client: LanguageClient, plan: Path, rel: str) -> str:
 def change(client: LanguageClient, plan: Path, rel: str, text: str, version: int) -> None:
     client.text_document_did_change(
         types.DidChangeTextDocumentParams(
-            text_document=types.VersionedTextDocumentIdentifier(uri=uri(plan, rel), version=version),
+            text_document=types.VersionedTextDocumentIdentifier(
+                uri=uri(plan, rel), version=version
+            ),
             content_changes=[types.TextDocumentContentChangeWholeDocument(text=text)],
         )
     )
@@ -113,7 +115,9 @@ async def test_a_clean_plan_publishes_nothing(client: LanguageClient) -> None:
     assert client.diagnostics == {}
 
 
-async def test_an_edit_that_breaks_the_plan_then_fixes_it(client: LanguageClient, plan: Path) -> None:
+async def test_an_edit_that_breaks_the_plan_then_fixes_it(
+    client: LanguageClient, plan: Path
+) -> None:
     text = await opened(client, plan, LAW)
     assert "    same_as: DOP/4.5\n" in text
     change(client, plan, LAW, text.replace("same_as: DOP/4.5", "same_as: DOP/4.9"), 2)

@@ -49,7 +49,7 @@ class CascadeServer(LanguageServer):
 
     def checked(self, state: PlanState, outcome: Outcome) -> None:
         """Publish a finished check's diagnostics."""
-        result = outcome.checked.result
+        result = outcome.result
         state.published = publish(
             state.root,
             result.diagnostics,

@@ -15,8 +15,12 @@ from pathlib import Path
 import pytest
 import pytest_lsp
 from lsprotocol import types
+from pygls.workspace import PositionCodec
 from pytest_lsp import ClientServerConfig, LanguageClient
 
+from cascade.engine import LoadOptions, check_plan
+from cascade.lsp.publish import to_lsp
+from cascade.lsp.spans import Sources
 from tests.conftest import ROOT
 
 pytestmark = pytest.mark.asyncio(loop_scope="module")
@@ -222,3 +226,30 @@ async def test_hostile_buffers_are_diagnostics_never_a_crash(
     await until(lambda: [d.code for d in client.diagnostics.get(people, [])] == ["LOAD005"])
     change(client, plan, "people.yaml", text, 4)
     await until(lambda: cleared(client, people))
+
+
+async def test_published_diagnostics_after_edits_equal_a_cold_run(
+    client: LanguageClient, plan: Path
+) -> None:
+    p1, p12 = "agreements/people/P0001.yaml", "agreements/people/P0012.yaml"
+    one, twelve = await opened(client, plan, p1), await opened(client, plan, p12)
+    edits = [
+        (p1, one.replace("weight: 25", "weight: 26", 1)),
+        (p12, twelve.replace("weight: 20", "weight: 22", 1)),
+        (p1, one),
+    ]
+    for version, (rel, text) in enumerate(edits, start=2):
+        change(client, plan, rel, text, version)
+    overlay = ((p1, one), (p12, edits[1][1]))
+    cold = check_plan(plan, None, LoadOptions(cache=True, overlay=overlay)).result
+    assert [(d.file, d.code) for d in cold.diagnostics] == [(p12, "WGT001")]
+    sources, codec = Sources(plan, dict(overlay)), PositionCodec(types.PositionEncodingKind.Utf16)
+    expected = [to_lsp(d, plan, sources, codec) for d in cold.diagnostics]
+
+    def settled() -> bool:
+        return list(client.diagnostics.get(uri(plan, p12), ())) == expected
+
+    await until(settled)
+    assert not client.diagnostics.get(uri(plan, p1))
+    change(client, plan, p12, twelve, 5)
+    await until(lambda: cleared(client, uri(plan, p12)))

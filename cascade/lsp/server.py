@@ -15,11 +15,12 @@ from pygls.lsp.server import LanguageServer
 from pygls.uris import to_fs_path
 
 from cascade import __version__
+from cascade.lsp import complete as completion
 from cascade.lsp import hover as hovers
 from cascade.lsp import navigate
 from cascade.lsp.checker import Outcome, PlanState, Scheduler
 from cascade.lsp.documents import overlay, plan_root, relative
-from cascade.lsp.positions import from_client
+from cascade.lsp.positions import from_client, to_client
 from cascade.lsp.publish import publish
 
 
@@ -166,6 +167,37 @@ def _hover(ls: CascadeServer, params: types.HoverParams) -> types.Hover | None:
     if found is None:
         return None
     return hovers.hover(*found, ls.workspace.position_codec)
+
+
+@server.feature(
+    types.TEXT_DOCUMENT_COMPLETION,
+    types.CompletionOptions(trigger_characters=[":", " ", "/", "[", ","]),
+)
+def _complete(ls: CascadeServer, params: types.CompletionParams) -> types.CompletionList:
+    found = ls.resolved(params.text_document.uri, params.position)
+    index = found[0].index if found is not None else None
+    if found is None or index is None:
+        return types.CompletionList(is_incomplete=False, items=[])
+    _, rel, (line, column) = found
+    lines = ls.workspace.get_text_document(params.text_document.uri).lines
+    lines = [text.rstrip("\r\n") for text in lines]
+    codec = ls.workspace.position_codec
+    items = [
+        types.CompletionItem(
+            label=ident,
+            kind=kind,
+            detail=detail or None,
+            sort_text=f"{i:06d}",
+            text_edit=types.TextEdit(
+                range=types.Range(start=to_client(codec, lines, line, start), end=params.position),
+                new_text=ident,
+            ),
+        )
+        for i, (ident, detail, kind, start) in enumerate(
+            completion.complete(index, rel, lines, line, column)
+        )
+    ]
+    return types.CompletionList(is_incomplete=False, items=items)
 
 
 @server.feature(types.SHUTDOWN)

@@ -253,3 +253,47 @@ async def test_published_diagnostics_after_edits_equal_a_cold_run(
     assert not client.diagnostics.get(uri(plan, p1))
     change(client, plan, p12, twelve, 5)
     await until(lambda: cleared(client, uri(plan, p12)))
+
+
+async def complete_at(
+    client: LanguageClient, plan: Path, rel: str, line: int, character: int
+) -> list[types.CompletionItem]:
+    found = await client.text_document_completion_async(
+        types.CompletionParams(
+            text_document=types.TextDocumentIdentifier(uri=uri(plan, rel)),
+            position=types.Position(line=line, character=character),
+        )
+    )
+    assert isinstance(found, types.CompletionList)
+    return found.items
+
+
+async def test_completion_of_same_as_offers_the_parents_kpis_first(
+    client: LanguageClient, plan: Path
+) -> None:
+    await opened(client, plan, LAW)
+    items = await complete_at(client, plan, LAW, 55, 14)  # "    same_as: D|OP/4.5"
+    assert [i.label for i in items[:3]] == ["DOP/1.1", "DOP/1.2", "DOP/1.3"]
+    assert {i.label.split("/")[0] for i in items} == {"DOP"}  # only the typed "D…" ids
+    assert items[3].detail == "ร้อยละของระดับความพึงพอใจของผู้รับบริการ"
+    edit = items[0].text_edit
+    assert isinstance(edit, types.TextEdit)
+    assert (edit.range.start.character, edit.range.end.character) == (13, 14)
+    kinds = await complete_at(client, plan, LAW, 54, 10)  # "    kind: |identical"
+    assert [i.label for i in kinds] == [
+        "identical",
+        "contributory",
+        "common",
+        "unit_specific",
+        "supervisor",
+        "job",
+        "assignment",
+        "personal",
+    ]
+    dims = await complete_at(client, plan, LAW, 53, 15)  # "    dimension: |development"
+    assert [i.label for i in dims] == ["effectiveness", "quality", "efficiency", "development"]
+    goals = await complete_at(client, plan, LAW, 52, 10)  # "    goal: |LAW-G1"
+    assert [i.label for i in goals] == ["LAW-G1", "LAW-G2", "LAW-G3", "LAW-G4", "LAW-G5"]
+    assert goals[3].detail == "คำปรึกษาทางกฎหมายและร่างสัญญาของกรมถูกต้องครบถ้วน"
+    supports = await complete_at(client, plan, LAW, 46, 15)  # "    supports: [|G9]"
+    assert [i.label for i in supports][:3] == ["G1", "G2", "G3"]

@@ -22,6 +22,7 @@ from cascade.spec import KINDS
 from cascade.spec.agreement import KpiKind
 from cascade.spec.common import text_of
 
+REF = types.CompletionItemKind.Reference
 LAST_KEY = re.compile(r"([A-Za-z_]+):\s*\[?[^:{}\[]*$")
 ITEM = re.compile(r"^(\s*)-\s")
 PARENT_KEY = re.compile(r"^(\s*)(?:-\s+)?([A-Za-z_]+):\s*$")
@@ -58,7 +59,8 @@ def word_start(text: str, column: int) -> int:
     return start
 
 
-def _name(model: PlanModel, text: Text | None) -> str:
+def display_name(model: PlanModel, text: Text | None) -> str:
+    """``text`` in each of the plan's languages, joined by " / " ("" when absent)."""
     if text is None:
         return ""
     languages = list(model.plan.languages) if model.plan is not None else ["th", "en"]
@@ -86,12 +88,9 @@ def candidates(
     if key in KPI_KEYS:
         parent = agreement.parent if agreement is not None else model.organisation
         kpis = sorted(model.kpis.values(), key=lambda k: (k.party != parent, k.qid))
-        found = [(k.qid, _name(model, k.name), types.CompletionItemKind.Reference) for k in kpis]
+        found = [(k.qid, display_name(model, k.name), REF) for k in kpis]
         if key == "same_as":
-            found += [
-                (c.id, _name(model, c.name), types.CompletionItemKind.Reference)
-                for c in model.common_kpis.values()
-            ]
+            found += [(c.id, display_name(model, c.name), REF) for c in model.common_kpis.values()]
         return found
     if key in UNIT_KEYS:
         return _parties(model, model.units)
@@ -106,7 +105,7 @@ def candidates(
         else:
             named = {g.id: g.name for g in agreement.goals} if agreement is not None else {}
         goals = [k[2] for k in index.ids("goal") if k[1] == owner]
-        return [(g, _name(model, named.get(g)), types.CompletionItemKind.Reference) for g in goals]
+        return [(g, display_name(model, named.get(g)), REF) for g in goals]
     if key == "dimension":
         framework = agreement.framework if agreement is not None else None
         if framework is not None:
@@ -120,9 +119,7 @@ def candidates(
 def _parties(
     model: PlanModel, found: Iterable[str]
 ) -> list[tuple[str, str, types.CompletionItemKind]]:
-    return [
-        (p, _name(model, model.party_name(p)), types.CompletionItemKind.Reference) for p in found
-    ]
+    return [(p, display_name(model, model.party_name(p)), REF) for p in found]
 
 
 def complete(

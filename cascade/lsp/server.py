@@ -17,9 +17,10 @@ from pygls.uris import to_fs_path
 from cascade import __version__
 from cascade.lsp import complete as completion
 from cascade.lsp import hover as hovers
-from cascade.lsp import navigate
+from cascade.lsp import navigate, symbols
 from cascade.lsp.checker import Outcome, PlanState, Scheduler
 from cascade.lsp.documents import overlay, plan_root, relative
+from cascade.lsp.formatting import format_document
 from cascade.lsp.positions import from_client, to_client
 from cascade.lsp.publish import publish
 
@@ -198,6 +199,34 @@ def _complete(ls: CascadeServer, params: types.CompletionParams) -> types.Comple
         )
     ]
     return types.CompletionList(is_incomplete=False, items=items)
+
+
+@server.feature(types.TEXT_DOCUMENT_DOCUMENT_SYMBOL)
+def _document_symbols(
+    ls: CascadeServer, params: types.DocumentSymbolParams
+) -> list[types.DocumentSymbol]:
+    found = ls.resolved(params.text_document.uri, types.Position(line=0, character=0))
+    if found is None:
+        return []
+    return symbols.document_symbols(found[0], found[1], ls.workspace.position_codec)
+
+
+@server.feature(types.WORKSPACE_SYMBOL)
+def _workspace_symbols(
+    ls: CascadeServer, params: types.WorkspaceSymbolParams
+) -> list[types.WorkspaceSymbol]:
+    outcomes = [s.resolved for _, s in sorted(ls.scheduler.plans.items()) if s.resolved]
+    return symbols.workspace_symbols(outcomes, params.query, ls.workspace.position_codec)
+
+
+@server.feature(types.TEXT_DOCUMENT_FORMATTING)
+def _format(ls: CascadeServer, params: types.DocumentFormattingParams) -> list[types.TextEdit]:
+    found = ls.where(params.text_document.uri)
+    if found is None:
+        return []
+    document = ls.workspace.get_text_document(params.text_document.uri)
+    lines = [text.rstrip("\r\n") for text in document.lines]
+    return format_document(found[1], document.source, lines, ls.workspace.position_codec)
 
 
 @server.feature(types.SHUTDOWN)

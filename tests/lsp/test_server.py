@@ -297,3 +297,57 @@ async def test_completion_of_same_as_offers_the_parents_kpis_first(
     assert goals[3].detail == "คำปรึกษาทางกฎหมายและร่างสัญญาของกรมถูกต้องครบถ้วน"
     supports = await complete_at(client, plan, LAW, 46, 15)  # "    supports: [|G9]"
     assert [i.label for i in supports][:3] == ["G1", "G2", "G3"]
+
+
+async def test_document_symbols_are_goals_and_kpis_with_weights(
+    client: LanguageClient, plan: Path
+) -> None:
+    found = await client.text_document_document_symbol_async(
+        types.DocumentSymbolParams(text_document=types.TextDocumentIdentifier(uri=uri(plan, LAW)))
+    )
+    assert found is not None
+    assert len(found) == 13  # LAW's 5 goals and 8 KPIs (2-1 … 2-7, A3)
+    first, kpi = found[0], found[5]
+    assert (first.name, first.kind) == (
+        "LAW-G1 กฎหมายที่เป็นอุปสรรคต่อการปฏิบัติราชการได้รับการแก้ไขหรือยกเลิกตามกำหนด",
+        types.SymbolKind.Namespace,
+    )
+    assert (kpi.name, kpi.detail) == ("2-1 ร้อยละของความสำเร็จของการแก้ไข หรือยกเลิกกฎหมาย", "weight 20")
+    assert kpi.selection_range == types.Range(
+        start=types.Position(line=51, character=8), end=types.Position(line=51, character=11)
+    )
+    assert (kpi.range.start.line, kpi.range.end.line) == (51, 59)
+
+
+async def test_workspace_symbols_find_kpis_by_thai_name_or_id(client: LanguageClient) -> None:
+    by_name = await client.workspace_symbol_async(
+        types.WorkspaceSymbolParams(query="ความพึงพอใจของลูกค้า")
+    )
+    assert [(s.name, s.container_name) for s in by_name or []] == [
+        ("LAW/2-3 ร้อยละของระดับความพึงพอใจของลูกค้า", "LAW")
+    ]
+    by_id = await client.workspace_symbol_async(types.WorkspaceSymbolParams(query="law/2-"))
+    assert [s.name.split()[0] for s in by_id or []] == [f"LAW/2-{n}" for n in range(1, 8)]
+
+
+async def test_formatting_rewrites_the_whole_buffer_or_nothing(
+    client: LanguageClient, plan: Path
+) -> None:
+    text = await opened(client, plan, LAW)
+    assert "    supports: [G5]\n" in text
+    change(client, plan, LAW, text.replace("supports: [G5]", "supports:    [ G5 ]"), 2)
+    params = types.DocumentFormattingParams(
+        text_document=types.TextDocumentIdentifier(uri=uri(plan, LAW)),
+        options=types.FormattingOptions(tab_size=2, insert_spaces=True),
+    )
+    edits = await client.text_document_formatting_async(params)
+    assert edits is not None and len(edits) == 1
+    assert edits[0].new_text == text
+    end = text.count("\n")
+    assert edits[0].range == types.Range(
+        start=types.Position(line=0, character=0), end=types.Position(line=end, character=0)
+    )
+    change(client, plan, LAW, text + "kpis: [\n", 3)
+    assert list(await client.text_document_formatting_async(params) or ()) == []
+    change(client, plan, LAW, text, 4)
+    assert list(await client.text_document_formatting_async(params) or ()) == []

@@ -11,6 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from lsprotocol import types
+from pygls.exceptions import JsonRpcInvalidParams
 from pygls.lsp.server import LanguageServer
 from pygls.uris import to_fs_path
 
@@ -23,6 +24,7 @@ from cascade.lsp.documents import overlay, plan_root, relative
 from cascade.lsp.formatting import format_document
 from cascade.lsp.positions import from_client, to_client
 from cascade.lsp.publish import publish
+from cascade.lsp.rename import RenameRefused, quick_fixes, rename
 
 
 class CascadeServer(LanguageServer):
@@ -227,6 +229,25 @@ def _format(ls: CascadeServer, params: types.DocumentFormattingParams) -> list[t
     document = ls.workspace.get_text_document(params.text_document.uri)
     lines = [text.rstrip("\r\n") for text in document.lines]
     return format_document(found[1], document.source, lines, ls.workspace.position_codec)
+
+
+@server.feature(types.TEXT_DOCUMENT_RENAME)
+def _rename(ls: CascadeServer, params: types.RenameParams) -> types.WorkspaceEdit:
+    found = ls.resolved(params.text_document.uri, params.position)
+    if found is None:
+        raise JsonRpcInvalidParams("the plan has not been checked yet")
+    try:
+        return rename(*found, params.new_name, ls.workspace.position_codec)
+    except RenameRefused as refused:
+        raise JsonRpcInvalidParams(str(refused)) from None
+
+
+@server.feature(
+    types.TEXT_DOCUMENT_CODE_ACTION,
+    types.CodeActionOptions(code_action_kinds=[types.CodeActionKind.QuickFix]),
+)
+def _code_actions(ls: CascadeServer, params: types.CodeActionParams) -> list[types.CodeAction]:
+    return quick_fixes(params.text_document.uri, params.context.diagnostics)
 
 
 @server.feature(types.SHUTDOWN)

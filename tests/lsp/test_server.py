@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 import pytest_lsp
 from lsprotocol import types
+from pygls.exceptions import JsonRpcInvalidParams
 from pygls.workspace import PositionCodec
 from pytest_lsp import ClientServerConfig, LanguageClient
 
@@ -351,3 +352,83 @@ async def test_formatting_rewrites_the_whole_buffer_or_nothing(
     assert list(await client.text_document_formatting_async(params) or ()) == []
     change(client, plan, LAW, text, 4)
     assert list(await client.text_document_formatting_async(params) or ()) == []
+
+
+def edits_of(found: types.WorkspaceEdit | None, plan: Path) -> list[tuple[str, int, int, int, str]]:
+    assert found is not None and found.changes is not None
+    return [
+        (
+            u.removeprefix(plan.as_uri() + "/"),
+            e.range.start.line,
+            e.range.start.character,
+            e.range.end.character,
+            e.new_text,
+        )
+        for u, edits in sorted(found.changes.items())
+        for e in edits
+    ]
+
+
+async def renamed(
+    client: LanguageClient, plan: Path, rel: str, line: int, character: int, new: str
+) -> types.WorkspaceEdit | None:
+    return await client.text_document_rename_async(
+        types.RenameParams(
+            text_document=types.TextDocumentIdentifier(uri=uri(plan, rel)),
+            position=types.Position(line=line, character=character),
+            new_name=new,
+        )
+    )
+
+
+async def test_rename_a_kpi_everywhere_actuals_included(client: LanguageClient, plan: Path) -> None:
+    found = await renamed(client, plan, LAW, 55, 18, "4.6")  # same_as: DOP/4.5
+    assert edits_of(found, plan) == [
+        ("actuals/2569-Q1.yaml", 22, 14, 17, "4.6"),
+        ("actuals/2569-Q2.yaml", 25, 14, 17, "4.6"),
+        ("agreements/DOP.yaml", 252, 9, 12, "4.6"),
+        ("agreements/units/LAW.yaml", 55, 17, 20, "4.6"),
+        ("os-matrix.yaml", 33, 14, 17, "4.6"),
+    ]
+    goal = await renamed(client, plan, LAW, 52, 11, "LAW-G9")  # goal: LAW-G1
+    assert edits_of(goal, plan) == [
+        ("agreements/units/LAW.yaml", 32, 8, 14, "LAW-G9"),
+        ("agreements/units/LAW.yaml", 52, 10, 16, "LAW-G9"),
+    ]
+
+
+async def test_rename_a_unit_rewrites_its_kpi_references(
+    client: LanguageClient, plan: Path
+) -> None:
+    found = edits_of(await renamed(client, plan, LAW, 22, 8, "LEGAL"), plan)  # party: LAW
+    assert len(found) == 23
+    assert {text for *_, text in found} == {"LEGAL"}
+    assert ("agreements/units/LAW.yaml", 22, 7, 10, "LEGAL") in found  # party: LAW
+    assert ("org.yaml", 35, 9, 12, "LEGAL") in found  # the unit's id
+    assert ("agreements/people/P0001.yaml", 27, 13, 16, "LEGAL") in found  # same_as: LAW/2-1
+
+
+async def test_rename_refuses_a_clash(client: LanguageClient, plan: Path) -> None:
+    with pytest.raises(JsonRpcInvalidParams, match=r"'4\.4' is already an id of this plan"):
+        await renamed(client, plan, DOP, 252, 10, "4.4")
+
+
+async def test_code_action_applies_did_you_mean(client: LanguageClient, plan: Path) -> None:
+    text = await opened(client, plan, LAW)
+    change(client, plan, LAW, text.replace("same_as: DOP/4.5", "same_as: DOP/4.55"), 2)
+    await until(lambda: bool(client.diagnostics.get(uri(plan, LAW))))
+    found = list(client.diagnostics[uri(plan, LAW)])
+    actions = await client.text_document_code_action_async(
+        types.CodeActionParams(
+            text_document=types.TextDocumentIdentifier(uri=uri(plan, LAW)),
+            range=found[0].range,
+            context=types.CodeActionContext(diagnostics=found),
+        )
+    )
+    assert actions is not None and len(actions) == 1
+    action = actions[0]
+    assert isinstance(action, types.CodeAction)
+    assert action.title == "Change to 'DOP/4.5'"
+    assert edits_of(action.edit, plan) == [("agreements/units/LAW.yaml", 55, 13, 21, "DOP/4.5")]
+    change(client, plan, LAW, text, 3)
+    await until(lambda: cleared(client, uri(plan, LAW)))

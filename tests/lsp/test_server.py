@@ -6,10 +6,9 @@ plan as it found it (an edit is undone before the test ends).
 
 from __future__ import annotations
 
-import asyncio
 import shutil
 import sys
-from collections.abc import AsyncIterator, Callable, Sequence
+from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
@@ -23,6 +22,21 @@ from cascade.engine import LoadOptions, check_plan
 from cascade.lsp.publish import to_lsp
 from cascade.lsp.spans import Sources
 from tests.conftest import ROOT
+from tests.lsp.helpers import (
+    DOP,
+    LAW,
+    OS,
+    change,
+    cleared,
+    complete_at,
+    edits_of,
+    opened,
+    ranges,
+    renamed,
+    span,
+    until,
+    uri,
+)
 
 pytestmark = pytest.mark.asyncio(loop_scope="module")
 
@@ -49,71 +63,6 @@ async def client(lsp_client: LanguageClient, plan: Path) -> AsyncIterator[None]:
     await until(lambda: any(m.message.startswith("checked") for m in lsp_client.log_messages))
     yield
     await lsp_client.shutdown_session()
-
-
-async def until(condition: Callable[[], bool], timeout: float = 20) -> None:
-    """Wait until ``condition()`` holds (the server answers asynchronously)."""
-    for _ in range(int(timeout / 0.02)):
-        if condition():
-            return
-        await asyncio.sleep(0.02)
-    raise AssertionError("the server did not get there in time")
-
-
-def cleared(client: LanguageClient, file_uri: str) -> bool:
-    """Whether the server published an empty list for the file."""
-    return file_uri in client.diagnostics and len(client.diagnostics[file_uri]) == 0
-
-
-def uri(plan: Path, rel: str) -> str:
-    return (plan / rel).as_uri()
-
-
-async def opened(client: LanguageClient, plan: Path, rel: str) -> str:
-    """Open a plan file in the client; its text."""
-    text = (plan / rel).read_text(encoding="utf-8")
-    client.text_document_did_open(
-        types.DidOpenTextDocumentParams(
-            text_document=types.TextDocumentItem(
-                uri=uri(plan, rel), language_id="yaml", version=1, text=text
-            )
-        )
-    )
-    return text
-
-
-def change(client: LanguageClient, plan: Path, rel: str, text: str, version: int) -> None:
-    client.text_document_did_change(
-        types.DidChangeTextDocumentParams(
-            text_document=types.VersionedTextDocumentIdentifier(
-                uri=uri(plan, rel), version=version
-            ),
-            content_changes=[types.TextDocumentContentChangeWholeDocument(text=text)],
-        )
-    )
-
-
-def ranges(found: Sequence[types.Diagnostic]) -> list[tuple[str, int, int, int, int]]:
-    return [
-        (
-            str(d.code),
-            d.range.start.line,
-            d.range.start.character,
-            d.range.end.line,
-            d.range.end.character,
-        )
-        for d in found
-    ]
-
-
-def span(location: types.Location) -> tuple[str, int, int, int, int]:
-    r = location.range
-    return (location.uri, r.start.line, r.start.character, r.end.line, r.end.character)
-
-
-LAW = "agreements/units/LAW.yaml"
-DOP = "agreements/DOP.yaml"
-OS = "os-matrix.yaml"
 
 
 async def test_a_clean_plan_publishes_nothing(client: LanguageClient) -> None:
@@ -256,19 +205,6 @@ async def test_published_diagnostics_after_edits_equal_a_cold_run(
     await until(lambda: cleared(client, uri(plan, p12)))
 
 
-async def complete_at(
-    client: LanguageClient, plan: Path, rel: str, line: int, character: int
-) -> list[types.CompletionItem]:
-    found = await client.text_document_completion_async(
-        types.CompletionParams(
-            text_document=types.TextDocumentIdentifier(uri=uri(plan, rel)),
-            position=types.Position(line=line, character=character),
-        )
-    )
-    assert isinstance(found, types.CompletionList)
-    return found.items
-
-
 async def test_completion_of_same_as_offers_the_parents_kpis_first(
     client: LanguageClient, plan: Path
 ) -> None:
@@ -352,33 +288,6 @@ async def test_formatting_rewrites_the_whole_buffer_or_nothing(
     assert list(await client.text_document_formatting_async(params) or ()) == []
     change(client, plan, LAW, text, 4)
     assert list(await client.text_document_formatting_async(params) or ()) == []
-
-
-def edits_of(found: types.WorkspaceEdit | None, plan: Path) -> list[tuple[str, int, int, int, str]]:
-    assert found is not None and found.changes is not None
-    return [
-        (
-            u.removeprefix(plan.as_uri() + "/"),
-            e.range.start.line,
-            e.range.start.character,
-            e.range.end.character,
-            e.new_text,
-        )
-        for u, edits in sorted(found.changes.items())
-        for e in edits
-    ]
-
-
-async def renamed(
-    client: LanguageClient, plan: Path, rel: str, line: int, character: int, new: str
-) -> types.WorkspaceEdit | None:
-    return await client.text_document_rename_async(
-        types.RenameParams(
-            text_document=types.TextDocumentIdentifier(uri=uri(plan, rel)),
-            position=types.Position(line=line, character=character),
-            new_name=new,
-        )
-    )
 
 
 async def test_rename_a_kpi_everywhere_actuals_included(client: LanguageClient, plan: Path) -> None:

@@ -1,6 +1,7 @@
 """Hover: what an id under the cursor names, in the plan's languages.
 
-A KPI: its name (each of the plan's languages), party, weight, target,
+A key: the field's description from the spec, in English and Thai
+(:mod:`~cascade.lsp.keys`).  A KPI: its name (each of the plan's languages), party, weight, target,
 criteria and, from the OS matrix, its owner unit.  A party: its name, type
 and head.  Other ids: their kind and name.
 """
@@ -14,6 +15,7 @@ from pygls.workspace import PositionCodec
 
 from cascade.lsp.checker import Outcome
 from cascade.lsp.index import Key
+from cascade.lsp.keys import describe_key
 from cascade.lsp.navigate import Place, occurrence_at
 from cascade.lsp.positions import to_range
 from cascade.model.plan import PlanModel, Text
@@ -99,6 +101,18 @@ def describe(model: PlanModel, key: Key) -> list[str]:
         names = _names(model, person.name) if person else []
         return [f"**position {key[1]}**", *names]
     return [f"**{key[0]} {' / '.join(key[1:])}**"]
+
+
+def key_hover(lines: list[str], place: Place, codec: PositionCodec) -> types.Hover | None:
+    """The hover for the key under the cursor (in the buffer as it is now), if any."""
+    key = describe_key(lines, *place)
+    if key is None:
+        return None
+    text, start, end = key
+    return types.Hover(
+        contents=types.MarkupContent(kind=types.MarkupKind.Markdown, value=text),
+        range=to_range(codec, lines, (place[0], start), (place[0], end)),
+    )
 
 
 def hover(outcome: Outcome, rel: str, place: Place, codec: PositionCodec) -> types.Hover | None:

@@ -166,6 +166,12 @@ def _references(ls: CascadeServer, params: types.ReferenceParams) -> list[types.
 
 @server.feature(types.TEXT_DOCUMENT_HOVER)
 def _hover(ls: CascadeServer, params: types.HoverParams) -> types.Hover | None:
+    document = ls.workspace.get_text_document(params.text_document.uri)
+    lines = [text.rstrip("\r\n") for text in document.lines]
+    codec = ls.workspace.position_codec
+    on_key = hovers.key_hover(lines, from_client(codec, lines, params.position), codec)
+    if on_key is not None:
+        return on_key
     found = ls.resolved(params.text_document.uri, params.position)
     if found is None:
         return None

@@ -341,3 +341,28 @@ async def test_code_action_applies_did_you_mean(client: LanguageClient, plan: Pa
     assert edits_of(action.edit, plan) == [("agreements/units/LAW.yaml", 55, 13, 21, "DOP/4.5")]
     change(client, plan, LAW, text, 3)
     await until(lambda: cleared(client, uri(plan, LAW)))
+
+
+async def test_hover_on_a_key_shows_its_bilingual_description(
+    client: LanguageClient, plan: Path
+) -> None:
+    await opened(client, plan, LAW)
+    found = await client.text_document_hover_async(
+        types.HoverParams(
+            text_document=types.TextDocumentIdentifier(uri=uri(plan, LAW)),
+            position=types.Position(line=56, character=6),  # "    weight: 20"
+        )
+    )
+    assert found is not None and isinstance(found.contents, types.MarkupContent)
+    assert found.contents.value == "**weight**\n\nWeight (%); may use params.\n\nน้ำหนัก (ร้อยละ)"
+    assert found.range == types.Range(
+        start=types.Position(line=56, character=4), end=types.Position(line=56, character=10)
+    )
+    top = await client.text_document_hover_async(
+        types.HoverParams(
+            text_document=types.TextDocumentIdentifier(uri=uri(plan, LAW)),
+            position=types.Position(line=22, character=2),  # "party: LAW"
+        )
+    )
+    assert top is not None and isinstance(top.contents, types.MarkupContent)
+    assert top.contents.value == "**party**\n\nUnit id or person id.\n\nรหัสหน่วยงานหรือบุคคล"

@@ -16,11 +16,11 @@ from typing import get_args
 
 from lsprotocol import types
 
+from cascade.lsp.hover import in_languages
 from cascade.lsp.index import SymbolIndex
 from cascade.model.plan import Agreement, PlanModel, Text
 from cascade.spec import KINDS
 from cascade.spec.agreement import KpiKind
-from cascade.spec.common import text_of
 
 REF = types.CompletionItemKind.Reference
 LAST_KEY = re.compile(r"([A-Za-z_]+):\s*\[?[^:{}\[]*$")
@@ -61,15 +61,7 @@ def word_start(text: str, column: int) -> int:
 
 def display_name(model: PlanModel, text: Text | None) -> str:
     """``text`` in each of the plan's languages, joined by " / " ("" when absent)."""
-    if text is None:
-        return ""
-    languages = list(model.plan.languages) if model.plan is not None else ["th", "en"]
-    shown: list[str] = []
-    for lang in languages:
-        found = text_of(text, lang)
-        if found and found not in shown:
-            shown.append(found)
-    return " / ".join(shown)
+    return " / ".join(in_languages(model, text))
 
 
 def _agreement_in(model: PlanModel, rel: str) -> Agreement | None:

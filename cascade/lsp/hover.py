@@ -22,7 +22,7 @@ from cascade.model.plan import PlanModel, Text
 from cascade.spec.common import text_of
 
 
-def _names(model: PlanModel, text: Text | None) -> list[str]:
+def in_languages(model: PlanModel, text: Text | None) -> list[str]:
     """The text in each of the plan's languages (once when it is plain)."""
     if text is None:
         return []
@@ -43,8 +43,8 @@ def _kpi(model: PlanModel, qid: str) -> list[str]:
     kpi = model.kpis.get(qid)
     if kpi is None:
         return [f"KPI `{qid}` (not in the plan)"]
-    lines = [f"**KPI {qid}**", *_names(model, kpi.name)]
-    party = " / ".join(_names(model, model.party_name(kpi.party)))
+    lines = [f"**KPI {qid}**", *in_languages(model, kpi.name)]
+    party = " / ".join(in_languages(model, model.party_name(kpi.party)))
     lines.append(f"party: {kpi.party}" + (f" ({party})" if party else ""))
     lines.append(f"weight: {_number(kpi.weight)}")
     target = _number(kpi.target)
@@ -54,7 +54,8 @@ def _kpi(model: PlanModel, qid: str) -> list[str]:
         lines.append("criteria: " + ", ".join(_number(t) for t in criteria.thresholds))
     elif criteria is not None and criteria.milestones is not None:
         steps = (
-            f"{level}. {' / '.join(_names(model, t))}" for level, t in criteria.milestones.items()
+            f"{level}. {' / '.join(in_languages(model, t))}"
+            for level, t in criteria.milestones.items()
         )
         lines.append("criteria: " + "; ".join(steps))
     if model.osmatrix is not None:
@@ -67,7 +68,7 @@ def _kpi(model: PlanModel, qid: str) -> list[str]:
 def _party(model: PlanModel, key: Key) -> list[str]:
     ident = key[1]
     kind = model.party_type(ident) or key[0]
-    lines = [f"**{kind} {ident}**", *_names(model, model.party_name(ident))]
+    lines = [f"**{kind} {ident}**", *in_languages(model, model.party_name(ident))]
     unit = model.units.get(ident)
     if unit is not None:
         if unit.spec.type:
@@ -75,7 +76,7 @@ def _party(model: PlanModel, key: Key) -> list[str]:
         if unit.head:
             holder = model.holders.get(unit.head)
             person = model.people.get(holder or "")
-            name = " / ".join(_names(model, person.name)) if person else ""
+            name = " / ".join(in_languages(model, person.name)) if person else ""
             lines.append(f"head: position {unit.head}" + (f" — {name}" if name else ""))
     person = model.people.get(ident)
     if person is not None:
@@ -93,12 +94,12 @@ def describe(model: PlanModel, key: Key) -> list[str]:
         return _party(model, key)
     if key[0] == "common":
         common = model.common_kpis.get(key[1])
-        names = _names(model, common.name) if common else []
+        names = in_languages(model, common.name) if common else []
         return [f"**common KPI {key[1]}**", *names]
     if key[0] == "position":
         holder = model.holders.get(key[1])
         person = model.people.get(holder or "")
-        names = _names(model, person.name) if person else []
+        names = in_languages(model, person.name) if person else []
         return [f"**position {key[1]}**", *names]
     return [f"**{key[0]} {' / '.join(key[1:])}**"]
 

@@ -27,8 +27,12 @@ from cascade.result import RunResult
 def validate_plan(
     root: Path, progress: Progress | None = None, options: LoadOptions = LoadOptions()
 ) -> RunResult:
-    """Validate the plan in ``root``: every problem of every file in one run."""
-    if options.cache:
+    """Validate the plan in ``root``: every problem of every file in one run.
+
+    With unsaved buffers (``options.overlay``) the run is cold: the warm-run
+    snapshot describes the files on disk and is neither read nor written.
+    """
+    if options.cache and not options.overlay:
         from cascade.incremental.run import validate
 
         return validate(root, options, progress).result

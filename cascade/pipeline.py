@@ -10,7 +10,7 @@ Only a folder that is not a plan at all raises :class:`PlanRootError`.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -61,9 +61,15 @@ class _Positions:
     closest cell on the path is the position.
     """
 
-    def __init__(self, root: Path, cells: dict[str, dict[DocPath, tuple[int, int]]]) -> None:
+    def __init__(
+        self,
+        root: Path,
+        cells: dict[str, dict[DocPath, tuple[int, int]]],
+        texts: Mapping[str, str] | None = None,
+    ) -> None:
         self.root = root
         self.cells = cells
+        self.texts = texts or {}
         self.maps: dict[str, SourceMap] = {}
 
     def locate(
@@ -76,11 +82,12 @@ class _Positions:
                     return table[path[:end]]
             return (1, 1)
         if file not in self.maps:
-            text: str | None = None
-            try:
-                text, _ = decode((self.root / file).read_bytes(), file)
-            except OSError:
-                text = None
+            text: str | None = self.texts.get(file)
+            if text is None:
+                try:
+                    text, _ = decode((self.root / file).read_bytes(), file)
+                except OSError:
+                    text = None
             self.maps[file] = SourceMap(text or "")
         return self.maps[file].locate(doc, path, at_key)
 
@@ -151,9 +158,11 @@ def to_diagnostics(
     root: Path,
     levels: dict[str, Level],
     cells: dict[str, dict[DocPath, tuple[int, int]]] | None = None,
+    texts: Mapping[str, str] | None = None,
 ) -> list[Diagnostic]:
-    """Stamp levels and names on findings and resolve their positions."""
-    positions = _Positions(root, cells or {})
+    """Stamp levels and names on findings and resolve their positions
+    (in ``texts`` for the files it holds, else in the files on disk)."""
+    positions = _Positions(root, cells or {}, texts)
     out: list[Diagnostic] = []
     for f in findings:
         rule = registered.ALL.get(f.code)
@@ -255,10 +264,17 @@ CROSS_FILE_SKIPPED = "cross-file rules were not run: fix the errors above first"
 
 @dataclass(frozen=True, slots=True)
 class LoadOptions:
-    """How files are read: worker processes and the parse cache."""
+    """How files are read: worker processes, the parse cache, unsaved buffers.
+
+    ``overlay`` holds ``(relative path, text)`` pairs read instead of the
+    files on disk (an editor's unsaved buffers).  A run with an overlay is
+    always cold and never writes the warm-run snapshot, which must describe
+    the files on disk; the parse cache, keyed by content, is still used.
+    """
 
     jobs: int = 1
     cache: bool = False
+    overlay: tuple[tuple[str, str], ...] = ()
 
 
 def check_plan(
@@ -272,11 +288,14 @@ def check_plan(
 def _check_plan(root: Path, progress: Progress | None, options: LoadOptions) -> Checked:
     check_root(root)
     cache = ParseCache(root) if options.cache else None
-    (first,) = read_all(root, [PLAN_FILE], cache=cache)
+    texts = dict(options.overlay)
+    (first,) = read_all(root, [PLAN_FILE], cache=cache, overlay=texts)
     output = output_folder(first.documents)
     files = discover_names(root, output)
     others = [f for f in files if f != PLAN_FILE]
-    rest = iter(read_all(root, others, jobs=options.jobs, cache=cache, progress=progress))
+    rest = iter(
+        read_all(root, others, jobs=options.jobs, cache=cache, progress=progress, overlay=texts)
+    )
     reads = [first if f == PLAN_FILE else next(rest) for f in files]
     if cache is not None:
         cache.prune(files)
@@ -288,7 +307,7 @@ def _check_plan(root: Path, progress: Progress | None, options: LoadOptions) -> 
         stage.extend(read.diagnostics)
         findings: list[Finding] = []
         kinds = spec_stage(read, docs, findings)
-        stage.extend(to_diagnostics(findings, root, {}, cells))
+        stage.extend(to_diagnostics(findings, root, {}, cells, texts))
         blocking = bool(findings) or not read.ok
         records[read.file] = FileRecord(read.stamp, read.digest, kinds, blocking)
     del reads
@@ -300,7 +319,7 @@ def _check_plan(root: Path, progress: Progress | None, options: LoadOptions) -> 
         notes.append(CROSS_FILE_SKIPPED)
     else:
         model, findings, levels = semantic_stage(docs)
-        semantic = to_diagnostics(findings, root, levels, cells)
+        semantic = to_diagnostics(findings, root, levels, cells, texts)
     diagnostics = [*apply_levels(stage, levels), *(semantic or ())]
     result = RunResult(str(root), tuple(files), tuple(sorted(diagnostics)), tuple(notes))
     return Checked(

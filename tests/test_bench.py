@@ -17,6 +17,7 @@ MODULES = (
     "bench.whatif",
     "bench.peers",
     "bench.warm",
+    "bench.lsp",
 )
 
 

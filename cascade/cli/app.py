@@ -19,6 +19,7 @@ from cascade.cli import (
     fmt_cmd,
     import_cmd,
     init_cmd,
+    lsp_cmd,
     new_cmd,
     report_cmd,
     rules_cmd,
@@ -70,6 +71,7 @@ app.command("score")(score_cmd.score)
 app.command("explain-score")(score_cmd.explain_score)
 app.command("whatif")(score_cmd.whatif)
 app.command("report")(report_cmd.report)
+app.command("lsp")(lsp_cmd.lsp)
 app.add_typer(actuals_cmd.app, name="actuals")
 app.add_typer(cache_cmd.app, name="cache")
 app.add_typer(fmt_cmd.app, name="fmt")

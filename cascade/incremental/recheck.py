@@ -27,7 +27,7 @@ scopes (:mod:`cascade.rules.scopes`), and the plan follows from them.
 
 from __future__ import annotations
 
-from collections.abc import Set
+from collections.abc import Mapping, Set
 from pathlib import Path
 from typing import Any
 
@@ -78,8 +78,10 @@ def pointing(snapshot: Snapshot, changed: Set[str]) -> set[str]:
 class _Jobs:
     """Job description documents by position, read from their files on demand."""
 
-    def __init__(self, root: Path, index: dict[str, str], cache: ParseCache) -> None:
-        self.root, self.index, self.cache = root, index, cache
+    def __init__(
+        self, root: Path, index: dict[str, str], cache: ParseCache, texts: Mapping[str, str]
+    ) -> None:
+        self.root, self.index, self.cache, self.texts = root, index, cache, texts
         self.files: dict[str, list[Any]] = {}
         self.used: dict[str, set[int]] = {}
 
@@ -88,7 +90,7 @@ class _Jobs:
         if file is None:
             return None
         if file not in self.files:
-            (read,) = read_all(self.root, [file], cache=self.cache)
+            (read,) = read_all(self.root, [file], cache=self.cache, overlay=self.texts)
             self.files[file] = read.documents if read.ok else []
         for index, doc in enumerate(self.files[file]):
             if isinstance(doc, dict) and doc.get("kind") == JOB and doc.get("position") == position:
@@ -119,13 +121,16 @@ def recheck(
     changed: dict[str, ReadResult],
     validated: dict[str, list[SpecDoc]],
     cache: ParseCache,
+    texts: Mapping[str, str] | None = None,
 ) -> tuple[str, ...] | None:
     """Re-run the rules for changed agreements on a smaller model.
 
     ``changed`` are the changed files as read, ``validated`` their documents
     that passed their schema (all of them: a file that failed took the
-    ``files`` path).  Returns the files whose findings were computed anew.
+    ``files`` path).  ``texts`` are unsaved buffers read instead of their
+    files (``cascade lsp``).  Returns the files whose findings were computed anew.
     """
+    texts = texts or {}
     scopes = scopes_in_use()
     new = _edited(snapshot, changed, validated)
     if scopes is None or new is None:
@@ -154,7 +159,7 @@ def recheck(
             needed |= scope.needs(party, after)
     parties = closure(needed, after.reads)
     model_files = {after.file_of[p] for p in parties if p in after.file_of}
-    model = _smaller_model(root, snapshot, changed, validated, model_files, rechecked, cache)
+    model = _smaller_model(root, snapshot, changed, validated, model_files, rechecked, cache, texts)
     if model is None:
         return None
     try:
@@ -163,7 +168,7 @@ def recheck(
         return None
     if not sound:
         return None
-    return _keep(root, snapshot, files, model)
+    return _keep(root, snapshot, files, model, texts)
 
 
 def _smaller_model(
@@ -174,6 +179,7 @@ def _smaller_model(
     agreements: set[str],
     units: set[str],
     cache: ParseCache,
+    texts: Mapping[str, str],
 ) -> tuple[PlanModel, list[Finding], dict[str, Any]] | None:
     """Model, findings and levels of the shared files, ``agreements`` and the
     roster they need; ``None`` when the disk no longer matches the snapshot."""
@@ -181,11 +187,11 @@ def _smaller_model(
     shared = {file for file, entry in entries.items() if facts.is_shared(entry.kinds)}
     others = sorted((agreements | shared) - set(changed))
     raw: dict[str, list[Any]] = {file: read.documents for file, read in changed.items()}
-    for read in read_all(root, others, cache=cache):
+    for read in read_all(root, others, cache=cache, overlay=texts):
         if not read.ok:
             return None  # it loaded last time: the snapshot does not match the disk
         raw[read.file] = read.documents
-    jobs = _Jobs(root, snapshot.jobs, cache)
+    jobs = _Jobs(root, snapshot.jobs, cache, texts)
     shared_docs = [(file, i, doc) for file in sorted(shared) for i, doc in enumerate(raw[file])]
     agreement_docs = [d for f in agreements for d in raw.get(f, ()) if _kind(d) == facts.AGREEMENT]
     cut = roster.trim([doc for _, _, doc in shared_docs], agreement_docs, jobs, units)
@@ -253,6 +259,7 @@ def _keep(
     snapshot: Snapshot,
     files: set[str],
     built: tuple[PlanModel, list[Finding], dict[str, Any]],
+    texts: Mapping[str, str],
 ) -> tuple[str, ...]:
     """Keep the findings of ``files`` and their new facts in the snapshot."""
     model, findings, levels = built
@@ -265,5 +272,5 @@ def _keep(
         entry = entries[file]
         agreement = model.agreements[entry.parties[0]]
         entry.depends = sorted(agreement.reads)
-        entry.semantic = to_diagnostics(kept[file], root, levels, {})
+        entry.semantic = to_diagnostics(kept[file], root, levels, {}, texts)
     return tuple(sorted(files))

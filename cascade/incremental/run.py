@@ -30,6 +30,7 @@ against full runs for many kinds of edits.
 from __future__ import annotations
 
 import time
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
@@ -41,7 +42,7 @@ from cascade.incremental import facts
 from cascade.incremental.recheck import recheck, scopes_in_use
 from cascade.incremental.scan import scan
 from cascade.incremental.snapshot import Entry, Snapshot, forget, load, save
-from cascade.load.cache import ParseCache
+from cascade.load.cache import ParseCache, key_of
 from cascade.load.discover import PLAN_FILE, discover_names
 from cascade.load.files import read_all
 from cascade.load.reader import ReadResult
@@ -155,36 +156,71 @@ def _record_facts(model: PlanModel, entries: dict[str, Entry]) -> None:
             entry.fingerprints = facts.fingerprints(agreements[0], remote, named)
 
 
-def _warm(root: Path, snapshot: Snapshot, started: int) -> Outcome | None:
+def _warm(
+    root: Path,
+    snapshot: Snapshot,
+    started: int,
+    texts: Mapping[str, str] | None = None,
+    keep: Callable[[Path, Snapshot], None] = save,
+) -> Outcome | None:
+    """The warm paths from ``snapshot`` (``None``: only a full run can tell).
+
+    ``texts`` are unsaved buffers read instead of their files, known changed
+    or not by their content digest; ``keep`` stores the updated snapshot
+    (``cascade lsp`` keeps it in memory and passes a no-op).
+    """
+    texts = texts or {}
     files = set(discover_names(root, snapshot.output))
     if files != set(snapshot.files):
         return None
     found = scan(root, snapshot)
     for file, stamp in found.restamped.items():
-        snapshot.files[file].stamp = stamp
-    if not found.changed:
+        if file not in texts:
+            snapshot.files[file].stamp = stamp
+    changed = _buffered(snapshot, found.changed, texts)
+    if not changed:
         if found.restamped:
-            save(root, snapshot)
+            keep(root, snapshot)
         return Outcome(result_of(root, snapshot), "unchanged")
-    if PLAN_FILE in found.changed:
+    if PLAN_FILE in changed:
         return None
     cache = ParseCache(root)
-    reads = {read.file: read for read in read_all(root, found.changed, cache=cache)}
+    reads = {read.file: read for read in read_all(root, changed, cache=cache, overlay=texts)}
     validated = {
-        file: _recheck_file(root, read, snapshot.files[file]) for file, read in reads.items()
+        file: _recheck_file(root, read, snapshot.files[file], texts) for file, read in reads.items()
     }
     snapshot.taken = started
     if any(entry.blocking for entry in snapshot.files.values()):
         _stage_only(snapshot)
-        save(root, snapshot)
-        return Outcome(result_of(root, snapshot), "files", tuple(found.changed))
+        keep(root, snapshot)
+        return Outcome(result_of(root, snapshot), "files", tuple(changed))
     if not snapshot.semantic or _crashed(snapshot):
         return None
-    checked = recheck(root, snapshot, reads, validated, cache)
+    checked = recheck(root, snapshot, reads, validated, cache, texts)
     if checked is None:
         return None
-    save(root, snapshot)
+    keep(root, snapshot)
     return Outcome(result_of(root, snapshot), "agreements", checked)
+
+
+def rerun(root: Path, snapshot: Snapshot, texts: Mapping[str, str]) -> Outcome | None:
+    """Re-check from an in-memory ``snapshot`` with unsaved buffers ``texts``;
+    ``None`` when only a full run can tell (``snapshot`` is then spoilt).
+
+    Nothing is written to disk: the snapshot, updated in place, describes the
+    buffers, not the files.
+    """
+    return _warm(root, snapshot, time.time_ns(), texts, lambda _root, _snapshot: None)
+
+
+def _buffered(snapshot: Snapshot, changed: list[str], texts: Mapping[str, str]) -> list[str]:
+    """The changed files: on disk by the scan, buffers by their content digest."""
+    out = {file for file in changed if file not in texts}
+    for file, text in texts.items():
+        entry = snapshot.files.get(file)
+        if entry is not None and key_of(file, text.encode("utf-8")) != entry.digest:
+            out.add(file)
+    return sorted(out)
 
 
 def _crashed(snapshot: Snapshot) -> bool:
@@ -196,7 +232,9 @@ def _crashed(snapshot: Snapshot) -> bool:
     return any(d.code == INTERNAL.code for e in snapshot.files.values() for d in e.semantic)
 
 
-def _recheck_file(root: Path, read: ReadResult, entry: Entry) -> list[SpecDoc]:
+def _recheck_file(
+    root: Path, read: ReadResult, entry: Entry, texts: Mapping[str, str]
+) -> list[SpecDoc]:
     """Load and schema checks of one changed file, into its entry; its valid documents."""
     docs: list[SpecDoc] = []
     findings: list[Finding] = []
@@ -204,7 +242,7 @@ def _recheck_file(root: Path, read: ReadResult, entry: Entry) -> list[SpecDoc]:
     cells = {read.file: read.cells} if read.cells is not None else {}
     entry.stamp, entry.digest = read.stamp, read.digest
     entry.blocking = bool(findings) or not read.ok
-    entry.stage = [*read.diagnostics, *to_diagnostics(findings, root, {}, cells)]
+    entry.stage = [*read.diagnostics, *to_diagnostics(findings, root, {}, cells, texts)]
     entry.kinds = list(kinds)
     return docs
 

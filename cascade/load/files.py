@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import os
 import stat
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
@@ -93,15 +93,21 @@ def read_all(
     jobs: int = 1,
     cache: ParseCache | None = None,
     progress: Progress | None = None,
+    overlay: Mapping[str, str] | None = None,
 ) -> list[ReadResult]:
-    """Every file of ``files`` (relative to ``root``), read, in order."""
+    """Every file of ``files`` (relative to ``root``), read, in order.
+
+    ``overlay`` maps relative paths to text that is read instead of the
+    file on disk (an editor's unsaved buffers); such files have no stamp.
+    """
     results: list[ReadResult | None] = [None] * len(files)
     misses: list[tuple[int, str, bytes, str]] = []
     stamps: list[Stamp | None] = [None] * len(files)
     for i, rel in enumerate(files):
         if progress is not None:
             progress(i, len(files))
-        got = read_stamped(root / rel, rel)
+        text = overlay.get(rel) if overlay is not None else None
+        got = (text.encode("utf-8"), None) if text is not None else read_stamped(root / rel, rel)
         if isinstance(got, ReadResult):
             results[i] = got
             continue

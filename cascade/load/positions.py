@@ -44,6 +44,27 @@ class SourceMap:
         mark = target.start_mark
         return (mark.line + 1, mark.column + 1)
 
+    def span(
+        self, doc: int, path: Sequence[PathPart]
+    ) -> tuple[tuple[int, int], tuple[int, int]] | None:
+        """0-based ``((line, column), (end line, end column))`` of the node at
+        ``path`` exactly (``None`` when the path names nothing); columns count
+        code points.  For an editor's ranges."""
+        if doc >= len(self._roots) or self._roots[doc] is None:
+            return None
+        node = self._roots[doc]
+        assert node is not None
+        for part in path:
+            node, _ = _child(node, part)
+            if node is None:
+                return None
+        start, end = node.start_mark, node.end_mark
+        return (start.line, start.column), (end.line, end.column)
+
+    def nodes(self) -> list[yaml.Node | None]:
+        """The composed root node of every document (empty when the text does not parse)."""
+        return self._roots
+
 
 def _child(node: yaml.Node, part: PathPart) -> tuple[yaml.Node | None, yaml.Node | None]:
     if isinstance(node, yaml.MappingNode):

@@ -32,6 +32,9 @@ LAZY = (
     "typst",
     "watchfiles",
     "rich.progress",
+    "cascade.lsp",
+    "pygls",
+    "lsprotocol",
 )
 """Packages (with their submodules) that neither command may import."""
 

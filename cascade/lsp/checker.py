@@ -1,0 +1,169 @@
+"""Live checks: the engine run on a plan's buffers, debounced, off the event loop.
+
+Every edit of a plan file schedules a check of its plan after a short pause
+(:data:`DEBOUNCE`); a newer edit supersedes the scheduled or running check
+(a running one stops at its next file read, and its result is dropped).  The
+check itself (:func:`check`) runs the engine in a worker thread, so the
+server keeps answering requests meanwhile from the last good state.
+
+A check is warm when it can be: the server keeps the snapshot of its last
+full run in memory (:attr:`PlanState.base`, never written to disk, as it
+describes buffers) and re-checks from it only what the edit reaches
+(:func:`cascade.incremental.run.rerun`, buffers told apart by content
+digest), which gives exactly what a full run gives.  A warm check has no
+whole model, so after :data:`REFRESH` seconds of quiet a full run refreshes
+the model that navigation answers from (and the snapshot).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from cascade.engine import LoadOptions, check_plan
+from cascade.incremental.run import rerun, snapshot_of
+from cascade.incremental.snapshot import Snapshot
+from cascade.lsp.index import SymbolIndex, build_index
+from cascade.lsp.spans import Sources
+from cascade.result import RunResult
+
+DEBOUNCE = 0.15
+"""Seconds of quiet after an edit before the plan is checked."""
+
+REFRESH = 1.0
+"""Seconds of quiet after a warm check before a full run refreshes the model."""
+
+
+class Superseded(Exception):
+    """A newer edit made this check useless."""
+
+
+@dataclass(slots=True)
+class Outcome:
+    """What one check found: the run, and the index when the plan resolved
+    (a warm check has none: it built no whole model)."""
+
+    result: RunResult
+    sources: Sources
+    index: SymbolIndex | None
+    warm: bool = False
+
+
+@dataclass(slots=True)
+class PlanState:
+    """One plan's live state in the server."""
+
+    root: Path
+    generation: int = 0
+    task: asyncio.Task[None] | None = None
+    published: set[str] = field(default_factory=set)
+    """Files whose last published diagnostics were not empty."""
+    last: Outcome | None = None
+    """The last finished check."""
+    resolved: Outcome | None = None
+    """The last check whose plan resolved (navigation answers from it)."""
+    base: Snapshot | None = None
+    """The in-memory snapshot warm checks start from (only the worker touches it)."""
+    stale_model: bool = False
+    """A warm check changed something since the last full run (a refresh is due)."""
+
+
+def check(
+    state: PlanState,
+    overlay: tuple[tuple[str, str], ...],
+    stale: Callable[[], bool],
+    full: bool = False,
+) -> Outcome:
+    """Check the plan of ``state`` with the buffers in ``overlay``: warm from
+    its snapshot unless ``full`` or there is none; raise :class:`Superseded`
+    as soon as ``stale()`` says a newer edit came (a full run keeps the old
+    snapshot then)."""
+    root, sources = state.root, Sources(state.root, dict(overlay))
+    base = state.base
+    if base is not None and not full:
+        state.base = None  # a refused re-check spoils it
+        warm = rerun(root, base, dict(overlay))
+        if warm is not None:
+            state.base = base
+            state.stale_model = state.stale_model or warm.how != "unchanged"
+            if stale():
+                raise Superseded
+            return Outcome(warm.result, sources, None, warm=True)
+
+    def progress(done: int, total: int) -> None:
+        if stale():
+            raise Superseded
+
+    started = time.time_ns()
+    checked = check_plan(root, progress, LoadOptions(cache=True, overlay=overlay))
+    state.base, state.stale_model = snapshot_of(checked, started), False
+    if stale():
+        raise Superseded
+    index = build_index(checked.model) if checked.model is not None else None
+    return Outcome(checked.result, sources, index)
+
+
+class Scheduler:
+    """Debounced, superseding checks of plans, one worker thread."""
+
+    def __init__(
+        self,
+        overlay_of: Callable[[Path], tuple[tuple[str, str], ...]],
+        done: Callable[[PlanState, Outcome], None],
+        failed: Callable[[PlanState, BaseException], None],
+    ) -> None:
+        self.overlay_of = overlay_of
+        self.done = done
+        self.failed = failed
+        self.plans: dict[Path, PlanState] = {}
+        self.executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="cascade-check")
+
+    def state(self, root: Path) -> PlanState:
+        """The state of the plan at ``root`` (made on first use)."""
+        if root not in self.plans:
+            self.plans[root] = PlanState(root)
+        return self.plans[root]
+
+    def schedule(self, root: Path, delay: float = DEBOUNCE, full: bool = False) -> None:
+        """Check ``root`` after ``delay`` seconds, superseding any earlier check."""
+        state = self.state(root)
+        state.generation += 1
+        if state.task is not None and not state.task.done():
+            state.task.cancel()
+        state.task = asyncio.get_running_loop().create_task(
+            self._run(state, state.generation, delay, full)
+        )
+
+    async def _run(self, state: PlanState, generation: int, delay: float, full: bool) -> None:
+        await asyncio.sleep(delay)
+        overlay = self.overlay_of(state.root)
+
+        def stale() -> bool:
+            return state.generation != generation
+
+        loop = asyncio.get_running_loop()
+        try:
+            outcome = await loop.run_in_executor(self.executor, check, state, overlay, stale, full)
+        except Superseded:
+            return
+        except Exception as exc:  # never a traceback to the client: a log line instead
+            self.failed(state, exc)
+            return
+        if stale():
+            return
+        state.last = outcome
+        if outcome.index is not None:
+            state.resolved = outcome
+        self.done(state, outcome)
+        if outcome.warm and state.stale_model:
+            self.schedule(state.root, REFRESH, full=True)
+
+    def shutdown(self) -> None:
+        """Stop the worker thread (a running check is dropped)."""
+        for state in self.plans.values():
+            state.generation += 1
+        self.executor.shutdown(wait=False, cancel_futures=True)

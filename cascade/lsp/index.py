@@ -1,0 +1,196 @@
+"""The symbol index: where each id is defined and where each reference to it sits.
+
+Built from the resolved model, whose every object keeps its :class:`Where`
+(file, document, path); nothing here reads YAML.  A symbol is a key such as
+``("kpi", "DOP/1.1")``, ``("unit", "LAW")`` or ``("goal", "LAW", "LAW-G1")``
+(goals belong to a party: the organisation's are the strategy's).  Turning a
+path into a range is :mod:`cascade.lsp.spans`' job.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from cascade.diagnostics import DocPath
+from cascade.model.frameworks import walk_dimensions
+from cascade.model.plan import Agreement, PlanModel, Where
+from cascade.qid import is_qualified, qualified_in
+
+Key = tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Occurrence:
+    """One place an id is written: its definition or a reference to it."""
+
+    key: Key
+    file: str
+    doc: int
+    path: DocPath
+    definition: bool = False
+
+
+@dataclass(slots=True)
+class SymbolIndex:
+    """Occurrences by file and by key."""
+
+    model: PlanModel
+    by_file: dict[str, list[Occurrence]] = field(default_factory=dict)
+    by_key: dict[Key, list[Occurrence]] = field(default_factory=dict)
+
+    def add(self, key: Key, where: Where, definition: bool = False) -> None:
+        """Record that ``key`` is written at ``where``."""
+        found = Occurrence(key, where.file, where.doc, where.path, definition)
+        self.by_file.setdefault(where.file, []).append(found)
+        self.by_key.setdefault(key, []).append(found)
+
+    def definitions(self, key: Key) -> list[Occurrence]:
+        """Where ``key`` is defined (one place, or several when duplicated)."""
+        return [o for o in self.by_key.get(key, ()) if o.definition]
+
+    def references(self, key: Key) -> list[Occurrence]:
+        """Every place that names ``key`` without defining it."""
+        return [o for o in self.by_key.get(key, ()) if not o.definition]
+
+    def ids(self, kind: str) -> list[Key]:
+        """Every defined key of one kind (``"kpi"``, ``"unit"``, …), in plan order."""
+        return [
+            k for k, occ in self.by_key.items() if k[0] == kind and any(o.definition for o in occ)
+        ]
+
+
+def build_index(model: PlanModel) -> SymbolIndex:
+    """The symbol index of a resolved plan."""
+    index = SymbolIndex(model)
+    _plan(index, model)
+    _strategy(index, model)
+    _organisation(index, model)
+    for agreement in model.agreements.values():
+        _agreement(index, model, agreement)
+    _osmatrix(index, model)
+    _actuals(index, model)
+    return index
+
+
+def _plan(index: SymbolIndex, model: PlanModel) -> None:
+    where = model.plan_where
+    if model.plan is not None:
+        for i, common in enumerate(model.plan.common_kpis):
+            index.add(("common", common.id), where.at("common_kpis", i, "id"), True)
+        if model.plan.framework:
+            index.add(("framework", model.plan.framework), where.at("framework"))
+    for framework in model.frameworks.values():
+        index.add(("framework", framework.id), framework.where.at("id"), True)
+        for dim, _ in walk_dimensions(framework.dimensions):
+            index.add(("dimension", framework.id, dim.id), dim.where.at("id"), True)
+        for slot in framework.slots:
+            index.add(("dimension", framework.id, slot.dimension), slot.where.at("dimension"))
+
+
+def _strategy(index: SymbolIndex, model: PlanModel) -> None:
+    strategy, where, org = model.strategy, model.strategy_where, model.organisation
+    if strategy is None:
+        return
+    for i, perspective in enumerate(strategy.perspectives):
+        index.add(("perspective", perspective.id), where.at("perspectives", i, "id"), True)
+    for i, issue in enumerate(strategy.issues):
+        index.add(("issue", issue.id), where.at("issues", i, "id"), True)
+    for i, goal in enumerate(strategy.goals):
+        here = where.at("goals", i)
+        index.add(("goal", org, goal.id), here.at("id"), True)
+        index.add(("perspective", goal.perspective), here.at("perspective"))
+        _many(index, "issue", goal.issues, here.at("issues"))
+        _many(index, ("goal", org), goal.drives, here.at("drives"))
+    for i, item in enumerate(strategy.strategies):
+        _many(index, ("goal", org), item.goals, where.at("strategies", i, "goals"))
+    for i, project in enumerate(strategy.projects):
+        if project.owner:
+            index.add(("unit", project.owner), where.at("projects", i, "owner"))
+
+
+def _organisation(index: SymbolIndex, model: PlanModel) -> None:
+    for unit in model.units.values():
+        index.add(("unit", unit.id), unit.where.at("id"), True)
+        if unit.parent:
+            index.add(("unit", unit.parent), unit.where.at("parent"))
+        if unit.head:
+            index.add(("position", unit.head), unit.where.at("head"))
+    for person in model.people.values():
+        index.add(("person", person.id), person.where.at("id"), True)
+        index.add(("unit", person.unit), person.where.at("unit"))
+        if person.position:
+            index.add(("position", person.position), person.where.at("position"))
+    for position, (job, where) in model.jobs.items():
+        index.add(("position", position), where.at("position"), True)
+        if job.supervisor:
+            index.add(("position", job.supervisor), where.at("supervisor"))
+        if job.family:
+            index.add(("family", job.family), where.at("family"))
+    for families, where in model.families:
+        for i, family in enumerate(families.families):
+            index.add(("family", family.id), where.at("families", i, "id"), True)
+
+
+def _agreement(index: SymbolIndex, model: PlanModel, agreement: Agreement) -> None:
+    where, party = agreement.where, agreement.party
+    kind = "person" if agreement.party_type == "person" else "unit"
+    index.add((kind, party), where.at("party"))
+    if agreement.spec.framework:
+        index.add(("framework", agreement.spec.framework), where.at("framework"))
+    org = model.organisation
+    goal_owner = org if agreement.party_type == "organisation" else party
+    for i, goal in enumerate(agreement.goals):
+        here = where.at("goals", i)
+        index.add(("goal", goal_owner, goal.id), here.at("id"), True)
+        _many(index, ("goal", org), goal.supports, here.at("supports"))
+    for i, signatory in enumerate(agreement.signatories):
+        index.add(("person", signatory.person), where.at("signatories", i, "person"))
+    framework = agreement.framework
+    for kpi in agreement.kpis:
+        index.add(("kpi", kpi.qid), kpi.where.at("id"), True)
+        spec = kpi.spec
+        if spec.same_as is not None:
+            if spec.kind == "common" and not is_qualified(spec.same_as):
+                index.add(("common", spec.same_as), kpi.where.at("same_as"))
+            else:
+                target = qualified_in(spec.same_as, agreement.parent or "")
+                index.add(("kpi", target), kpi.where.at("same_as"))
+        for i, ref in enumerate(spec.contributes_to):
+            target = qualified_in(ref, agreement.parent or "")
+            index.add(("kpi", target), kpi.where.at("contributes_to", i))
+        if spec.goal:
+            index.add(("goal", goal_owner, spec.goal), kpi.where.at("goal"))
+        if spec.dimension:
+            key = (
+                ("dimension", framework.id, spec.dimension)
+                if framework is not None
+                else ("perspective", spec.dimension)
+            )
+            index.add(key, kpi.where.at("dimension"))
+
+
+def _osmatrix(index: SymbolIndex, model: PlanModel) -> None:
+    matrix, where = model.osmatrix, model.osmatrix_where
+    if matrix is None:
+        return
+    for i, row in enumerate(matrix.rows):
+        here = where.at("rows", i)
+        index.add(("kpi", model.row_qid(row.kpi)), here.at("kpi"))
+        if row.owner:
+            index.add(("unit", row.owner), here.at("owner"))
+        _many(index, "unit", row.supporters, here.at("supporters"))
+
+
+def _actuals(index: SymbolIndex, model: PlanModel) -> None:
+    for actuals, where in model.actuals:
+        for i, result in enumerate(actuals.results):
+            index.add(("kpi", result.kpi), where.at("results", i, "kpi"))
+        for i, person in enumerate(actuals.people):
+            index.add(("person", person.person), where.at("people", i, "person"))
+
+
+def _many(index: SymbolIndex, kind: str | Key, ids: Iterable[str], where: Where) -> None:
+    prefix = (kind,) if isinstance(kind, str) else kind
+    for i, ident in enumerate(ids):
+        index.add((*prefix, ident), where.at(i))

@@ -1,0 +1,133 @@
+"""Rename a KPI, goal or unit id across the plan, and quick fixes from hints.
+
+A rename edits every indexed place that writes the id (its definition,
+every reference, the OS matrix and actuals YAML files); a reference written
+``PARTY/ID`` keeps its party part, and renaming a unit also rewrites the
+party part of every ``UNIT/ID`` KPI reference.  A new id that is already
+taken, or not an id, is refused with an error (no edit).  Table actuals
+(CSV, XLSX) have no YAML positions and are not edited.
+
+Quick fixes: a diagnostic whose hint says "did you mean 'X'?" offers the
+edit that writes ``X`` in its place.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from lsprotocol import types
+from pygls.workspace import PositionCodec
+
+from cascade.lsp.checker import Outcome
+from cascade.lsp.index import Key, Occurrence
+from cascade.lsp.navigate import Place, occurrence_at
+from cascade.lsp.positions import to_range
+from cascade.lsp.publish import uri_of
+
+RENAMABLE = frozenset({"kpi", "goal", "unit"})
+VALID_ID = re.compile(r"^[^\s/:#,\[\]{}\"']+$")
+HINT = re.compile(r"did you mean '([^']+)'\?")
+
+
+class RenameRefused(Exception):
+    """The rename cannot be made (a clash, not an id, nothing to rename)."""
+
+
+def _taken(outcome: Outcome, key: Key, new: str) -> bool:
+    assert outcome.index is not None
+    if key[0] == "kpi":
+        party = key[1].rsplit("/", 1)[0]
+        return bool(outcome.index.definitions(("kpi", f"{party}/{new}")))
+    if key[0] == "unit":
+        return any(outcome.index.definitions((kind, new)) for kind in ("unit", "person"))
+    return bool(outcome.index.definitions((*key[:-1], new)))
+
+
+def _edit(
+    outcome: Outcome, found: Occurrence, old: str, new: str, codec: PositionCodec
+) -> tuple[str, types.TextEdit] | None:
+    """The edit of one written id: ``old`` → ``new`` in its last ``/`` part."""
+    span = outcome.sources.span(found.file, found.doc, found.path)
+    if span is None or span[0][0] != span[1][0]:
+        return None
+    (line, start), (_, end) = span
+    lines = outcome.sources.lines(found.file)
+    written = lines[line][start:end]
+    head, _, tail = written.rpartition("/")
+    if tail != old:
+        return None
+    first = start + len(head) + (1 if head else 0)
+    range_ = to_range(codec, lines, (line, first), (line, end))
+    return found.file, types.TextEdit(range=range_, new_text=new)
+
+
+def _prefix_edits(
+    outcome: Outcome, unit: str, new: str, codec: PositionCodec
+) -> list[tuple[str, types.TextEdit]]:
+    """The party part of every ``UNIT/ID`` KPI reference of a renamed unit."""
+    assert outcome.index is not None
+    out: list[tuple[str, types.TextEdit]] = []
+    for key, places in outcome.index.by_key.items():
+        if key[0] != "kpi" or not key[1].startswith(f"{unit}/"):
+            continue
+        for found in places:
+            span = outcome.sources.span(found.file, found.doc, found.path)
+            if found.definition or span is None or span[0][0] != span[1][0]:
+                continue
+            (line, start), _ = span
+            lines = outcome.sources.lines(found.file)
+            if lines[line][start : start + len(unit) + 1] == f"{unit}/":
+                range_ = to_range(codec, lines, (line, start), (line, start + len(unit)))
+                out.append((found.file, types.TextEdit(range=range_, new_text=new)))
+    return out
+
+
+def rename(
+    outcome: Outcome, rel: str, place: Place, new: str, codec: PositionCodec
+) -> types.WorkspaceEdit:
+    """Every edit that renames the KPI, goal or unit id under the cursor to ``new``."""
+    found = occurrence_at(outcome, rel, place)
+    if found is None or outcome.index is None or found.key[0] not in RENAMABLE:
+        raise RenameRefused("only a KPI, goal or unit id can be renamed here")
+    key = found.key
+    old = key[-1].rsplit("/", 1)[-1]
+    new = new.rsplit("/", 1)[-1] if key[0] == "kpi" else new
+    if not VALID_ID.match(new):
+        raise RenameRefused(f"'{new}' is not an id (no spaces, '/', ':', ',', brackets or quotes)")
+    if new != old and _taken(outcome, key, new):
+        raise RenameRefused(f"'{new}' is already an id of this plan: renaming would clash")
+    edits = [
+        e for o in outcome.index.by_key.get(key, []) if (e := _edit(outcome, o, old, new, codec))
+    ]
+    if key[0] == "unit":
+        edits += _prefix_edits(outcome, old, new, codec)
+    changes: dict[str, list[types.TextEdit]] = {}
+    root = outcome.sources.root
+    for file, edit in sorted(
+        edits, key=lambda e: (e[0], e[1].range.start.line, e[1].range.start.character)
+    ):
+        changes.setdefault(uri_of(root, file), []).append(edit)
+    return types.WorkspaceEdit(changes=changes)
+
+
+def quick_fixes(uri: str, diagnostics: Sequence[types.Diagnostic]) -> list[types.CodeAction]:
+    """A "did you mean" fix for each diagnostic whose message carries the hint."""
+    actions: list[types.CodeAction] = []
+    for diagnostic in diagnostics:
+        hint = HINT.search(diagnostic.message)
+        if hint is None:
+            continue
+        word = hint.group(1)
+        actions.append(
+            types.CodeAction(
+                title=f"Change to '{word}'",
+                kind=types.CodeActionKind.QuickFix,
+                diagnostics=[diagnostic],
+                is_preferred=True,
+                edit=types.WorkspaceEdit(
+                    changes={uri: [types.TextEdit(range=diagnostic.range, new_text=word)]}
+                ),
+            )
+        )
+    return actions

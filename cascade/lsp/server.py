@@ -1,0 +1,266 @@
+"""The Language Server's wiring: LSP messages → documents, checks, navigation.
+
+Each handler is a few lines that hand over to the module that does the job
+(:mod:`~cascade.lsp.checker`, :mod:`~cascade.lsp.publish`,
+:mod:`~cascade.lsp.navigate`, :mod:`~cascade.lsp.hover`).  Logs go to the
+client (``window/logMessage``); stdout carries only the protocol.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from lsprotocol import types
+from pygls.exceptions import JsonRpcInvalidParams
+from pygls.lsp.server import LanguageServer
+from pygls.uris import to_fs_path
+
+from cascade import __version__
+from cascade.lsp import complete as completion
+from cascade.lsp import hover as hovers
+from cascade.lsp import navigate, symbols
+from cascade.lsp.checker import Outcome, PlanState, Scheduler
+from cascade.lsp.documents import overlay, plan_root, relative
+from cascade.lsp.formatting import format_document
+from cascade.lsp.positions import from_client, to_client
+from cascade.lsp.publish import publish
+from cascade.lsp.rename import RenameRefused, quick_fixes, rename
+
+
+class CascadeServer(LanguageServer):
+    """pygls' server with the plans it checks."""
+
+    def __init__(self) -> None:
+        super().__init__("cascade", __version__)
+        self.scheduler = Scheduler(self.overlay_of, self.checked, self.check_failed)
+
+    def log(self, message: str, kind: types.MessageType = types.MessageType.Info) -> None:
+        """A line in the client's log."""
+        self.window_log_message(types.LogMessageParams(type=kind, message=message))
+
+    def buffers(self) -> dict[Path, str]:
+        """The open documents' texts by path (the truth for their files)."""
+        found: dict[Path, str] = {}
+        for uri, document in self.workspace.text_documents.items():
+            path = to_fs_path(uri)
+            if path is not None:
+                found[Path(path)] = document.source
+        return found
+
+    def overlay_of(self, root: Path) -> tuple[tuple[str, str], ...]:
+        """The open buffers of the plan at ``root``."""
+        return overlay(root, self.buffers())
+
+    def checked(self, state: PlanState, outcome: Outcome) -> None:
+        """Publish a finished check's diagnostics."""
+        result = outcome.result
+        state.published = publish(
+            state.root,
+            result.diagnostics,
+            outcome.sources,
+            self.workspace.position_codec,
+            state.published,
+            self.text_document_publish_diagnostics,
+        )
+        for note in result.notes:
+            self.log(f"{state.root}: {note}")
+        self.log(
+            f"checked {state.root}: {result.errors} error(s), {result.warnings} warning(s) "
+            f"in {len(result.files)} files"
+        )
+
+    def check_failed(self, state: PlanState, error: BaseException) -> None:
+        """A check that could not run: a log line, never a traceback."""
+        self.log(f"{state.root}: not checked: {error}", types.MessageType.Warning)
+
+    def where(self, uri: str) -> tuple[Path, str] | None:
+        """The plan root and relative path of a document, if it is in a plan."""
+        path = to_fs_path(uri)
+        if path is None:
+            return None
+        root = plan_root(Path(path))
+        rel = relative(root, Path(path)) if root is not None else None
+        return (root, rel) if root is not None and rel is not None else None
+
+    def touched(self, uri: str, delay: float | None = None) -> None:
+        """A document of a plan changed: check its plan (debounced)."""
+        found = self.where(uri)
+        if found is None:
+            return
+        if delay is None:
+            self.scheduler.schedule(found[0])
+        else:
+            self.scheduler.schedule(found[0], delay)
+
+    def resolved(
+        self, uri: str, position: types.Position
+    ) -> tuple[Outcome, str, tuple[int, int]] | None:
+        """The last resolved check of a document's plan, the document's relative
+        path and the cursor as (line, code-point column)."""
+        found = self.where(uri)
+        if found is None:
+            return None
+        state = self.scheduler.plans.get(found[0])
+        if state is None or state.resolved is None:
+            return None
+        lines = self.workspace.get_text_document(uri).lines
+        place = from_client(self.workspace.position_codec, lines, position)
+        return state.resolved, found[1], place
+
+
+server = CascadeServer()
+
+
+@server.feature(types.INITIALIZED)
+def _initialized(ls: CascadeServer, params: types.InitializedParams) -> None:
+    folders = [Path(p) for f in ls.workspace.folders.values() if (p := to_fs_path(f.uri))]
+    if not folders and ls.workspace.root_path:
+        folders = [Path(ls.workspace.root_path)]
+    for folder in folders:
+        for plan_file in sorted({*folder.glob("cascade.yaml"), *folder.glob("*/cascade.yaml")}):
+            ls.scheduler.schedule(plan_file.parent, 0)
+
+
+@server.feature(types.TEXT_DOCUMENT_DID_OPEN)
+def _opened(ls: CascadeServer, params: types.DidOpenTextDocumentParams) -> None:
+    ls.touched(params.text_document.uri, 0)
+
+
+@server.feature(types.TEXT_DOCUMENT_DID_CHANGE)
+def _changed(ls: CascadeServer, params: types.DidChangeTextDocumentParams) -> None:
+    ls.touched(params.text_document.uri)
+
+
+@server.feature(types.TEXT_DOCUMENT_DID_SAVE)
+def _saved(ls: CascadeServer, params: types.DidSaveTextDocumentParams) -> None:
+    ls.touched(params.text_document.uri)
+
+
+@server.feature(types.TEXT_DOCUMENT_DID_CLOSE)
+def _closed(ls: CascadeServer, params: types.DidCloseTextDocumentParams) -> None:
+    ls.touched(params.text_document.uri)
+
+
+@server.feature(types.WORKSPACE_DID_CHANGE_WATCHED_FILES)
+def _files_changed(ls: CascadeServer, params: types.DidChangeWatchedFilesParams) -> None:
+    for change in params.changes:
+        ls.touched(change.uri)
+
+
+@server.feature(types.TEXT_DOCUMENT_DEFINITION)
+def _definition(ls: CascadeServer, params: types.DefinitionParams) -> list[types.Location]:
+    found = ls.resolved(params.text_document.uri, params.position)
+    if found is None:
+        return []
+    return navigate.definition(*found, ls.workspace.position_codec)
+
+
+@server.feature(types.TEXT_DOCUMENT_REFERENCES)
+def _references(ls: CascadeServer, params: types.ReferenceParams) -> list[types.Location]:
+    found = ls.resolved(params.text_document.uri, params.position)
+    if found is None:
+        return []
+    codec = ls.workspace.position_codec
+    return navigate.references(*found, codec, params.context.include_declaration)
+
+
+@server.feature(types.TEXT_DOCUMENT_HOVER)
+def _hover(ls: CascadeServer, params: types.HoverParams) -> types.Hover | None:
+    document = ls.workspace.get_text_document(params.text_document.uri)
+    lines = [text.rstrip("\r\n") for text in document.lines]
+    codec = ls.workspace.position_codec
+    on_key = hovers.key_hover(lines, from_client(codec, lines, params.position), codec)
+    if on_key is not None:
+        return on_key
+    found = ls.resolved(params.text_document.uri, params.position)
+    if found is None:
+        return None
+    return hovers.hover(*found, ls.workspace.position_codec)
+
+
+@server.feature(
+    types.TEXT_DOCUMENT_COMPLETION,
+    types.CompletionOptions(trigger_characters=[":", " ", "/", "[", ","]),
+)
+def _complete(ls: CascadeServer, params: types.CompletionParams) -> types.CompletionList:
+    found = ls.resolved(params.text_document.uri, params.position)
+    index = found[0].index if found is not None else None
+    if found is None or index is None:
+        return types.CompletionList(is_incomplete=False, items=[])
+    _, rel, (line, column) = found
+    lines = ls.workspace.get_text_document(params.text_document.uri).lines
+    lines = [text.rstrip("\r\n") for text in lines]
+    codec = ls.workspace.position_codec
+    items = [
+        types.CompletionItem(
+            label=ident,
+            kind=kind,
+            detail=detail or None,
+            sort_text=f"{i:06d}",
+            text_edit=types.TextEdit(
+                range=types.Range(start=to_client(codec, lines, line, start), end=params.position),
+                new_text=ident,
+            ),
+        )
+        for i, (ident, detail, kind, start) in enumerate(
+            completion.complete(index, rel, lines, line, column)
+        )
+    ]
+    return types.CompletionList(is_incomplete=False, items=items)
+
+
+@server.feature(types.TEXT_DOCUMENT_DOCUMENT_SYMBOL)
+def _document_symbols(
+    ls: CascadeServer, params: types.DocumentSymbolParams
+) -> list[types.DocumentSymbol]:
+    found = ls.resolved(params.text_document.uri, types.Position(line=0, character=0))
+    if found is None:
+        return []
+    return symbols.document_symbols(found[0], found[1], ls.workspace.position_codec)
+
+
+@server.feature(types.WORKSPACE_SYMBOL)
+def _workspace_symbols(
+    ls: CascadeServer, params: types.WorkspaceSymbolParams
+) -> list[types.WorkspaceSymbol]:
+    outcomes = [s.resolved for _, s in sorted(ls.scheduler.plans.items()) if s.resolved]
+    return symbols.workspace_symbols(outcomes, params.query, ls.workspace.position_codec)
+
+
+@server.feature(types.TEXT_DOCUMENT_FORMATTING)
+def _format(ls: CascadeServer, params: types.DocumentFormattingParams) -> list[types.TextEdit]:
+    found = ls.where(params.text_document.uri)
+    if found is None:
+        return []
+    document = ls.workspace.get_text_document(params.text_document.uri)
+    lines = [text.rstrip("\r\n") for text in document.lines]
+    return format_document(found[1], document.source, lines, ls.workspace.position_codec)
+
+
+@server.feature(types.TEXT_DOCUMENT_RENAME)
+def _rename(ls: CascadeServer, params: types.RenameParams) -> types.WorkspaceEdit:
+    found = ls.resolved(params.text_document.uri, params.position)
+    if found is None:
+        raise JsonRpcInvalidParams("the plan has not been checked yet")
+    try:
+        return rename(*found, params.new_name, ls.workspace.position_codec)
+    except RenameRefused as refused:
+        raise JsonRpcInvalidParams(str(refused)) from None
+
+
+@server.feature(
+    types.TEXT_DOCUMENT_CODE_ACTION,
+    types.CodeActionOptions(code_action_kinds=[types.CodeActionKind.QuickFix]),
+)
+def _code_actions(ls: CascadeServer, params: types.CodeActionParams) -> list[types.CodeAction]:
+    return quick_fixes(params.text_document.uri, params.context.diagnostics)
+
+
+@server.feature(types.SHUTDOWN)
+def _shutdown(ls: CascadeServer, params: None) -> None:
+    ls.scheduler.shutdown()
+
+
+def serve() -> None:
+    """Run the server over stdin/stdout until the client says exit."""
+    server.start_io()

@@ -1,0 +1,368 @@
+"""`cascade lsp` end to end over stdio (pytest-lsp) on a copy of plans/probation.
+
+One server for the module: the tests run in file order and each leaves the
+plan as it found it (an edit is undone before the test ends).
+"""
+
+from __future__ import annotations
+
+import shutil
+import sys
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import pytest
+import pytest_lsp
+from lsprotocol import types
+from pygls.exceptions import JsonRpcInvalidParams
+from pygls.workspace import PositionCodec
+from pytest_lsp import ClientServerConfig, LanguageClient
+
+from cascade.engine import LoadOptions, check_plan
+from cascade.lsp.publish import to_lsp
+from cascade.lsp.spans import Sources
+from tests.conftest import ROOT
+from tests.lsp.helpers import (
+    DOP,
+    LAW,
+    OS,
+    change,
+    cleared,
+    complete_at,
+    edits_of,
+    opened,
+    ranges,
+    renamed,
+    span,
+    until,
+    uri,
+)
+
+pytestmark = pytest.mark.asyncio(loop_scope="module")
+
+CONFIG = ClientServerConfig(server_command=[sys.executable, "-m", "cascade", "lsp"])
+
+
+@pytest.fixture(scope="module")
+def plan(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A copy of the bundled probation plan (the server may write its cache there)."""
+    target = tmp_path_factory.mktemp("lsp") / "probation"
+    shutil.copytree(ROOT / "plans" / "probation", target)
+    return target
+
+
+@pytest_lsp.fixture(config=CONFIG, scope="module")
+async def client(lsp_client: LanguageClient, plan: Path) -> AsyncIterator[None]:
+    """The server, initialised on the plan's folder, its first check done."""
+    await lsp_client.initialize_session(
+        types.InitializeParams(
+            capabilities=types.ClientCapabilities(),
+            workspace_folders=[types.WorkspaceFolder(uri=plan.as_uri(), name="probation")],
+        )
+    )
+    await until(lambda: any(m.message.startswith("checked") for m in lsp_client.log_messages))
+    yield
+    await lsp_client.shutdown_session()
+
+
+async def test_a_clean_plan_publishes_nothing(client: LanguageClient) -> None:
+    assert client.diagnostics == {}
+
+
+async def test_an_edit_that_breaks_the_plan_then_fixes_it(
+    client: LanguageClient, plan: Path
+) -> None:
+    text = await opened(client, plan, LAW)
+    assert "    same_as: DOP/4.5\n" in text
+    change(client, plan, LAW, text.replace("same_as: DOP/4.5", "same_as: DOP/4.9"), 2)
+    await until(lambda: bool(client.diagnostics.get(uri(plan, LAW))))
+    found = client.diagnostics[uri(plan, LAW)]
+    assert ranges(found) == [("REF001", 55, 13, 55, 20)]
+    assert "4.9" in found[0].message
+    assert found[0].severity == types.DiagnosticSeverity.Error
+    change(client, plan, LAW, text, 3)
+    await until(lambda: cleared(client, uri(plan, LAW)))
+
+
+async def test_definition_of_same_as(client: LanguageClient, plan: Path) -> None:
+    found = await client.text_document_definition_async(
+        types.DefinitionParams(
+            text_document=types.TextDocumentIdentifier(uri=uri(plan, LAW)),
+            position=types.Position(line=55, character=16),
+        )
+    )
+    assert isinstance(found, list)
+    assert [span(loc) for loc in found] == [(uri(plan, DOP), 252, 9, 252, 12)]
+
+
+async def test_hover_on_same_as_shows_the_parent_kpi(client: LanguageClient, plan: Path) -> None:
+    found = await client.text_document_hover_async(
+        types.HoverParams(
+            text_document=types.TextDocumentIdentifier(uri=uri(plan, LAW)),
+            position=types.Position(line=55, character=13),
+        )
+    )
+    assert found is not None
+    assert isinstance(found.contents, types.MarkupContent)
+    assert found.contents.value.split("  \n") == [
+        "**KPI DOP/4.5**",
+        "ร้อยละของความสำเร็จของการแก้ไข หรือยกเลิกกฎหมาย",
+        "party: DOP (กรมคุมประพฤติ / Department of Probation)",
+        "weight: 3",
+        "target: 80 percent",
+        "criteria: 60, 70, 80, 90, 100",
+        "owner (O): LAW",
+    ]
+    assert found.range == types.Range(
+        start=types.Position(line=55, character=13), end=types.Position(line=55, character=20)
+    )
+
+
+async def test_references_of_an_organisation_kpi(client: LanguageClient, plan: Path) -> None:
+    found = await client.text_document_references_async(
+        types.ReferenceParams(
+            text_document=types.TextDocumentIdentifier(uri=uri(plan, DOP)),
+            position=types.Position(line=252, character=10),
+            context=types.ReferenceContext(include_declaration=False),
+        )
+    )
+    assert found is not None
+    # LAW's identical 2-1, the OS matrix, actuals; P0001's 1 (same_as LAW/2-1) and
+    # P0012's 1 (contributes to P0001/1), with their actuals: the whole chain down
+    q1, q2 = uri(plan, "actuals/2569-Q1.yaml"), uri(plan, "actuals/2569-Q2.yaml")
+    assert sorted(span(loc) for loc in found) == [
+        (q1, 22, 10, 22, 17),
+        (q1, 23, 10, 23, 17),
+        (q1, 29, 10, 29, 17),
+        (q2, 25, 10, 25, 17),
+        (q2, 26, 10, 26, 17),
+        (q2, 32, 10, 32, 17),
+        (uri(plan, "agreements/people/P0001.yaml"), 27, 13, 27, 20),
+        (uri(plan, "agreements/people/P0012.yaml"), 20, 21, 20, 28),
+        (uri(plan, LAW), 55, 13, 55, 20),
+        (uri(plan, OS), 33, 10, 33, 17),
+    ]
+
+
+async def test_thai_and_emoji_before_an_error_count_in_utf16(
+    client: LanguageClient, plan: Path
+) -> None:
+    text = await opened(client, plan, OS)
+    row = "  - {kpi: DOP/1.2, owner: PROB}"
+    assert row in text
+    broken = '  - {kpi: DOP/1.2, supporters: ["ก😀"], owner: NOPE}'
+    change(client, plan, OS, text.replace(row, broken), 2)
+    await until(lambda: bool(client.diagnostics.get(uri(plan, OS))))
+    line = text[: text.index(row)].count("\n")
+    # '  - {kpi: DOP/1.2, supporters: [' is 32 units; '"ก😀"' is 5 (the emoji is a
+    # surrogate pair), so NOPE starts at UTF-16 unit 47 though it is code point 46
+    assert ranges(client.diagnostics[uri(plan, OS)]) == [
+        ("REF001", line, 32, line, 37),
+        ("REF001", line, 47, line, 51),
+    ]
+    change(client, plan, OS, text, 3)
+    await until(lambda: cleared(client, uri(plan, OS)))
+
+
+async def test_hostile_buffers_are_diagnostics_never_a_crash(
+    client: LanguageClient, plan: Path
+) -> None:
+    text = await opened(client, plan, "people.yaml")
+    people = uri(plan, "people.yaml")
+    change(client, plan, "people.yaml", "kind: People\npeople: [{id: 'P1\n", 2)
+    await until(lambda: bool(client.diagnostics.get(people)))
+    assert [d.code for d in client.diagnostics[people]] == ["LOAD001"]
+    change(client, plan, "people.yaml", "\x00\xff binary \x01 junk", 3)
+    await until(lambda: [d.code for d in client.diagnostics.get(people, [])] == ["LOAD005"])
+    change(client, plan, "people.yaml", text, 4)
+    await until(lambda: cleared(client, people))
+
+
+async def test_published_diagnostics_after_edits_equal_a_cold_run(
+    client: LanguageClient, plan: Path
+) -> None:
+    p1, p12 = "agreements/people/P0001.yaml", "agreements/people/P0012.yaml"
+    one, twelve = await opened(client, plan, p1), await opened(client, plan, p12)
+    edits = [
+        (p1, one.replace("weight: 25", "weight: 26", 1)),
+        (p12, twelve.replace("weight: 20", "weight: 22", 1)),
+        (p1, one),
+    ]
+    for version, (rel, text) in enumerate(edits, start=2):
+        change(client, plan, rel, text, version)
+    overlay = ((p1, one), (p12, edits[1][1]))
+    cold = check_plan(plan, None, LoadOptions(cache=True, overlay=overlay)).result
+    assert [(d.file, d.code) for d in cold.diagnostics] == [(p12, "WGT001")]
+    sources, codec = Sources(plan, dict(overlay)), PositionCodec(types.PositionEncodingKind.Utf16)
+    expected = [to_lsp(d, plan, sources, codec) for d in cold.diagnostics]
+
+    def settled() -> bool:
+        return list(client.diagnostics.get(uri(plan, p12), ())) == expected
+
+    await until(settled)
+    assert not client.diagnostics.get(uri(plan, p1))
+    change(client, plan, p12, twelve, 5)
+    await until(lambda: cleared(client, uri(plan, p12)))
+
+
+async def test_completion_of_same_as_offers_the_parents_kpis_first(
+    client: LanguageClient, plan: Path
+) -> None:
+    await opened(client, plan, LAW)
+    items = await complete_at(client, plan, LAW, 55, 14)  # "    same_as: D|OP/4.5"
+    assert [i.label for i in items[:3]] == ["DOP/1.1", "DOP/1.2", "DOP/1.3"]
+    assert {i.label.split("/")[0] for i in items} == {"DOP"}  # only the typed "D…" ids
+    assert items[3].detail == "ร้อยละของระดับความพึงพอใจของผู้รับบริการ"
+    edit = items[0].text_edit
+    assert isinstance(edit, types.TextEdit)
+    assert (edit.range.start.character, edit.range.end.character) == (13, 14)
+    kinds = await complete_at(client, plan, LAW, 54, 10)  # "    kind: |identical"
+    assert [i.label for i in kinds] == [
+        "identical",
+        "contributory",
+        "common",
+        "unit_specific",
+        "supervisor",
+        "job",
+        "assignment",
+        "personal",
+    ]
+    dims = await complete_at(client, plan, LAW, 53, 15)  # "    dimension: |development"
+    assert [i.label for i in dims] == ["effectiveness", "quality", "efficiency", "development"]
+    goals = await complete_at(client, plan, LAW, 52, 10)  # "    goal: |LAW-G1"
+    assert [i.label for i in goals] == ["LAW-G1", "LAW-G2", "LAW-G3", "LAW-G4", "LAW-G5"]
+    assert goals[3].detail == "คำปรึกษาทางกฎหมายและร่างสัญญาของกรมถูกต้องครบถ้วน"
+    supports = await complete_at(client, plan, LAW, 46, 15)  # "    supports: [|G9]"
+    assert [i.label for i in supports][:3] == ["G1", "G2", "G3"]
+
+
+async def test_document_symbols_are_goals_and_kpis_with_weights(
+    client: LanguageClient, plan: Path
+) -> None:
+    found = await client.text_document_document_symbol_async(
+        types.DocumentSymbolParams(text_document=types.TextDocumentIdentifier(uri=uri(plan, LAW)))
+    )
+    assert found is not None
+    assert len(found) == 13  # LAW's 5 goals and 8 KPIs (2-1 … 2-7, A3)
+    first, kpi = found[0], found[5]
+    assert (first.name, first.kind) == (
+        "LAW-G1 กฎหมายที่เป็นอุปสรรคต่อการปฏิบัติราชการได้รับการแก้ไขหรือยกเลิกตามกำหนด",
+        types.SymbolKind.Namespace,
+    )
+    assert (kpi.name, kpi.detail) == ("2-1 ร้อยละของความสำเร็จของการแก้ไข หรือยกเลิกกฎหมาย", "weight 20")
+    assert kpi.selection_range == types.Range(
+        start=types.Position(line=51, character=8), end=types.Position(line=51, character=11)
+    )
+    assert (kpi.range.start.line, kpi.range.end.line) == (51, 59)
+
+
+async def test_workspace_symbols_find_kpis_by_thai_name_or_id(client: LanguageClient) -> None:
+    by_name = await client.workspace_symbol_async(
+        types.WorkspaceSymbolParams(query="ความพึงพอใจของลูกค้า")
+    )
+    assert [(s.name, s.container_name) for s in by_name or []] == [
+        ("LAW/2-3 ร้อยละของระดับความพึงพอใจของลูกค้า", "LAW")
+    ]
+    by_id = await client.workspace_symbol_async(types.WorkspaceSymbolParams(query="law/2-"))
+    assert [s.name.split()[0] for s in by_id or []] == [f"LAW/2-{n}" for n in range(1, 8)]
+
+
+async def test_formatting_rewrites_the_whole_buffer_or_nothing(
+    client: LanguageClient, plan: Path
+) -> None:
+    text = await opened(client, plan, LAW)
+    assert "    supports: [G5]\n" in text
+    change(client, plan, LAW, text.replace("supports: [G5]", "supports:    [ G5 ]"), 2)
+    params = types.DocumentFormattingParams(
+        text_document=types.TextDocumentIdentifier(uri=uri(plan, LAW)),
+        options=types.FormattingOptions(tab_size=2, insert_spaces=True),
+    )
+    edits = await client.text_document_formatting_async(params)
+    assert edits is not None and len(edits) == 1
+    assert edits[0].new_text == text
+    end = text.count("\n")
+    assert edits[0].range == types.Range(
+        start=types.Position(line=0, character=0), end=types.Position(line=end, character=0)
+    )
+    change(client, plan, LAW, text + "kpis: [\n", 3)
+    assert list(await client.text_document_formatting_async(params) or ()) == []
+    change(client, plan, LAW, text, 4)
+    assert list(await client.text_document_formatting_async(params) or ()) == []
+
+
+async def test_rename_a_kpi_everywhere_actuals_included(client: LanguageClient, plan: Path) -> None:
+    found = await renamed(client, plan, LAW, 55, 18, "4.6")  # same_as: DOP/4.5
+    assert edits_of(found, plan) == [
+        ("actuals/2569-Q1.yaml", 22, 14, 17, "4.6"),
+        ("actuals/2569-Q2.yaml", 25, 14, 17, "4.6"),
+        ("agreements/DOP.yaml", 252, 9, 12, "4.6"),
+        ("agreements/units/LAW.yaml", 55, 17, 20, "4.6"),
+        ("os-matrix.yaml", 33, 14, 17, "4.6"),
+    ]
+    goal = await renamed(client, plan, LAW, 52, 11, "LAW-G9")  # goal: LAW-G1
+    assert edits_of(goal, plan) == [
+        ("agreements/units/LAW.yaml", 32, 8, 14, "LAW-G9"),
+        ("agreements/units/LAW.yaml", 52, 10, 16, "LAW-G9"),
+    ]
+
+
+async def test_rename_a_unit_rewrites_its_kpi_references(
+    client: LanguageClient, plan: Path
+) -> None:
+    found = edits_of(await renamed(client, plan, LAW, 22, 8, "LEGAL"), plan)  # party: LAW
+    assert len(found) == 23
+    assert {text for *_, text in found} == {"LEGAL"}
+    assert ("agreements/units/LAW.yaml", 22, 7, 10, "LEGAL") in found  # party: LAW
+    assert ("org.yaml", 35, 9, 12, "LEGAL") in found  # the unit's id
+    assert ("agreements/people/P0001.yaml", 27, 13, 16, "LEGAL") in found  # same_as: LAW/2-1
+
+
+async def test_rename_refuses_a_clash(client: LanguageClient, plan: Path) -> None:
+    with pytest.raises(JsonRpcInvalidParams, match=r"'4\.4' is already an id of this plan"):
+        await renamed(client, plan, DOP, 252, 10, "4.4")
+
+
+async def test_code_action_applies_did_you_mean(client: LanguageClient, plan: Path) -> None:
+    text = await opened(client, plan, LAW)
+    change(client, plan, LAW, text.replace("same_as: DOP/4.5", "same_as: DOP/4.55"), 2)
+    await until(lambda: bool(client.diagnostics.get(uri(plan, LAW))))
+    found = list(client.diagnostics[uri(plan, LAW)])
+    actions = await client.text_document_code_action_async(
+        types.CodeActionParams(
+            text_document=types.TextDocumentIdentifier(uri=uri(plan, LAW)),
+            range=found[0].range,
+            context=types.CodeActionContext(diagnostics=found),
+        )
+    )
+    assert actions is not None and len(actions) == 1
+    action = actions[0]
+    assert isinstance(action, types.CodeAction)
+    assert action.title == "Change to 'DOP/4.5'"
+    assert edits_of(action.edit, plan) == [("agreements/units/LAW.yaml", 55, 13, 21, "DOP/4.5")]
+    change(client, plan, LAW, text, 3)
+    await until(lambda: cleared(client, uri(plan, LAW)))
+
+
+async def test_hover_on_a_key_shows_its_bilingual_description(
+    client: LanguageClient, plan: Path
+) -> None:
+    await opened(client, plan, LAW)
+    found = await client.text_document_hover_async(
+        types.HoverParams(
+            text_document=types.TextDocumentIdentifier(uri=uri(plan, LAW)),
+            position=types.Position(line=56, character=6),  # "    weight: 20"
+        )
+    )
+    assert found is not None and isinstance(found.contents, types.MarkupContent)
+    assert found.contents.value == "**weight**\n\nWeight (%); may use params.\n\nน้ำหนัก (ร้อยละ)"
+    assert found.range == types.Range(
+        start=types.Position(line=56, character=4), end=types.Position(line=56, character=10)
+    )
+    top = await client.text_document_hover_async(
+        types.HoverParams(
+            text_document=types.TextDocumentIdentifier(uri=uri(plan, LAW)),
+            position=types.Position(line=22, character=2),  # "party: LAW"
+        )
+    )
+    assert top is not None and isinstance(top.contents, types.MarkupContent)
+    assert top.contents.value == "**party**\n\nUnit id or person id.\n\nรหัสหน่วยงานหรือบุคคล"

@@ -22,11 +22,11 @@ OUT = typer.Option(..., "--out", "-o", help="Folder to write <PARTY>.xlsx / <PAR
 
 def _export(plan_dir: Path, parties: list[str], every: bool, out: Path, kind: str) -> int:
     from cascade.engine import check_plan
+    from cascade.fileio import atomic_write
     from cascade.new.ready import model_to_draft_in
     from cascade.office.docx_write import document_bytes
     from cascade.office.forms import agreement_form
     from cascade.office.xlsx_write import workbook_bytes
-    from cascade.fileio import atomic_write
 
     if every == bool(parties):
         raise CascadeError("give --party X (one or more) or --all")

@@ -12,10 +12,11 @@ from ruamel.yaml import YAML
 
 
 def _thresholds(values: list[Any], levels: int) -> list[Any]:
-    """``levels`` values from the first to the last, evenly spaced (direction kept)."""
+    """``levels`` values from the first to the last, evenly spaced (direction kept),
+    at two decimal places (plan numbers have at most ten: cascade.numbers)."""
     first, last = Decimal(str(values[0])), Decimal(str(values[-1]))
     step = (last - first) / (levels - 1)
-    return [float(first + step * i) for i in range(levels)]
+    return [float(round(first + step * i, 2)) for i in range(levels)]
 
 
 def _walk(node: Any, levels: int) -> None:

@@ -30,7 +30,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "mission": ("พันธกิจ", "Mission"),
     "generated": ("สร้างเมื่อ", "Generated"),
     # the agreement form
-    "fiscal_year": ("ประจำปีงบประมาณ พ.ศ.", "Fiscal year"),
+    "fiscal_year": ("ประจำปีงบประมาณ พ.ศ.", "Fiscal year B.E."),
     "of": ("ของ", "of"),
     "between": ("คำรับรองระหว่าง", "This agreement is made between"),
     "and": ("กับ", "and"),

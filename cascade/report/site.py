@@ -23,10 +23,16 @@ from cascade.report.output import replace_tree
 from cascade.report.registry import HOME, PageEntry, registered
 from cascade.report.render import Rendered, RenderOptions, render_site
 from cascade.report.site_view import SiteView
-from cascade.report.thai import format_stamp, to_thai_digits
+from cascade.report.thai import (
+    format_stamp,
+    thai_digits_html,
+    thai_digits_markdown,
+    to_thai_digits,
+)
 
 SITE_DIR = "report"
 INDEX = {fmt: f"{HOME}.{fmt}" for fmt in FORMATS}
+THAI_DIGIT_PASS = {"html": thai_digits_html, "md": thai_digits_markdown}
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,7 +74,10 @@ def make_report(model: PlanModel, options: ReportOptions) -> tuple[SiteView, Ren
     view = make_view(model, options)
     formats = tuple(f for f in options.formats if f in FORMATS)
     env = EnvOptions(options.lang, options.thai_digits, options.templates)
-    return view, render_site(view, RenderOptions(formats, env, options.limits, options.pages))
+    pages = render_site(view, RenderOptions(formats, env, options.limits, options.pages))
+    if options.thai_digits:  # every number of the visible text, wherever it came from
+        pages = {(fmt, rel): THAI_DIGIT_PASS[fmt](text) for (fmt, rel), text in pages.items()}
+    return view, pages
 
 
 def split(pages: Rendered) -> dict[str, dict[str, str]]:

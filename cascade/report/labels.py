@@ -29,6 +29,9 @@ WORDS: dict[str, tuple[str, str]] = {
     "vision": ("วิสัยทัศน์", "Vision"),
     "mission": ("พันธกิจ", "Mission"),
     "generated": ("สร้างเมื่อ", "Generated"),
+    "menu": ("เมนู", "Menu"),
+    "zoom": ("ขยาย", "Zoom"),
+    "zoom_fit": ("พอดีจอ", "Fit"),
     # the agreement form
     "fiscal_year": ("ประจำปีงบประมาณ พ.ศ.", "Fiscal year B.E."),
     "of": ("ของ", "of"),

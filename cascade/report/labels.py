@@ -32,6 +32,9 @@ WORDS: dict[str, tuple[str, str]] = {
     "menu": ("เมนู", "Menu"),
     "zoom": ("ขยาย", "Zoom"),
     "zoom_fit": ("พอดีจอ", "Fit"),
+    "head_of_unit": ("หัวหน้าหน่วยงาน", "Head"),
+    "staff": ("บุคลากร (คน)", "Staff"),
+    "with_subunits": ("รวมหน่วยงานย่อย (คน)", "With sub-units"),
     # the agreement form
     "fiscal_year": ("ประจำปีงบประมาณ พ.ศ.", "Fiscal year B.E."),
     "of": ("ของ", "of"),

@@ -71,7 +71,9 @@ def _head(model: PlanModel, unit: str) -> str | None:
     return next((p.id for p in model.people.values() if p.heads == unit), None)
 
 
-def _totals(model: PlanModel, order: list[tuple[str, int]]) -> tuple[dict[str, int], dict[str, int]]:
+def _totals(
+    model: PlanModel, order: list[tuple[str, int]]
+) -> tuple[dict[str, int], dict[str, int]]:
     own = {unit: 0 for unit, _ in order}
     for person in model.people.values():
         if person.unit in own:
@@ -115,9 +117,8 @@ def org_chart_view(model: PlanModel, refs: Refs) -> OrgChartView:
         href = f"{row.unit.page}.html" if row.unit.page else ""
         parent_id = row.parent.id if row.parent else None
         chart.append(ChartUnit(unit, row.unit.name, depth, parent_id, tuple(details), href))
-    title = pick(("แผนผังโครงสร้างองค์กร", "Organisation chart"), lang)
     return OrgChartView(
-        tuple(units), Markup(org_chart_svg(chart, title=title)), Markup(org_chart_mermaid(chart))
+        tuple(units), Markup(org_chart_svg(chart)), Markup(org_chart_mermaid(chart))
     )
 
 

@@ -17,22 +17,17 @@ from cascade.model.plan import PlanModel
 from cascade.periods import Period
 from cascade.report.bounded import Limits
 from cascade.report.build import ViewOptions, build_view
+from cascade.report.digits import thai_digit_pages
 from cascade.report.env import FORMATS, EnvOptions
 from cascade.report.fonts import font_assets
 from cascade.report.output import replace_tree
 from cascade.report.registry import HOME, PageEntry, registered
 from cascade.report.render import Rendered, RenderOptions, render_site
 from cascade.report.site_view import SiteView
-from cascade.report.thai import (
-    format_stamp,
-    thai_digits_html,
-    thai_digits_markdown,
-    to_thai_digits,
-)
+from cascade.report.thai import format_stamp, to_thai_digits
 
 SITE_DIR = "report"
 INDEX = {fmt: f"{HOME}.{fmt}" for fmt in FORMATS}
-THAI_DIGIT_PASS = {"html": thai_digits_html, "md": thai_digits_markdown}
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,7 +71,7 @@ def make_report(model: PlanModel, options: ReportOptions) -> tuple[SiteView, Ren
     env = EnvOptions(options.lang, options.thai_digits, options.templates)
     pages = render_site(view, RenderOptions(formats, env, options.limits, options.pages))
     if options.thai_digits:  # every number of the visible text, wherever it came from
-        pages = {(fmt, rel): THAI_DIGIT_PASS[fmt](text) for (fmt, rel), text in pages.items()}
+        pages = thai_digit_pages(pages, model)
     return view, pages
 
 

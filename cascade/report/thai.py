@@ -5,14 +5,12 @@ keeps one calendar, the Buddhist era (พ.ศ./B.E. = C.E. + 543), in both
 languages: the plan names its fiscal year, baselines and periods in it, so
 dates follow (fiscal 2569 runs 1 ตุลาคม 2568 – 30 กันยายน 2569, in English
 1 October 2568 – 30 September 2569, i.e. 2025–26); the English labels say
-"B.E.".  With ``--thai-digits`` a rendered page goes through
-:func:`thai_digits_html` or :func:`thai_digits_markdown`, so no number of
-the visible text escapes, wherever it came from.
+"B.E.".  With ``--thai-digits`` every rendered page also goes through
+:mod:`cascade.report.digits`, so no number of the visible text escapes.
 """
 
 from __future__ import annotations
 
-import re
 from datetime import date, datetime
 from decimal import Decimal
 
@@ -106,65 +104,3 @@ def grouped_number(value: Decimal | int | None) -> str:
     number = Decimal(value)
     whole = number == number.to_integral_value()
     return f"{number:,.0f}" if whole else f"{number.normalize():,f}"
-
-
-# Parts of a page that are not visible text, kept as they are by the Thai-digit pass.
-_HTML_KEEP = re.compile(
-    r"<(style|script)\b.*?</\1\s*>|<!--.*?-->|<[^>]*>|&#?\w+;|https?://[^\s<>\"']+",
-    re.DOTALL | re.IGNORECASE,
-)
-_MD_KEEP = re.compile(r"\]\([^)]*\)|<[^>\n]*>|&#?\w+;|https?://[^\s<>)\]|]+")
-_MERMAID_LABEL = re.compile(r'"[^"\n]*"')
-_MERMAID_ENTITY = re.compile(r"#\w+;")
-_FENCE = re.compile(r"^\s*(`{3,}|~{3,})\s*(\w*)")
-
-
-def _outside(pattern: re.Pattern[str], text: str) -> str:
-    """``text`` in Thai digits except where ``pattern`` matches."""
-    out: list[str] = []
-    last = 0
-    for match in pattern.finditer(text):
-        out.append(to_thai_digits(text[last : match.start()]))
-        out.append(match.group(0))
-        last = match.end()
-    out.append(to_thai_digits(text[last:]))
-    return "".join(out)
-
-
-def thai_digits_html(page: str) -> str:
-    """Every digit of an HTML page's visible text in Thai digits (SVG text too).
-
-    Tags and their attributes (ids, links, coordinates), entities, URLs and
-    ``<style>``/``<script>`` keep ASCII digits.
-    """
-    return _outside(_HTML_KEEP, page)
-
-
-def _mermaid_line(line: str) -> str:
-    """Only a Mermaid line's quoted labels are read by people; ids stay ASCII."""
-    return _MERMAID_LABEL.sub(lambda m: _outside(_MERMAID_ENTITY, m.group(0)), line)
-
-
-def thai_digits_markdown(page: str) -> str:
-    """Every digit of a Markdown page's visible text in Thai digits.
-
-    Link targets, inline HTML, entities and URLs keep ASCII digits; inside a
-    fenced ``mermaid`` block only the quoted labels change, inside any other
-    fenced block nothing does.
-    """
-    out: list[str] = []
-    fence = ""
-    kind = ""
-    for line in page.split("\n"):
-        opened = _FENCE.match(line)
-        if fence and opened and opened.group(1).startswith(fence):
-            fence = ""
-            out.append(line)
-        elif fence:
-            out.append(_mermaid_line(line) if kind == "mermaid" else line)
-        elif opened:
-            fence, kind = opened.group(1), opened.group(2)
-            out.append(line)
-        else:
-            out.append(_outside(_MD_KEEP, line))
-    return "\n".join(out)

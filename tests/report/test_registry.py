@@ -169,6 +169,7 @@ def test_a_party_page_never_takes_a_registered_page_name() -> None:
         "strategy-map",
         "os-matrix",
         "cascade",
+        "org-chart",
         "jobs",
         "style",
         "error",

@@ -139,6 +139,12 @@ class BoundedServer(ThreadingHTTPServer):
     def __init__(self, address: tuple[str, int], handler: Any, workers: int = WORKERS) -> None:
         super().__init__(address, handler)
         self.slots = threading.BoundedSemaphore(workers)
+        self.counting = threading.Lock()
+        self.active = 0  # requests running now
+
+    def _count(self, step: int) -> None:
+        with self.counting:
+            self.active += step
 
     def process_request(self, request: Any, client_address: Any) -> None:
         if not self.slots.acquire(blocking=False):
@@ -149,9 +155,11 @@ class BoundedServer(ThreadingHTTPServer):
                 pass
             self.shutdown_request(request)
             return
+        self._count(1)
         try:
             super().process_request(request, client_address)
         except BaseException:
+            self._count(-1)
             self.slots.release()
             raise
 
@@ -159,6 +167,7 @@ class BoundedServer(ThreadingHTTPServer):
         try:
             super().process_request_thread(request, client_address)
         finally:
+            self._count(-1)
             self.slots.release()
 
 

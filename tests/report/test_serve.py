@@ -170,7 +170,7 @@ def test_answers_only_its_own_host_and_lists_no_folders(
 def test_idle_connections_time_out_and_requests_are_bounded(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr("cascade.report.serve_http.Handler.timeout", 0.3)
+    monkeypatch.setattr("cascade.report.serve_http.Handler.timeout", 0.8)
     root = make_plan(tmp_path, {})
     site = Site(root, tmp_path / "out", ReportOptions(lang="en"), lambda _: None)
     assert site.build()
@@ -180,12 +180,18 @@ def test_idle_connections_time_out_and_requests_are_bounded(
     port = server.server_address[1]
     try:
         idle = [socket.create_connection(("127.0.0.1", port), timeout=5) for _ in range(2)]
-        time.sleep(0.1)
+        deadline = time.monotonic() + 5
+        while server.active < 2:  # until both idle ones hold a slot
+            assert time.monotonic() < deadline, "the server never took the connections"
+            time.sleep(0.01)
         busy = socket.create_connection(("127.0.0.1", port), timeout=5)
         assert busy.recv(100).startswith(b"HTTP/1.0 503")
         for sock in idle:  # closed by the server after its idle timeout, without a word
             assert sock.recv(100) == b""
             sock.close()
+        while server.active:  # their threads end just after closing them
+            assert time.monotonic() < deadline + 5, "the idle connections kept their slots"
+            time.sleep(0.01)
         assert _status(f"http://127.0.0.1:{port}/", "index.html") == 200
     finally:
         site.close()

@@ -75,6 +75,10 @@ class Handler(SimpleHTTPRequestHandler):
         if url.path == EVENTS:
             self._events(parse_qs(url.query).get("since", [""])[0])
             return
+        if url.path == "/favicon.ico" and not (self.site.folder / "favicon.ico").is_file():
+            self.send_response(HTTPStatus.NO_CONTENT)  # no icon, and no 404 in the console
+            self.end_headers()
+            return
         with self.site.lock:
             error, version = self.site.error, self.site.version
         page = self._html_file(url.path)

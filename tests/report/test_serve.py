@@ -163,6 +163,7 @@ def test_answers_only_its_own_host_and_lists_no_folders(
     assert _status(base, "index.html", "127.0.0.1") == 403
     assert _status(base, "__cascade/events?since=0", "evil.test") == 403
     (site.folder / "empty").mkdir()
+    assert _status(base, "favicon.ico") == 204
     assert _status(base, "fonts/") == 404
     assert _status(base, "empty/") == 404
 

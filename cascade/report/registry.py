@@ -67,6 +67,13 @@ class PageEntry:
         return f"{self.slug}.{fmt}"
 
 
+def _org_chart(sources: PartSources) -> object:
+    """The org chart page's data (imported here: that module reads this one)."""
+    from cascade.report.orgchart import org_chart_part
+
+    return org_chart_part(sources)
+
+
 PAGES: tuple[PageEntry, ...] = (
     PageEntry(HOME),
     # These four read site.strategy, site.matrix, site.tree and site.jobs (build.py).
@@ -84,6 +91,12 @@ PAGES: tuple[PageEntry, ...] = (
         "cascade",
         word="cascade_tree",
         nav=("แผนภูมิการถ่ายทอดตัวชี้วัด", "KPI cascade tree"),
+    ),
+    PageEntry(
+        "org-chart",
+        word="org_chart",
+        nav=("แผนผังโครงสร้างองค์กร", "Organisation chart"),
+        build=_org_chart,
     ),
     PageEntry(
         "jobs",

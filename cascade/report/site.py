@@ -17,6 +17,7 @@ from cascade.model.plan import PlanModel
 from cascade.periods import Period
 from cascade.report.bounded import Limits
 from cascade.report.build import ViewOptions, build_view
+from cascade.report.digits import thai_digit_pages
 from cascade.report.env import FORMATS, EnvOptions
 from cascade.report.fonts import font_assets
 from cascade.report.output import replace_tree
@@ -71,7 +72,10 @@ def make_report(
     formats = tuple(f for f in options.formats if f in FORMATS)
     env = EnvOptions(options.lang, options.thai_digits, options.templates)
     chosen = RenderOptions(formats, env, options.limits, options.pages)
-    return view, render_site(view, chosen, progress)
+    pages = render_site(view, chosen, progress)
+    if options.thai_digits:  # every number of the visible text, wherever it came from
+        pages = thai_digit_pages(pages, model)
+    return view, pages
 
 
 def split(pages: Rendered) -> dict[str, dict[str, str]]:

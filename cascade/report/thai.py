@@ -1,9 +1,12 @@
 """Thai dates and numbers: Buddhist-era years, Thai month names, Thai digits.
 
-Pure functions, shared by the Jinja filters and the view builders.  Thai
-dates use the Buddhist era (พ.ศ. = C.E. + 543); English dates use the
-common era, and fiscal years keep their Buddhist-era name in both languages
-(fiscal 2569 runs 1 October 2568 – 30 September 2569, i.e. 2025–26).
+Pure functions, shared by the Jinja filters and the view builders.  A report
+keeps one calendar, the Buddhist era (พ.ศ./B.E. = C.E. + 543), in both
+languages: the plan names its fiscal year, baselines and periods in it, so
+dates follow (fiscal 2569 runs 1 ตุลาคม 2568 – 30 กันยายน 2569, in English
+1 October 2568 – 30 September 2569, i.e. 2025–26); the English labels say
+"B.E.".  With ``--thai-digits`` every rendered page also goes through
+:mod:`cascade.report.digits`, so no number of the visible text escapes.
 """
 
 from __future__ import annotations
@@ -60,16 +63,18 @@ def fiscal_bounds(year_be: int) -> tuple[date, date]:
 
 
 def format_date(value: date | datetime, lang: str = "th", style: str = "long") -> str:
-    """``1 ตุลาคม 2568`` / ``1 ต.ค. 2568`` in Thai, ``1 October 2025`` in English."""
+    """``1 ตุลาคม 2568`` / ``1 ต.ค. 2568`` in Thai, ``1 October 2568`` in English
+    (Buddhist era in both: the report's one calendar)."""
+    year = value.year + BE_OFFSET
     if lang == "th":
         months = THAI_MONTHS_SHORT if style == "short" else THAI_MONTHS_LONG
-        return f"{value.day} {months[value.month - 1]} {value.year + BE_OFFSET}"
+        return f"{value.day} {months[value.month - 1]} {year}"
     month = EN_MONTHS_LONG[value.month - 1]
-    return f"{value.day} {month[:3] if style == 'short' else month} {value.year}"
+    return f"{value.day} {month[:3] if style == 'short' else month} {year}"
 
 
 def format_stamp(value: datetime, lang: str = "th") -> str:
-    """A generation time: ``24 พฤศจิกายน 2569 10:31 น.`` / ``24 November 2026 10:31``."""
+    """A generation time: ``24 พฤศจิกายน 2569 10:31 น.`` / ``24 November 2569 10:31``."""
     clock = value.strftime("%H:%M")
     return f"{format_date(value, lang)} {clock}" + (" น." if lang == "th" else "")
 

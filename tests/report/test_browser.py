@@ -1,4 +1,5 @@
-"""The HTML site in a real browser: no errors, a readable strategy map, Thai glyphs.
+"""The HTML site in a real browser: no errors, a readable strategy map, Thai glyphs,
+every page kind readable at phone and desktop widths, and the print rules.
 
 Debian's ``chromium`` driven by Playwright (``playwright install`` cannot
 download browsers here).  Skipped, with the reason shown, when
@@ -18,6 +19,7 @@ from typing import Any
 import pytest
 
 from cascade.engine import check_plan
+from cascade.periods import parse_period
 from cascade.report.site import ReportOptions, make_report, site_dir, write_report
 from tests.conftest import ROOT
 
@@ -76,11 +78,12 @@ class Opened:
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The probation plan's HTML site, rendered into a temp folder."""
+    """The probation plan's HTML site with the 2569-Q2 scorecards, in a temp folder."""
     model = check_plan(ROOT / "plans" / "probation").model
     assert model is not None
     out = tmp_path_factory.mktemp("site")
-    _, pages = make_report(model, ReportOptions(lang="th", formats=("html",)))
+    options = ReportOptions(lang="th", formats=("html",), period=parse_period("2569-Q2"))
+    _, pages = make_report(model, options)
     write_report(pages, out)
     return site_dir(out) / "html"
 
@@ -238,3 +241,122 @@ def test_law_agreement_screenshot(open_page: Any, tmp_path: Path) -> None:
     with contextlib.suppress(OSError):  # the copy is a convenience for people looking at it
         shutil.copyfile(shot, SCREENSHOT_COPY)
     assert opened.errors == []
+
+
+# Phone and desktop widths, every page kind of the probation report (with scores).
+PHONE = {"width": 390, "height": 844}
+DESKTOP = {"width": 1280, "height": 800}
+PAGE_KINDS = [
+    "index.html",
+    "strategy-map.html",
+    "os-matrix.html",
+    "cascade.html",
+    "org-chart.html",
+    "jobs.html",
+    "DOP.html",  # the organisation's agreement
+    "LAW.html",  # a unit's, with a scorecard
+    "P0001.html",  # a person's
+]
+# Every element holding visible text (not SVG figures): its tag, size and text.
+SMALL_TEXT = """() => {
+  const out = [];
+  const walk = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  while (walk.nextNode()) {
+    const el = walk.currentNode.parentElement;
+    if (!walk.currentNode.textContent.trim() || el.closest('svg')) continue;
+    if (!el.getClientRects().length) continue;
+    const size = parseFloat(getComputedStyle(el).fontSize);
+    const text = el.textContent.trim().slice(0, 30);
+    if (size < 14) out.push(`${el.tagName}.${el.className} ${size}px: ${text}`);
+  }
+  return out;
+}"""
+LAYOUT = """() => ({
+  scroll: document.documentElement.scrollWidth,
+  inner: window.innerWidth,
+  nav: getComputedStyle(document.querySelector('nav.pages')).display,
+  button: getComputedStyle(document.querySelector('.menu-button')).display,
+})"""
+
+
+def _menu_and_zoom(page: Any) -> dict[str, object]:
+    """On a phone: the menu opens on a tap; the map zooms ×4 and pans in its own box."""
+    links = page.locator("nav.pages a")
+    hidden = links.first.is_hidden()
+    page.click("label.menu-button")
+    shown = [links.nth(k).is_visible() for k in range(links.count())]
+    box = "document.querySelector('.map')"
+    fit = page.evaluate(f"{box}.scrollWidth / {box}.clientWidth")
+    page.click("label[for=zoom-4]")
+    return {
+        "hidden before": hidden,
+        "shown after": shown,
+        "fit": fit,
+        "zoomed ≥ 3.9": page.evaluate(f"{box}.scrollWidth / {box}.clientWidth") >= 3.9,
+        "page": page.evaluate("document.documentElement.scrollWidth"),
+        "viewBox": page.evaluate("document.querySelector('.map svg').getAttribute('viewBox')")
+        is not None,
+    }
+
+
+def _print_rules(page: Any) -> dict[str, object]:
+    """Printed: KPI cards and signature blocks are never split; the header goes; A4 margins."""
+    page.emulate_media(media="print")
+    found: dict[str, object] = page.evaluate(
+        """() => Object.fromEntries(['.kpi-card', '.signature', '.signatures'].map(s =>
+            [s, [...document.querySelectorAll(s)].map(e => getComputedStyle(e).breakInside)]))"""
+    )
+    found["header"] = page.evaluate(
+        "getComputedStyle(document.querySelector('header.site')).display"
+    )
+    found["@page"] = page.evaluate(
+        """() => [...document.styleSheets].flatMap(s => [...s.cssRules])
+            .filter(r => r instanceof CSSMediaRule && r.conditionText === 'print')
+            .flatMap(r => [...r.cssRules]).filter(r => r instanceof CSSPageRule)
+            .map(r => r.style.margin)"""
+    )
+    page.emulate_media(media="screen")
+    return found
+
+
+def test_readable_on_a_phone_and_a_desktop_and_in_print(browser: Any, site: Path) -> None:
+    """Each page kind, loaded once: at phone width, then resized to a desktop's."""
+    page = browser.new_page(viewport=PHONE)
+    found: dict[str, list[object]] = {}
+    extra: dict[str, object] = {}
+    try:
+        for name in PAGE_KINDS:
+            page.set_viewport_size(PHONE)
+            page.goto((site / name).as_uri(), wait_until="load")
+            phone = page.evaluate(LAYOUT)
+            small = page.evaluate(SMALL_TEXT)
+            if name == "strategy-map.html":
+                extra[name] = _menu_and_zoom(page)
+            page.set_viewport_size(DESKTOP)
+            desktop = page.evaluate(LAYOUT)
+            small += page.evaluate(SMALL_TEXT)
+            if name == "LAW.html":
+                extra[name] = _print_rules(page)
+            found[name] = [phone, desktop, small]
+    finally:
+        page.close()
+    collapsed = {"scroll": 390, "inner": 390, "nav": "none", "button": "block"}  # a flex item
+    spread = {"scroll": 1280, "inner": 1280, "nav": "flex", "button": "none"}
+    assert found == {name: [collapsed, spread, []] for name in PAGE_KINDS}
+    assert extra == {
+        "strategy-map.html": {
+            "hidden before": True,
+            "shown after": [True] * 5,
+            "fit": 1,
+            "zoomed ≥ 3.9": True,
+            "page": 390,
+            "viewBox": True,
+        },
+        "LAW.html": {  # eight KPI cards (2-1 … 2-7, A3); the evaluator and evaluatee sign
+            ".kpi-card": ["avoid"] * 8,
+            ".signature": ["avoid"] * 2,
+            ".signatures": ["avoid"],
+            "header": "none",
+            "@page": ["15mm 12mm"],
+        },
+    }

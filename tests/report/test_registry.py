@@ -147,7 +147,7 @@ def test_validate_render_renders_the_registered_page(
 
 
 def test_the_pdf_has_the_page_in_registry_order(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, request: pytest.FixtureRequest
 ) -> None:
     folder = tmp_path / "pdf"
     shutil.copytree(pdf_markup.template_dir(), folder)
@@ -155,6 +155,8 @@ def test_the_pdf_has_the_page_in_registry_order(
         "= Agreements: {{ site.agreements|length }}\n", encoding="utf-8"
     )
     monkeypatch.setattr(pdf_markup, "template_dir", lambda: folder)
+    pdf_markup.make_typst_env.cache_clear()  # environments are made once per process
+    request.addfinalizer(pdf_markup.make_typst_env.cache_clear)  # and not with this folder
     model = check_plan(ACME).model
     assert model is not None
     view = build_view(model, ViewOptions("en", pages=WITH_EXTRA))
@@ -173,6 +175,7 @@ def test_a_party_page_never_takes_a_registered_page_name() -> None:
         "strategy-map",
         "os-matrix",
         "cascade",
+        "org-chart",
         "jobs",
         "style",
         "error",

@@ -30,8 +30,8 @@ def test_fiscal_year_bounds_are_october_to_september() -> None:
     [
         ("th", "long", "1 ตุลาคม 2568"),
         ("th", "short", "1 ต.ค. 2568"),
-        ("en", "long", "1 October 2025"),
-        ("en", "short", "1 Oct 2025"),
+        ("en", "long", "1 October 2568"),  # one calendar: the Buddhist era in English too
+        ("en", "short", "1 Oct 2568"),
     ],
 )
 def test_dates(lang: str, style: str, text: str) -> None:
@@ -46,7 +46,7 @@ def test_every_thai_month() -> None:
 def test_stamp() -> None:
     when = datetime(2026, 11, 24, 9, 5)
     assert format_stamp(when, "th") == "24 พฤศจิกายน 2569 09:05 น."
-    assert format_stamp(when, "en") == "24 November 2026 09:05"
+    assert format_stamp(when, "en") == "24 November 2569 09:05"
 
 
 def test_thai_digits() -> None:
@@ -105,5 +105,5 @@ def test_agreement_form_in_english(tmp_path: Path, capsys: pytest.CaptureFixture
     assert run(["report", plan, "-o", str(out), "--lang", "en"], capsys)[0] == 0
     html = (out / "report" / "html" / "LAW.html").read_text(encoding="utf-8")
     assert "<p>of Legal Affairs Bureau</p>" in html
-    assert "from 1 October 2025 to 30 September 2026" in html
+    assert "from 1 October 2568 to 30 September 2569" in html
     assert "(evaluator)" in html and "(evaluatee)" in html

@@ -39,7 +39,8 @@ def mermaid_label(text: str) -> str:
     return '"' + "".join(_ENTITIES.get(ch, ch) for ch in clean(text)) + '"'
 
 
-def _node_ids(keys: Sequence[str], prefix: str, taken: set[str]) -> dict[str, str]:
+def node_ids(keys: Sequence[str], prefix: str, taken: set[str]) -> dict[str, str]:
+    """A Mermaid node id per key: the key when plain, else ``prefix`` + a safe form."""
     out: dict[str, str] = {}
     for key in keys:
         if _PLAIN.match(key) and key.lower() not in _KEYWORDS and key not in taken:
@@ -59,8 +60,8 @@ def strategy_map_mermaid(perspectives: Sequence[tuple[str, str]], goals: Sequenc
     unique = {goal.id: goal for goal in unique_goals(goals)}
     lanes = dict(lane_order(perspectives, list(unique.values())))
     taken: set[str] = set()
-    nodes = _node_ids(list(unique), "goal_", taken)
-    subgraphs = _node_ids([f"lane_{p}" for p in lanes], "", taken)
+    nodes = node_ids(list(unique), "goal_", taken)
+    subgraphs = node_ids([f"lane_{p}" for p in lanes], "", taken)
     lines = ["flowchart BT"]
     for pid, name in lanes.items():
         lines.append(f"  subgraph {subgraphs[f'lane_{pid}']}[{mermaid_label(name)}]")

@@ -96,8 +96,9 @@ def _plan_edit(year: int) -> Any:
         plan["fiscal_year"] = str(year)
         rounds = plan.get("rounds")
         due = rounds.get("due") if isinstance(rounds, CommentedMap) else None
-        for month in list(due or ()):
-            due[month] = _shift(str(due[month]))
+        if isinstance(due, CommentedMap):
+            for month in list(due):
+                due[month] = _shift(str(due[month]))
 
     return change
 

@@ -40,6 +40,7 @@ class Party:
     position: str = ""
     unit: str = ""
     has_agreement: bool = False
+    signed: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -165,6 +166,8 @@ class Signature:
     role_label: str
     name: str = ""
     position: str = ""
+    signed_on: date | None = None
+    acknowledged_on: date | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -224,3 +227,4 @@ class AgreementView:
     weights_ok: bool
     cards: tuple[KpiCard, ...]
     scorecard: ScorecardView | None = None
+    signed: bool = False

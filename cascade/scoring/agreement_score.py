@@ -17,9 +17,9 @@ from cascade.checks.commands import NOT_REPORTED, UNSCORABLE
 from cascade.diagnostics import Finding
 from cascade.model.frameworks import dimension_totals
 from cascade.model.plan import Agreement, Kpi, PlanModel
-from cascade.scoring.explanations import missing_explanation, required_explanation
+from cascade.scoring.explanations import missing_explanation, required_explanation, worse_than
 from cascade.scoring.inputs import Inputs, Row, find_row, result_value
-from cascade.scoring.kpi_score import Scored, direction, score_milestones, score_thresholds
+from cascade.scoring.kpi_score import Scored, score_milestones, score_thresholds
 from cascade.scoring.policy import Policy
 from cascade.scoring.scorecard import KpiLine, Scorecard
 from cascade.spec.agreement import Criteria
@@ -113,9 +113,7 @@ def _at_risk(kpi: Kpi, x: Decimal | None, month: int) -> tuple[bool, Decimal | N
     target = kpi.round_targets.get(month)
     if target is None or x is None:
         return False, target
-    criteria = kpi.criteria
-    desc = bool(criteria and criteria.thresholds and direction(criteria.thresholds) == "descending")
-    return (x > target if desc else x < target), target
+    return worse_than(kpi, x, target), target
 
 
 def _forecast(kpi: Kpi, inputs: Inputs) -> Decimal | None:

@@ -23,15 +23,17 @@ def required_explanation(policy: PlanPolicy | None) -> str:
     return when or ""
 
 
-def below_target(kpi: Kpi, result: Decimal) -> bool:
-    """Whether ``result`` falls short of the KPI's target (lower is better when
-    its thresholds descend)."""
-    target = kpi.target
-    if target is None:
-        return False
+def worse_than(kpi: Kpi, result: Decimal, target: Decimal) -> bool:
+    """Whether ``result`` is worse than ``target`` for this KPI (lower is better
+    when its thresholds descend)."""
     criteria = kpi.criteria
     desc = bool(criteria and criteria.thresholds and direction(criteria.thresholds) == "descending")
     return result > target if desc else result < target
+
+
+def below_target(kpi: Kpi, result: Decimal) -> bool:
+    """Whether ``result`` falls short of the KPI's target."""
+    return kpi.target is not None and worse_than(kpi, result, kpi.target)
 
 
 def missing_explanation(

@@ -27,6 +27,7 @@ run: $(VENV)/.installed
 	@mkdir -p $(OUT)
 	$(BIN)/cascade validate $(PLAN) --format sarif --output $(OUT)/validate.sarif
 	$(BIN)/cascade score $(PLAN) --period $(PERIOD) --party LAW
+	$(BIN)/cascade status $(PLAN) --period $(PERIOD) --as-of 2569-05-05
 	$(BIN)/cascade score $(PLAN) --period $(PERIOD) --format xlsx --out $(OUT) > /dev/null
 	$(BIN)/cascade score $(PLAN) --period $(PERIOD) --format json --out $(OUT) --incentives > /dev/null
 	$(BIN)/cascade report $(PLAN) --period $(PERIOD) --format html,md,pdf --pdf-book org --out $(OUT)

@@ -7,6 +7,9 @@ is October.  A period is the whole year (``2569``, month 12), a quarter
 months 6, 12) or a month (``2569-M01`` … ``M12``); its *round* is the number
 of months since October it closes.
 
+Dates are written as text in the Buddhist era, ``YYYY-MM-DD``: ``2569-04-30``
+is 30 April 2026 (BE = CE + 543).
+
 The one home of periods: the pattern the schema checks, parsing, the period
 in a file name, order, the rounds of a year up to a period, and the month
 names of a fiscal year (the words around them live with the report).  This
@@ -16,8 +19,10 @@ module imports nothing of cascade: every stage may use it.
 from __future__ import annotations
 
 import re
+from calendar import monthrange
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import date, timedelta
 
 PERIOD_PATTERN = r"^\d{4}(-(Q[1-4]|H[12]|M(0[1-9]|1[0-2])))?$"
 """A whole period, as the Actuals schema checks it."""
@@ -102,3 +107,42 @@ def rounds_up_to(period: Period, written: Iterable[str]) -> list[Period]:
         if other is not None and other.closes_by(period):
             found.setdefault(other.label, other)
     return sorted(found.values())
+
+
+BE_DATE_PATTERN = r"^\d{4}-\d{2}-\d{2}$"
+"""A Buddhist-era date as written in plan files: ``2568-10-01``."""
+BE_OFFSET = 543
+"""Buddhist era minus common era, in years."""
+DUE_AFTER_DAYS = 30
+"""Days after a round's last month that its results are due, unless the plan says."""
+
+
+def parse_be_date(text: str) -> date | None:
+    """``2569-04-30`` (Buddhist era) → ``date(2026, 4, 30)``; ``None`` when it is no date."""
+    if not re.match(BE_DATE_PATTERN, text.strip()):
+        return None
+    year, month, day = (int(part) for part in text.strip().split("-"))
+    try:
+        return date(year - BE_OFFSET, month, day)
+    except ValueError:
+        return None
+
+
+def be_date(day: date) -> str:
+    """``date(2026, 4, 30)`` → ``2569-04-30``, the Buddhist-era text plan files use."""
+    return f"{day.year + BE_OFFSET:04d}-{day.month:02d}-{day.day:02d}"
+
+
+def month_end(year: int, month: int) -> date:
+    """The last day of fiscal month ``month`` (1 = October) of fiscal ``year`` (BE)."""
+    calendar_month = (month + 8) % 12 + 1
+    calendar_year = year - BE_OFFSET - (1 if month <= 3 else 0)
+    return date(calendar_year, calendar_month, monthrange(calendar_year, calendar_month)[1])
+
+
+def default_due(period: Period, days: int = DUE_AFTER_DAYS) -> date:
+    """When a round's results are due by default: ``days`` after its last month ends.
+
+    ``2569-Q2`` (closing March 2569) is due 30 days after 31 March: 30 April 2569.
+    """
+    return month_end(period.year, period.month) + timedelta(days=days)

@@ -27,6 +27,47 @@ UNSCORABLE = declare(
     """,
 )
 
+UNSIGNED = declare(
+    "SCR003",
+    "unsigned-agreement",
+    """
+    An agreement is scored but not signed: it has no signatories, or a
+    signatory has no ``signed_on`` date.  Scores of an agreement nobody
+    signed may be disputed; record the signing (Buddhist-era dates) when
+    the paper copy is signed.
+
+    Fails::
+
+        signatories: [{role: evaluatee, person: P0100}]
+
+    Passes::
+
+        signatories:
+          - {role: evaluatee, person: P0100, signed_on: 2568-10-01, acknowledged_on: 2568-10-01}
+    """,
+    Level.WARNING,
+)
+
+NO_EXPLANATION = declare(
+    "SCR004",
+    "missing-explanation",
+    """
+    The plan's policy asks for an explanation (``policy:
+    explanation_required: true``) and a result is below its KPI's target
+    or at risk (below the round's target) without a ``remark``.  Write
+    why in the actuals row; scorecards show it.
+
+    Fails::
+
+        - {kpi: LAW/2-1, value: 55}
+
+    Passes::
+
+        - {kpi: LAW/2-1, value: 55, remark: ศาลเลื่อนนัดไต่สวน 3 คดี}
+    """,
+    Level.WARNING,
+)
+
 TEMPLATE_ERROR = declare(
     "RPT001",
     "template-error",

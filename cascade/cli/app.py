@@ -25,6 +25,7 @@ from cascade.cli import (
     rules_cmd,
     schema_cmd,
     score_cmd,
+    status_cmd,
     validate_cmd,
 )
 from cascade.cli.color import use_color
@@ -72,6 +73,8 @@ app.command("explain-score")(score_cmd.explain_score)
 app.command("whatif")(score_cmd.whatif)
 app.command("report")(report_cmd.report)
 app.command("lsp")(lsp_cmd.lsp)
+app.command("status")(status_cmd.status)
+app.command("history")(status_cmd.history)
 app.add_typer(actuals_cmd.app, name="actuals")
 app.add_typer(cache_cmd.app, name="cache")
 app.add_typer(fmt_cmd.app, name="fmt")

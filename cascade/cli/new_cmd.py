@@ -197,3 +197,31 @@ def unit(
     )
     _notes(added.notes)
     return ExitCode.OK
+
+
+@app.command("year")
+def year(
+    plan_dir: Path = PLAN_DIR,
+    out: Path | None = typer.Option(
+        None, "--out", "-o", help="The new plan's folder (default: <plan>-<next year>)."
+    ),
+) -> int:
+    """Start the next fiscal year's plan from this one: fiscal_year + 1, due
+    dates a year on, each KPI's baseline gains this year's result (latest
+    period), signatures cleared, no actuals; comments are kept."""
+    from cascade.cli.common import checked_plan
+    from cascade.new.year import start_next_year
+
+    model = checked_plan(plan_dir, "starting the next year").model
+    assert model is not None and model.plan is not None
+    target = out or plan_dir.resolve().with_name(
+        f"{plan_dir.resolve().name}-{model.plan.fiscal_year + 1}"
+    )
+    done = start_next_year(plan_dir, model, target)
+    typer.echo(
+        f"started fiscal year {done.year} in {done.out}: {done.baselines} baselines added, "
+        f"{done.unsigned} signatures cleared, actuals left empty"
+    )
+    _notes(done.notes)
+    typer.echo(f"next: review the targets, then run: cascade validate {done.out}")
+    return ExitCode.OK

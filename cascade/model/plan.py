@@ -300,6 +300,11 @@ class Agreement:
     def signatories(self) -> list[Signatory]:
         return self.spec.signatories
 
+    @property
+    def signed(self) -> bool:
+        """Whether it is signed: it names signatories and each has a ``signed_on`` date."""
+        return bool(self.spec.signatories) and all(s.signed_on for s in self.spec.signatories)
+
     def kpi(self, kpi_id: str) -> Kpi | None:
         return next((k for k in self.kpis if k.id == kpi_id), None)
 

@@ -7,12 +7,14 @@ from decimal import Decimal
 
 from cascade.model.frameworks import dimension_totals, walk_dimensions
 from cascade.model.plan import Agreement, PlanModel
+from cascade.periods import parse_be_date
 from cascade.report.kpis import KpiViews
 from cascade.report.labels import ROLE_WORDS, WORDS, pick, word
 from cascade.report.refs import Refs
 from cascade.report.thai import fiscal_bounds
 from cascade.report.view import AgreementView, DimensionGroup, Goal, GoalRef, Party, Signature
 from cascade.scoring.policy import resolve
+from cascade.spec.agreement import Signatory
 
 HUNDRED = Decimal(100)
 
@@ -104,22 +106,29 @@ class AgreementViews:
             out.append(DimensionGroup(dim, name, total, expected.get(dim), rows))
         return tuple(out)
 
-    def signature(self, role: str, person: str | None) -> Signature:
+    def signature(self, role: str, signer: Signatory | None) -> Signature:
+        """The signature block of ``role``: who, and when they signed and acknowledged."""
         label = word(ROLE_WORDS, role, self.lang)
-        if person is None:
+        if signer is None:
             return Signature(role, label)
+        person = signer.person
         name = self.refs.party_name(person) if person in self.model.people else person
-        return Signature(role, label, name, self.refs.position_title(person))
+        return Signature(
+            role,
+            label,
+            name,
+            self.refs.position_title(person),
+            parse_be_date(signer.signed_on) if signer.signed_on else None,
+            parse_be_date(signer.acknowledged_on) if signer.acknowledged_on else None,
+        )
 
     def build(self, agreement: Agreement) -> AgreementView:
         refs = self.refs
         year = self.model.plan.fiscal_year if self.model.plan else 0
         start, end = fiscal_bounds(year)
-        signers = {s.role: s.person for s in reversed(agreement.signatories)}
+        signers = {s.role: s for s in reversed(agreement.signatories)}
         witnesses = tuple(
-            self.signature("witness", s.person)
-            for s in agreement.signatories
-            if s.role == "witness"
+            self.signature("witness", s) for s in agreement.signatories if s.role == "witness"
         )
         names = dimension_names(self.model, agreement, refs)
         cards = tuple(
@@ -145,6 +154,7 @@ class AgreementViews:
             weights_ok=total == HUNDRED,
             cards=cards,
             levels=self.levels,
+            signed=agreement.signed,
         )
 
     def default_title(self, party: str, year: int) -> str:

@@ -70,7 +70,11 @@ def parties(model: PlanModel, refs: Refs) -> list[Party]:
                 unit_id=person.unit,
             )
         )
-    return [replace(p, has_agreement=p.ref.id in model.agreements) for p in out]
+    signed = {party for party, agreement in model.agreements.items() if agreement.signed}
+    return [
+        replace(p, has_agreement=p.ref.id in model.agreements, signed=p.ref.id in signed)
+        for p in out
+    ]
 
 
 def nav_links(pages: tuple[PageEntry, ...], lang: str) -> tuple[Ref, ...]:

@@ -103,6 +103,12 @@ PAGES: tuple[PageEntry, ...] = (
         word="jobs",
         nav=("สายงานและใบกำหนดหน้าที่งาน", "Job families and job descriptions"),
     ),
+    # Reads site.agreements' scorecards (report --period): share reported, KPIs at risk.
+    PageEntry(
+        "progress",
+        word="progress",
+        nav=("ความก้าวหน้าการรายงานผล", "Reporting progress"),
+    ),
     PageEntry("party", per_party=True, pdf="party.typ"),
 )
 

@@ -41,6 +41,7 @@ class Party:
     unit: str = ""
     has_agreement: bool = False
     unit_id: str = ""
+    signed: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,6 +167,8 @@ class Signature:
     role_label: str
     name: str = ""
     position: str = ""
+    signed_on: date | None = None
+    acknowledged_on: date | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -227,3 +230,4 @@ class AgreementView:
     scorecard: ScorecardView | None = None
     levels: tuple[int, ...] = (1, 2, 3, 4, 5)
     """The levels of the plan's scale (three on ``opdc-2563``): the criteria columns."""
+    signed: bool = False

@@ -17,8 +17,9 @@ from cascade.checks.commands import NOT_REPORTED, UNSCORABLE
 from cascade.diagnostics import Finding
 from cascade.model.frameworks import dimension_totals
 from cascade.model.plan import Agreement, Kpi, PlanModel
+from cascade.scoring.explanations import missing_explanation, required_explanation, worse_than
 from cascade.scoring.inputs import Inputs, Row, find_row, result_value
-from cascade.scoring.kpi_score import Scored, direction, score_milestones, score_thresholds
+from cascade.scoring.kpi_score import Scored, score_milestones, score_thresholds
 from cascade.scoring.policy import Policy
 from cascade.scoring.scorecard import KpiLine, Scorecard
 from cascade.spec.agreement import Criteria
@@ -112,9 +113,7 @@ def _at_risk(kpi: Kpi, x: Decimal | None, month: int) -> tuple[bool, Decimal | N
     target = kpi.round_targets.get(month)
     if target is None or x is None:
         return False, target
-    criteria = kpi.criteria
-    desc = bool(criteria and criteria.thresholds and direction(criteria.thresholds) == "descending")
-    return (x > target if desc else x < target), target
+    return worse_than(kpi, x, target), target
 
 
 def _forecast(kpi: Kpi, inputs: Inputs) -> Decimal | None:
@@ -178,6 +177,7 @@ def score_agreement(
     total = sum((k.weight or ZERO for k in agreement.kpis), ZERO)
     out: list[KpiLine] = []
     weighted: dict[str, Decimal] = {}
+    explain_when = required_explanation(model.plan.policy if model.plan else None)
     for ln in lines:
         kpi = ln.kpi
         share: Decimal | None = None
@@ -185,6 +185,11 @@ def score_agreement(
             share = policy.round(ln.scored.score * weights[kpi.qid] / divisor)
             weighted[kpi.qid] = share
         risk, target = _at_risk(kpi, ln.result, inputs.period.month)
+        row = ln.row
+        if explain_when and row is not None and ln.result is not None and ln.status == "reported":
+            shown = policy.round(ln.result).normalize()
+            missing = missing_explanation(kpi, row, shown, risk, explain_when)
+            findings.extend([missing] if missing else [])
         forecast = _forecast(kpi, inputs) if ln.status in ("reported", "inherited") else None
         criteria = kpi.criteria
         forecast_score = (
@@ -208,6 +213,7 @@ def score_agreement(
                 round_target=target,
                 forecast=policy.round(forecast) if forecast is not None else None,
                 forecast_score=forecast_score,
+                remark=text_of(row.result.remark) if row is not None else "",
             )
         )
     score = policy.round(sum(weighted.values(), ZERO)) if divisor > 0 else None
@@ -225,5 +231,6 @@ def score_agreement(
         top=policy.top,
         dimensions=tuple(_dimensions(agreement, weighted)),
         notes=notes,
+        signed=agreement.signed,
     )
     return card, findings

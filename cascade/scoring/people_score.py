@@ -68,16 +68,20 @@ def rate_person(card: Scorecard, row: PersonComponents | None, policy: Policy) -
     )
 
 
-def pay_bands(rated: Sequence[Scorecard], policy: Policy) -> dict[str, str]:
-    """Each rated person's band for pay, after the optional top-band quota.
+def pay_bands(
+    rated: Sequence[Scorecard], policy: Policy, quota: Decimal | None = None
+) -> dict[str, str]:
+    """Each rated party's band for pay, after the optional top-band quota.
 
-    With ``incentives.top_quota_percent`` only that share of the rated people
-    (rounded down) keep the top band for pay, best combined percentage first
-    (ties by person id); the rest are paid as the next band.  The published
-    rating is unchanged.
+    With a quota (``quota``, else ``incentives.top_quota_percent``) only that
+    share of the rated parties (rounded down) keep the top band for pay, best
+    combined percentage first (ties by id); the rest are paid as the next
+    band.  The published rating is unchanged.  Units use it with their own
+    quota (``unit_incentives.top_quota_percent``).
     """
     bands = {c.party: c.rating.id for c in rated if c.rating is not None}
-    quota = policy.incentives.top_quota_percent if policy.incentives else None
+    if quota is None and policy.incentives:
+        quota = policy.incentives.top_quota_percent
     if quota is None or len(policy.bands) < 2:
         return bands
     top, second = policy.bands[0].id, policy.bands[1].id

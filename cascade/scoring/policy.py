@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from decimal import ROUND_HALF_EVEN, ROUND_HALF_UP, Context, Decimal, InvalidOperation
 
 from cascade.spec.common import Bilingual
-from cascade.spec.plan import Incentives, Scale, ScoringPolicy
+from cascade.spec.plan import Incentives, Scale, ScoringPolicy, UnitIncentives
 
 BUILTIN_SCALES: dict[str, tuple[Decimal, ...]] = {
     "five-level": tuple(Decimal(s) for s in (1, 2, 3, 4, 5)),
@@ -55,6 +55,7 @@ class Policy:
     )
     bands: tuple[Band, ...] = DEFAULT_BANDS
     incentives: Incentives | None = None
+    incentives_for_units: UnitIncentives | None = None
 
     @property
     def top(self) -> Decimal:
@@ -102,4 +103,5 @@ def resolve(spec: ScoringPolicy | None) -> Policy:
         components=dict(spec.components),
         bands=tuple(sorted(bands, key=lambda b: b.min, reverse=True)),
         incentives=spec.incentives,
+        incentives_for_units=spec.unit_incentives,
     )

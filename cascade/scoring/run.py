@@ -13,11 +13,13 @@ from cascade.gcpause import no_cycle_collector
 from cascade.model.plan import PlanModel
 from cascade.periods import Period
 from cascade.scoring.agreement_score import score_agreement
+from cascade.scoring.explanations import unsigned
 from cascade.scoring.inputs import gather
 from cascade.scoring.people_score import allocate, rate_person
 from cascade.scoring.policy import resolve
 from cascade.scoring.rollup import rollup
 from cascade.scoring.scorecard import Scorecard, ScoreRun
+from cascade.scoring.unit_incentives import allocate_units
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,9 +52,11 @@ def _score_plan(model: PlanModel, options: ScoreOptions) -> tuple[ScoreRun, list
         cards.append(card)
         if options.party in (None, agreement.party):
             findings.extend(problems)
+            findings.extend([] if agreement.signed else [unsigned(agreement)])
     allocations, pool, left_out = (
         allocate(cards, model, policy) if options.incentives else ((), None, ())
     )
+    units, unit_pool = allocate_units(cards, policy) if options.incentives else ((), None)
     shown = [c for c in cards if options.party in (None, c.party)]
     run = ScoreRun(
         period=options.period.label,
@@ -61,5 +65,7 @@ def _score_plan(model: PlanModel, options: ScoreOptions) -> tuple[ScoreRun, list
         allocations=allocations,
         pool=pool,
         left_out=left_out,
+        unit_allocations=units,
+        unit_pool=unit_pool,
     )
     return run, findings

@@ -27,6 +27,8 @@ class KpiLine:
     round_target: Decimal | None = None
     forecast: Decimal | None = None
     forecast_score: Decimal | None = None
+    remark: str = ""
+    """The result's explanation (``remark`` in the actuals row), in the plan's first language."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,6 +49,7 @@ class Scorecard:
     combined: Decimal | None = None
     rating: Band | None = None
     notes: tuple[str, ...] = ()
+    signed: bool = True
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,6 +76,17 @@ class Allocation:
 
 
 @dataclass(frozen=True, slots=True)
+class UnitAllocation:
+    """A unit's share of the unit incentive pool."""
+
+    unit: str
+    band: str
+    percent: Decimal  # the agreement's score in percent
+    shares: Decimal
+    amount: Decimal
+
+
+@dataclass(frozen=True, slots=True)
 class ScoreRun:
     """Every scorecard of a period, the roll-ups and (optionally) incentives."""
 
@@ -82,3 +96,5 @@ class ScoreRun:
     allocations: tuple[Allocation, ...] = ()
     pool: Decimal | None = None
     left_out: tuple[str, ...] = field(default=())
+    unit_allocations: tuple[UnitAllocation, ...] = ()
+    unit_pool: Decimal | None = None

@@ -27,6 +27,7 @@ ROW_HEADER = (
     "round_target",
     "forecast",
     "forecast_score",
+    "remark",
 )
 
 
@@ -53,6 +54,7 @@ def to_data(run: ScoreRun, lang: str = "th") -> dict[str, Any]:
                 "rating": card.rating.id if card.rating else None,
                 "rating_name": text_of(card.rating.name, lang) if card.rating else None,
                 "notes": list(card.notes),
+                "signed": card.signed,
                 "kpis": [
                     {
                         "kpi": line.qid,
@@ -68,6 +70,7 @@ def to_data(run: ScoreRun, lang: str = "th") -> dict[str, Any]:
                         "round_target": _d(line.round_target),
                         "forecast": _d(line.forecast),
                         "forecast_score": _d(line.forecast_score),
+                        "remark": line.remark or None,
                     }
                     for line in card.lines
                 ],
@@ -106,6 +109,22 @@ def to_data(run: ScoreRun, lang: str = "th") -> dict[str, Any]:
             ],
             "left_out": list(run.left_out),
         },
+        "unit_incentives": None
+        if run.unit_pool is None
+        else {
+            "pool": _d(run.unit_pool),
+            "allocated": _d(sum((a.amount for a in run.unit_allocations), Decimal(0))),
+            "units": [
+                {
+                    "unit": a.unit,
+                    "band": a.band,
+                    "percent": _d(a.percent),
+                    "shares": _d(a.shares),
+                    "amount": _d(a.amount),
+                }
+                for a in run.unit_allocations
+            ],
+        },
     }
 
 
@@ -127,6 +146,7 @@ def to_rows(run: ScoreRun) -> list[tuple[str | Decimal | None, ...]]:
             line.round_target,
             line.forecast,
             line.forecast_score,
+            line.remark,
         )
         for card in run.scorecards
         for line in card.lines

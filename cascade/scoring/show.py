@@ -169,8 +169,13 @@ def show(
         console.print(summary)
         if card.dimensions:
             console.print("  " + " · ".join(f"{k} {_n(v)}" for k, v in card.dimensions))
+        for line in card.lines:
+            if line.remark:
+                console.print(f"  {id_of(line.qid)}: {line.remark}", markup=False)
         for note in card.notes:
             console.print(f"  [dim]{note}[/]")
+        if not card.signed:
+            console.print("  unsigned: the agreement has not been signed")
         console.print()
     if run.rollup:
         console.print(_rollup(run, lang))
@@ -185,3 +190,11 @@ def show(
             console.print(f"  {a.person}  {a.band:<12} {_n(a.percent)} %  {_n(a.amount)}")
         if run.left_out:
             console.print(f"  {word('left out', lang)}: {', '.join(run.left_out)}")
+    if run.unit_pool is not None:
+        given = sum((a.amount for a in run.unit_allocations), Decimal(0))
+        console.print(f"unit incentive pool {_n(run.unit_pool)} baht; allocated {_n(given)}")
+        for u in run.unit_allocations:
+            console.print(
+                f"  {u.unit:<8} {u.band:<12} {_n(u.percent)} %  {plain(u.shares)} shares"
+                f"  {_n(u.amount)}"
+            )

@@ -9,6 +9,7 @@ from typing import Literal
 from pydantic import Field, model_validator
 
 from cascade.spec.common import (
+    BeDate,
     Contact,
     Dec,
     Id,
@@ -139,6 +140,17 @@ class Signatory(SpecModel):
         description=d("evaluatee | evaluator | witness.", "ผู้รับการประเมิน / ผู้ประเมิน / พยาน")
     )
     person: Id = Field(description=d("Person id from People.", "รหัสบุคคล"))
+    signed_on: BeDate | None = Field(
+        None,
+        description=d("Date signed, Buddhist era: 2568-10-01.", "วันที่ลงนาม (พ.ศ. ปปปป-ดด-วว)"),
+    )
+    acknowledged_on: BeDate | None = Field(
+        None,
+        description=d(
+            "Date the person acknowledged the agreement, Buddhist era.",
+            "วันที่รับทราบคำรับรอง (พ.ศ.)",
+        ),
+    )
 
 
 class Agreement(SpecModel):

@@ -24,6 +24,7 @@ from pydantic import (
 
 from cascade import numbers
 from cascade.expr import _PLAIN_NUMBER, ExpressionError, parse_expression
+from cascade.periods import BE_DATE_PATTERN, parse_be_date
 from cascade.visible import bidi_problem, id_problem
 
 
@@ -141,6 +142,20 @@ Weight = Annotated[
 """A weight: a number, or an expression over plan ``params`` (``30 + A``)."""
 
 Version = Literal["cascade/v1"]
+
+
+def _check_be_date(value: str) -> str:
+    if parse_be_date(value) is None:
+        raise ValueError(f"'{value}' is not a date; write YYYY-MM-DD in the Buddhist era")
+    return value
+
+
+BeDate = Annotated[
+    str,
+    Field(pattern=BE_DATE_PATTERN),
+    AfterValidator(_check_be_date),
+]
+"""A date in the Buddhist era, written ``YYYY-MM-DD``: ``2568-10-01`` is 1 Oct 2025."""
 
 
 def text_of(text: str | Bilingual | None, lang: str = "th") -> str:

@@ -9,7 +9,7 @@ from typing import Literal
 from pydantic import Field
 
 from cascade.spec.agreement import Criteria
-from cascade.spec.common import Dec, Id, SpecModel, Text, Version, d
+from cascade.spec.common import BeDate, Dec, Id, SpecModel, Text, Version, d
 
 Lang = Literal["th", "en"]
 RuleLevel = Literal["error", "warning", "off"]
@@ -84,6 +84,50 @@ class Policy(SpecModel):
             "KPI template fields each level must fill (TPL001).", "รายละเอียดตัวชี้วัดที่แต่ละระดับต้องกรอก"
         ),
     )
+    evidence_required: bool = Field(
+        False,
+        description=d(
+            "Every reported result gives its evidence (cascade status lists those without).",
+            "ผลการดำเนินงานทุกรายการต้องแนบหลักฐาน",
+        ),
+    )
+    explanation_required: bool | Literal["at-risk", "below-target"] = Field(
+        False,
+        description=d(
+            "When a result needs a remark (cascade score warns, SCR004): at-risk "
+            "(below the round's target), below-target (short of the KPI's target, or at "
+            "risk; true means this) or false.",
+            "ผลที่ต้องมีคำชี้แจง (remark): at-risk เมื่อมีความเสี่ยง below-target เมื่อต่ำกว่าเป้าหมายหรือมีความเสี่ยง",
+        ),
+    )
+
+
+class Rounds(SpecModel):
+    """When each round's results are due (``cascade status``)."""
+
+    months: list[int] = Field(
+        default_factory=lambda: [3, 6, 9, 12],
+        description=d(
+            "Rounds, as months of the fiscal year (3 = end of December).",
+            "รอบการรายงาน (เดือนที่ของปีงบประมาณ)",
+        ),
+    )
+    due_after_days: int = Field(
+        30,
+        ge=0,
+        le=366,
+        description=d(
+            "Results are due this many days after the round's last month.",
+            "กำหนดส่งผล (วันหลังสิ้นเดือนสุดท้ายของรอบ)",
+        ),
+    )
+    due: dict[int, BeDate] = Field(
+        default_factory=dict,
+        description=d(
+            "Due date by round month, Buddhist era: {6: 2569-04-30}.",
+            "วันครบกำหนดส่งผลของแต่ละรอบ (พ.ศ.)",
+        ),
+    )
 
 
 class Scale(SpecModel):
@@ -109,6 +153,19 @@ class Incentives(SpecModel):
     )
     top_quota_percent: Dec | None = Field(
         None, description=d("Quota of the top band, % of people.", "โควตาระดับสูงสุด")
+    )
+
+
+class UnitIncentives(SpecModel):
+    """A pool shared among units by their agreement's rating band."""
+
+    pool: Dec = Field(description=d("Pool in baht.", "วงเงินรวม (บาท)"))
+    shares: dict[str, Dec] = Field(
+        default_factory=dict,
+        description=d("Shares per band (default 3, 2, 1, 0, 0).", "สัดส่วนต่อระดับผลการประเมิน"),
+    )
+    top_quota_percent: Dec | None = Field(
+        None, description=d("Quota of the top band, % of units.", "โควตาระดับสูงสุด")
     )
 
 
@@ -139,6 +196,9 @@ class ScoringPolicy(SpecModel):
         None, description=d("Rating bands, highest first.", "ระดับผลการประเมิน")
     )
     incentives: Incentives | None = Field(None, description=d("Incentive pool.", "การจัดสรรสิ่งจูงใจ"))
+    unit_incentives: UnitIncentives | None = Field(
+        None, description=d("Incentive pool for units.", "การจัดสรรสิ่งจูงใจระดับหน่วยงาน")
+    )
 
 
 class Plan(SpecModel):
@@ -180,6 +240,10 @@ class Plan(SpecModel):
     )
     scoring: ScoringPolicy = Field(
         default_factory=ScoringPolicy, description=d("Scoring policy.", "นโยบายการให้คะแนน")
+    )
+    rounds: Rounds = Field(
+        default_factory=Rounds,
+        description=d("Reporting rounds and due dates.", "รอบการรายงานและกำหนดส่ง"),
     )
     rules: dict[str, RuleLevel] = Field(
         default_factory=dict,

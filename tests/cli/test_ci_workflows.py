@@ -29,7 +29,7 @@ def _blocks() -> list[Any]:
 
 
 def _github() -> dict[str, Any]:
-    (workflow,) = [b for b in _blocks() if isinstance(b, dict) and "jobs" in b]
+    (workflow,) = [b for b in _blocks() if isinstance(b, dict) and "check" in b.get("jobs", {})]
     return workflow
 
 
@@ -118,6 +118,18 @@ def test_every_cascade_command_in_the_doc_is_accepted() -> None:
         if "--format" in args:
             assert context.params["format"] == args[args.index("--format") + 1]
             assert context.params["format"] in formats[args[0]], args
+
+
+def test_the_scheduled_reminder_runs_status() -> None:
+    (workflow,) = [b for b in _blocks() if isinstance(b, dict) and "status" in b.get("jobs", {})]
+    assert workflow[True]["schedule"] == [{"cron": "0 1 * * 1-5"}]  # YAML 1.1 reads 'on' as True
+    runs = [step.get("run", "") for step in workflow["jobs"]["status"]["steps"]]
+    commands = [args[: args.index(">")] for args in _commands(runs)]
+    assert commands == [
+        ["status", "plans/probation", "--period", "2569-Q2", "--format", "markdown"],
+        ["status", "plans/probation", "--period", "2569-Q2", "--exit-code"],
+    ]
+    assert [_parse(args).params["exit_code"] for args in commands] == [False, True]
 
 
 @pytest.mark.parametrize(

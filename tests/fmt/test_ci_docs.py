@@ -59,5 +59,6 @@ def test_the_ci_snippets_are_yaml_and_run_both_checks() -> None:
     assert "cascade validate plans/probation --format junit -o report.xml" in script
     assert gitlab["plan:validate"]["artifacts"]["reports"]["junit"] == "report.xml"
     assert "cascade fmt --check plans/probation" in gitlab["plan:fmt"]["script"]
-    ids = {hook["id"] for config in precommit for repo in config["repos"] for hook in repo["hooks"]}
+    configs = [config for config in precommit if "repos" in config]  # not the reminder workflow
+    ids = {hook["id"] for config in configs for repo in config["repos"] for hook in repo["hooks"]}
     assert set(_hooks()) <= ids

@@ -346,7 +346,7 @@ def test_readable_on_a_phone_and_a_desktop_and_in_print(browser: Any, site: Path
     assert extra == {
         "strategy-map.html": {
             "hidden before": True,
-            "shown after": [True] * 5,
+            "shown after": [True] * 6,  # every page of the menu, the progress page too
             "fit": 1,
             "zoomed ≥ 3.9": True,
             "page": 390,

@@ -75,7 +75,7 @@ def test_no_ascii_number_is_left_on_any_page(
     probation: tuple[Rendered, Rendered, frozenset[str]],
 ) -> None:
     thai, _, codes = probation
-    assert len(thai) == 2 * 16  # every page of both formats
+    assert len(thai) == 2 * 17  # every page of both formats (the progress page too)
     left = {}
     for (fmt, rel), page in thai.items():
         text = _visible_html(page) if fmt == "html" else _visible_md(page)

@@ -36,7 +36,7 @@ EXTRA = PageEntry(
     pdf="headcount.typ",
     build=count_agreements,
 )
-# The extra page goes after jobs, before the party pages.
+# The extra page goes after the last site page (progress), before the party pages.
 WITH_EXTRA = (*PAGES[:-1], EXTRA, PAGES[-1])
 
 
@@ -61,17 +61,17 @@ def registered(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def _with_link(text: str, fmt: str, label: str) -> str:
-    """``text`` of a built-in page with the extra page linked after jobs."""
+    """``text`` of a built-in page with the extra page linked after the progress page."""
     if fmt == "html":
-        jobs = '<a href="jobs.html">Job families and job descriptions</a>'
+        last = '<a href="progress.html">Reporting progress</a>'
         link = f'<a href="headcount.html">{label}</a>'
-        text = text.replace(f"{jobs}\n", f"{jobs}\n{link}\n")
-        return text.replace(f"<li>{jobs}</li>\n", f"<li>{jobs}</li>\n<li>{link}</li>\n")
-    jobs = "[Job families and job descriptions](jobs.md)"
+        text = text.replace(f"{last}\n", f"{last}\n{link}\n")
+        return text.replace(f"<li>{last}</li>\n", f"<li>{last}</li>\n<li>{link}</li>\n")
+    last = "[Reporting progress](progress.md)"
     link = f"[{label}](headcount.md)"
     nav, rest = text.split("\n", 1)
-    assert nav.endswith(f" · {jobs}")
-    return f"{nav} · {link}\n" + rest.replace(f"- {jobs}\n", f"- {jobs}\n- {link}\n")
+    assert nav.endswith(f" · {last}")
+    return f"{nav} · {link}\n" + rest.replace(f"- {last}\n", f"- {last}\n- {link}\n")
 
 
 @pytest.mark.usefixtures("registered")
@@ -177,6 +177,7 @@ def test_a_party_page_never_takes_a_registered_page_name() -> None:
         "cascade",
         "org-chart",
         "jobs",
+        "progress",
         "style",
         "error",
     }

@@ -1,0 +1,137 @@
+"""Issue 16 part 2 on the minimal plan: signing (SCR003), remarks and the
+explanation policy (SCR004), unit incentives, round status and due dates."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+from decimal import Decimal as D
+from pathlib import Path
+
+from cascade.engine import check_plan
+from cascade.periods import be_date, default_due, parse_be_date, parse_period
+from cascade.scoring.policy import Policy
+from cascade.scoring.scorecard import Scorecard, UnitAllocation
+from cascade.scoring.status import round_status
+from cascade.scoring.status_out import render
+from cascade.scoring.unit_incentives import allocate_units
+from cascade.spec.plan import UnitIncentives
+from tests.conftest import MINIMAL, make_plan
+from tests.scoring.test_scorecards import Q2, run
+
+PLAN = (MINIMAL / "cascade.yaml").read_text(encoding="utf-8")
+SVC = (MINIMAL / "agreements/units/SVC.yaml").read_text(encoding="utf-8")
+SIGNED_SVC = SVC.replace(
+    "{role: evaluatee, person: P001}",
+    "{role: evaluatee, person: P001, signed_on: 2568-10-01, acknowledged_on: 2568-10-02}",
+)
+
+
+def test_buddhist_era_dates_and_default_due() -> None:
+    assert parse_be_date("2568-10-01") == date(2025, 10, 1)
+    assert parse_be_date("2567-02-30") is None
+    q2, q1, year = (parse_period(p) for p in ("2569-Q2", "2569-Q1", "2569"))
+    assert q2 is not None and q1 is not None and year is not None
+    assert [be_date(default_due(p)) for p in (q1, q2, year)] == [
+        "2569-01-30",
+        "2569-04-30",
+        "2569-10-30",
+    ]
+
+
+def test_scoring_unsigned_agreements_warns_at_the_signatory(tmp_path: Path) -> None:
+    result, diags = run(tmp_path, {"actuals/2569-Q2.yaml": Q2, "agreements/units/SVC.yaml": SVC})
+    assert [d for d in diags if d[0] == "SCR003"] == [
+        ("SCR003", "agreements/ORG.yaml", 5, 8),  # no signatories: at the party
+        ("SCR003", "agreements/people/P001.yaml", 17, 5),
+        ("SCR003", "agreements/units/SVC.yaml", 24, 5),
+    ]
+    assert [c.signed for c in result.scorecards] == [False, False, False]
+
+
+def test_a_signed_agreement_scores_without_warning(tmp_path: Path) -> None:
+    result, diags = run(
+        tmp_path, {"actuals/2569-Q2.yaml": Q2, "agreements/units/SVC.yaml": SIGNED_SVC}
+    )
+    assert ("SCR003", "agreements/units/SVC.yaml", 24, 5) not in diags
+    assert [(c.party, c.signed) for c in result.scorecards if c.party == "SVC"] == [("SVC", True)]
+
+
+def test_signing_dates_must_be_dates(tmp_path: Path) -> None:
+    bad = SVC.replace("person: P001}", "person: P001, signed_on: 2568-02-30}")
+    checked = check_plan(make_plan(tmp_path, {"agreements/units/SVC.yaml": bad}))
+    assert [(d.code, d.file, d.line, d.column) for d in checked.result.diagnostics] == [
+        ("SPEC005", "agreements/units/SVC.yaml", 24, 48)  # the value
+    ]
+
+
+def test_explanation_required_below_target(tmp_path: Path) -> None:
+    plan = PLAN + "  explanation_required: below-target\n"
+    q2 = Q2.replace("{kpi: SVC/1-2, value: 14}", "{kpi: SVC/1-2, value: 14, remark: ครูลาออก}")
+    result, diags = run(tmp_path, {"cascade.yaml": plan, "actuals/2569-Q2.yaml": q2})
+    assert [d for d in diags if d[0] == "SCR004"] == [
+        ("SCR004", "actuals/2569-Q2.yaml", 4, 5),  # ORG/1 85 < 90
+        ("SCR004", "actuals/2569-Q2.yaml", 5, 5),  # ORG/2 72.5 < 80
+        ("SCR004", "actuals/2569-Q2.yaml", 8, 5),  # P001/2 95 < 100; SVC/1-2 has a remark
+    ]
+    svc = next(c for c in result.scorecards if c.party == "SVC")
+    assert [ln.remark for ln in svc.lines] == ["", "ครูลาออก", ""]
+
+
+def test_no_explanation_finding_unless_the_policy_asks(tmp_path: Path) -> None:
+    _, diags = run(tmp_path, {"actuals/2569-Q2.yaml": Q2})
+    assert [d for d in diags if d[0] == "SCR004"] == []
+
+
+def _card(party: str, percent: str) -> Scorecard:
+    return Scorecard(party, "unit", party, "2569", (), D(100), None, D(percent), D(5))
+
+
+def test_unit_pool_by_band_shares_and_quota() -> None:
+    spec = UnitIncentives(pool=D(1000), top_quota_percent=D(34))
+    policy = Policy(incentives_for_units=spec)
+    cards = [_card("A", "95"), _card("B", "92"), _card("C", "75"), _card("P", "99")]
+    cards[3] = replace(cards[3], party_type="person")
+    allocations, pool = allocate_units(cards, policy)
+    assert pool == D(1000)
+    # 3 units × 34 % → one keeps the top band; B is paid as very-good; shares 3 + 2 + 1
+    assert allocations == (
+        UnitAllocation("A", "outstanding", D(95), D(3), D("500.00")),
+        UnitAllocation("B", "very-good", D(92), D(2), D("333.33")),
+        UnitAllocation("C", "good", D(75), D(1), D("166.66")),
+    )
+    assert allocate_units(cards, Policy()) == ((), None)
+
+
+def test_round_status_reported_missing_late_and_due_dates(tmp_path: Path) -> None:
+    plan = PLAN + "  evidence_required: true\nrounds:\n  due: {6: 2569-05-15}\n"
+    q2 = Q2.replace("{kpi: ORG/2, value: 72.5}", "{kpi: ORG/2, value: 72.5, evidence: https://x/2}")
+    checked = check_plan(make_plan(tmp_path, {"cascade.yaml": plan, "actuals/2569-Q2.yaml": q2}))
+    assert checked.model is not None
+    period = parse_period("2569-Q2")
+    assert period is not None
+    before = round_status(checked.model, period, date(2026, 5, 15))
+    after = round_status(checked.model, period, date(2026, 5, 16))
+    assert be_date(before.due) == "2569-05-15"
+    assert [(ln.kpi, ln.state, ln.no_evidence) for ln in after.lines] == [
+        ("ORG/1", "reported", True),
+        ("ORG/2", "reported", False),
+        ("P001/1", "late", False),
+        ("P001/2", "reported", True),
+        ("SVC/1-1", "reported", False),  # inherited from ORG/1: its evidence is ORG's
+        ("SVC/1-2", "reported", True),
+        ("SVC/1-3", "n/a", False),
+    ]
+    assert [ln.state for ln in before.lines if ln.kpi == "P001/1"] == ["missing"]
+    assert (before.overdue, after.overdue) == (True, True)
+    assert render(after, "text").splitlines() == [
+        "2569-Q2: due 2569-05-15, as of 2569-05-16: 1 late, 0 missing, 0 at risk, "
+        "3 without evidence",
+        "ORG  2/2 reported",
+        "  ORG/1  reported, no evidence",
+        "P001  1/2 reported",
+        "  P001/1  late",
+        "  P001/2  reported, no evidence",
+        "SVC  3/3 reported",
+        "  SVC/1-2  reported, no evidence",
+    ]

@@ -46,7 +46,7 @@ LABELS: dict[str, str] = {
 
 GOAL_HEADER = ["รหัสเป้าประสงค์", "เป้าประสงค์", "สนับสนุนเป้าประสงค์ของส่วนราชการ"]
 GOAL_HEADER += ["เป้าประสงค์เพิ่มเติม", "คำอธิบาย"]
-SIGNER_HEADER = ["บทบาท", "รหัสบุคคล"]
+SIGNER_HEADER = ["บทบาท", "รหัสบุคคล", "วันที่ลงนาม", "วันที่รับทราบ"]
 
 MAIN = ("id", "name", "name_en", "unit_of_measure", "weight", "target")
 MORE = tuple(k for k in LABELS if k not in (*MAIN, "criteria"))
@@ -175,7 +175,10 @@ def agreement_form(model: PlanModel, agreement: Agreement) -> Form:
         ]
         for goal in agreement.spec.goals
     ]
-    signers = [[ROLE_WORDS[s.role][0], s.person] for s in agreement.spec.signatories]
+    signers = [
+        [ROLE_WORDS[s.role][0], s.person, s.signed_on or "", s.acknowledged_on or ""]
+        for s in agreement.spec.signatories
+    ]
     return Form(
         agreement.party,
         _title_lines(agreement.spec.title),

@@ -22,6 +22,8 @@ GOAL_WORDS: dict[str, tuple[str, ...]] = {
 SIGNER_WORDS: dict[str, tuple[str, ...]] = {
     "role": ("บทบาท", "ในฐานะ", "role"),
     "person": ("รหัสบุคคล", "ผู้ลงนาม", "person"),
+    "signed_on": ("วันที่ลงนาม", "ลงนามวันที่", "signed on", "signed_on"),
+    "acknowledged_on": ("วันที่รับทราบ", "รับทราบวันที่", "acknowledged on", "acknowledged_on"),
 }
 GOAL_SHEETS = {key(w) for w in ("เป้าประสงค์", "goals")}
 SIGNER_SHEETS = {key(w) for w in ("ผู้ลงนาม", "signatories")}
@@ -90,5 +92,10 @@ def signers_node(source: Source, signers: list[dict[str, Cell]]) -> list[Comment
             place = next(iter(signer.values())).place
             source.problem(place, "a signatory needs a role (ผู้ทำคำรับรอง, …) and a person id")
             continue
-        out.append(cmap([("role", role), ("person", person)], flow=True))
+        dates = [
+            (name, signer[name].text.strip())
+            for name in ("signed_on", "acknowledged_on")
+            if name in signer and signer[name].text.strip()
+        ]
+        out.append(cmap([("role", role), ("person", person), *dates], flow=True))
     return out

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import csv
 import io
-import re
 
-from cascade.checks.load import ENCODING, TABLE_SYNTAX
+from cascade.checks.load import TABLE_SYNTAX
 from cascade.diagnostics import Diagnostic
+from cascade.load.encoding import decode_utf8
 from cascade.load.table_format import (
     HEADER_SCAN,
     MAX_ROWS,
@@ -57,34 +57,8 @@ def _delimiter(head: str) -> str:
 
 
 def _decode_csv(data: bytes, file: str, delimiter: str) -> tuple[str | None, list[Diagnostic]]:
-    """UTF-8 text of a CSV, or a diagnostic at the first cell that is not."""
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        msg = f"the file is UTF-16 (Excel's 'Unicode Text'), not UTF-8; {_SAVE_AS}"
-        return None, [ENCODING.diagnostic(file, msg)]
-    nul = data.find(b"\x00")
-    if nul >= 0:
-        row, col = _csv_position(data[:nul], delimiter)
-        msg = f"the file contains NUL bytes: it is UTF-16 or not a text file; {_SAVE_AS}"
-        return None, [ENCODING.diagnostic(file, msg, row, col)]
-    try:
-        return data.decode("utf-8-sig"), []
-    except UnicodeDecodeError as exc:
-        row, col = _csv_position(data[: exc.start], delimiter)
-        bad = data[exc.start : exc.start + 1].hex()
-        if _looks_thai(data):
-            msg = f"the file is Thai Windows-874 / TIS-620 text, not UTF-8; {_SAVE_AS}"
-        else:
-            msg = f"the file is not valid UTF-8 (byte 0x{bad}); {_SAVE_AS}"
-        return None, [ENCODING.diagnostic(file, msg, row, col)]
-
-
-def _looks_thai(data: bytes) -> bool:
-    """Thai words in Windows-874 are runs of bytes 0xA1-0xFB (Latin-1 accents rarely are)."""
-    try:
-        data.decode("cp874")
-    except UnicodeDecodeError:
-        return False
-    return re.search(rb"[\xa1-\xfb]{2}", data) is not None
+    """UTF-8 text of a CSV, or diagnostics at the cells that are not."""
+    return decode_utf8(data, file, _SAVE_AS, lambda prefix: _csv_position(prefix, delimiter))
 
 
 def _csv_position(prefix: bytes, delimiter: str) -> tuple[int, int]:

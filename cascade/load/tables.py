@@ -5,7 +5,9 @@ A table reads into ``{"kind": "Actuals", "period": P, "results": [...]}``
 where every value is the text that was typed (never a float, never
 evaluated) and empty cells are left out; :attr:`ReadResult.cells` maps each
 document path to its (row, column), so the spec and rules report problems
-at ``file:row:column`` (spreadsheet rows and columns, 1-based).
+at ``file:row:column`` (spreadsheet rows and columns, 1-based) for a
+workbook, and at the physical ``file:line:column`` where the cell starts for
+a CSV (a quoted cell may span lines).
 
 Layout (SCORING.md "Actuals"):
 
@@ -59,9 +61,11 @@ from cascade.load.table_format import (  # re-exported
     MAX_ROWS,
     PERIOD_LABELS,
     Cells,
+    Place,
     Row,
     column_letter,
     header_key,
+    moved,
 )
 from cascade.load.table_xlsx import (
     number_text,  # re-exported
@@ -85,8 +89,9 @@ __all__ = [
 def read_table(data: bytes, file: str) -> ReadResult:
     """Read a CSV or xlsx actuals file; problems become diagnostics, never exceptions."""
     suffix = PurePosixPath(file).suffix.lower()
+    place: Place | None = None
     if suffix == ".csv":
-        rows, problems = csv_rows(data, file)
+        rows, problems, place = csv_rows(data, file)
     elif suffix == ".xlsx":
         rows, problems = xlsx_rows(data, file)
     else:
@@ -94,7 +99,11 @@ def read_table(data: bytes, file: str) -> ReadResult:
         rows, problems = [], [UNREADABLE.diagnostic(file, msg)]
     if problems:
         return ReadResult(file, diagnostics=problems, cells={})
-    return _document(rows, file)
+    result = _document(rows, file)
+    if place is not None:  # a CSV: from (row, column) to the file's line:column
+        result.diagnostics = [moved(d, place) for d in result.diagnostics]
+        result.cells = {path: place(*at) for path, at in (result.cells or {}).items()}
+    return result
 
 
 def period_of_name(file: str) -> str | None:

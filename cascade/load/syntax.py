@@ -87,10 +87,12 @@ def anchor_problems(file: str, text: str) -> list[Diagnostic]:
     """Every anchor defined twice and every alias without an anchor before it, per document."""
     found: list[Diagnostic] = []
     anchors: dict[str, int] = {}
+    early: list[tuple[str, tuple[int, int]]] = []  # aliases met before their anchor
     try:
         for event in yaml.parse(text, Loader=Loader):
-            if isinstance(event, yaml.DocumentStartEvent):
-                anchors = {}
+            if isinstance(event, yaml.DocumentEndEvent):
+                found.extend(_early(file, early, anchors))
+                anchors, early = {}, []
             mark = event.start_mark
             name = getattr(event, "anchor", None)
             if name is None or mark is None:
@@ -98,9 +100,7 @@ def anchor_problems(file: str, text: str) -> list[Diagnostic]:
             at = (mark.line + 1, mark.column + 1)
             if isinstance(event, yaml.AliasEvent):
                 if name not in anchors:
-                    msg = f"'*{name}' is used before its anchor '&{name}' is defined"
-                    hint = f"write '&{name}' on the value first, then '*{name}' below it"
-                    found.append(SYNTAX.diagnostic(file, msg, *at, hint=hint))
+                    early.append((name, at))
             elif name in anchors:
                 msg = f"the anchor '&{name}' is defined twice (first at line {anchors[name]})"
                 hint = "give each anchor its own name"
@@ -109,4 +109,20 @@ def anchor_problems(file: str, text: str) -> list[Diagnostic]:
                 anchors[name] = at[0]
     except yaml.YAMLError:
         return []  # a syntax error further on: reported as such
+    return sorted(found)
+
+
+def _early(
+    file: str, early: list[tuple[str, tuple[int, int]]], anchors: dict[str, int]
+) -> list[Diagnostic]:
+    """The aliases of one document used before their anchor, or with none."""
+    found = []
+    for name, at in early:
+        if name in anchors:
+            msg = f"'*{name}' is used before its anchor '&{name}' (line {anchors[name]})"
+            hint = f"move '&{name}' above its first use"
+        else:
+            msg = f"'*{name}' refers to no anchor: nothing is marked '&{name}'"
+            hint = f"mark the value to repeat with '&{name}', or write the value itself"
+        found.append(SYNTAX.diagnostic(file, msg, *at, hint=hint))
     return found

@@ -82,6 +82,18 @@ def column_letter(column: int) -> str:
     return letters
 
 
+def cell_name(row: int, column: int, sheet: str = "") -> str:
+    """A cell as a spreadsheet names it: ``D3`` in a CSV, ``actuals!D3`` in a
+    workbook (``'my sheet'!D3`` when the name needs quotes, as Excel writes it)."""
+    cell = f"{column_letter(column)}{row}"
+    if not sheet:
+        return cell
+    if all(char.isalnum() or char == "_" for char in sheet):
+        return f"{sheet}!{cell}"
+    quoted = sheet.replace("'", "''")
+    return f"'{quoted}'!{cell}"
+
+
 def bounded(rows: Iterable[tuple[int, list[str]]], file: str) -> tuple[list[Row], list[Diagnostic]]:
     """Non-empty rows of a grid, within :data:`MAX_ROWS` x :data:`MAX_COLUMNS`."""
     out: list[Row] = []

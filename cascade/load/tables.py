@@ -63,6 +63,7 @@ from cascade.load.table_format import (  # re-exported
     Cells,
     Place,
     Row,
+    cell_name,
     column_letter,
     header_key,
     moved,
@@ -90,16 +91,17 @@ def read_table(data: bytes, file: str) -> ReadResult:
     """Read a CSV or xlsx actuals file; problems become diagnostics, never exceptions."""
     suffix = PurePosixPath(file).suffix.lower()
     place: Place | None = None
+    sheet = ""
     if suffix == ".csv":
         rows, problems, place = csv_rows(data, file)
     elif suffix == ".xlsx":
-        rows, problems = xlsx_rows(data, file)
+        rows, problems, sheet = xlsx_rows(data, file)
     else:
         msg = f"'{suffix}' is not a table format cascade reads; use .csv or .xlsx"
         rows, problems = [], [UNREADABLE.diagnostic(file, msg)]
     if problems:
         return ReadResult(file, diagnostics=problems, cells={})
-    result = _document(rows, file)
+    result = _document(rows, file, sheet)
     if place is not None:  # a CSV: from (row, column) to the file's line:column
         result.diagnostics = [moved(d, place) for d in result.diagnostics]
         result.cells = {path: place(*at) for path, at in (result.cells or {}).items()}
@@ -114,8 +116,9 @@ def period_of_name(file: str) -> str | None:
 # --- rows → document -------------------------------------------------------
 
 
-def _document(rows: list[Row], file: str) -> ReadResult:
-    """The Actuals document of a table's rows, with its cell map."""
+def _document(rows: list[Row], file: str, sheet: str = "") -> ReadResult:
+    """The Actuals document of a table's rows, with its cell map; messages name
+    cells as the spreadsheet does (``D3``, ``actuals!D3`` in ``sheet``)."""
     result = ReadResult(file, cells={})
     if not rows:
         result.diagnostics.append(EMPTY.diagnostic(file, "the table is empty"))
@@ -145,7 +148,7 @@ def _document(rows: list[Row], file: str) -> ReadResult:
             if target is None:
                 if col not in header:
                     msg = (
-                        f"cell {column_letter(col)}{row} has a value but its column has no "
+                        f"cell {cell_name(row, col, sheet)} has a value but its column has no "
                         "header; add a header or clear the cell"
                     )
                     result.diagnostics.append(TABLE_SYNTAX.diagnostic(file, msg, row, col))

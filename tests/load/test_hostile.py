@@ -15,6 +15,7 @@ import yaml
 from cascade.load.files import parse
 from cascade.load.tables import read_table
 from tests.conftest import DATA
+from tests.tables.helpers import workbook_bytes
 
 HOSTILE = DATA / "hostile"
 EXPECTED: dict[str, list[str]] = yaml.safe_load(
@@ -112,3 +113,20 @@ def test_a_plain_file_is_not_a_hostile_one() -> None:
     data = "kind: People\npeople:\n  - {id: P1, name: สมชาย}\n".encode()
     assert found(data, "people.yaml") == []
     assert found("\ufeffa: 1\r\nb: 2\r\n".encode(), "f.yaml") == []
+
+
+def test_every_bad_workbook_cell_is_named_sheet_and_cell() -> None:
+    rows = (("kpi", "value", "ผล"), ("ORG/1", 5, None, "stray"), ("ORG/2", 6, None, None, "x"))
+    data = workbook_bytes(*rows, title="actuals")
+    result = read_table(data, "actuals/2569-Q2.xlsx")
+    assert [(d.code, d.line, d.column) for d in result.diagnostics] == [
+        ("LOAD002", 1, 3),
+        ("LOAD010", 2, 4),
+        ("LOAD010", 3, 5),
+    ]
+    assert [d.message.split(" has ")[0] for d in result.diagnostics[1:]] == [
+        "cell actuals!D2",
+        "cell actuals!E3",
+    ]
+    quoted = read_table(workbook_bytes(*rows[:2], title="my sheet"), "actuals/2569-Q2.xlsx")
+    assert quoted.diagnostics[1].message.startswith("cell 'my sheet'!D2 has a value")

@@ -20,7 +20,6 @@ counts them.  At most :data:`MAX_REPORTED` characters are listed a file.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 
 from cascade.checks.load import ENCODING
 from cascade.diagnostics import Diagnostic
@@ -58,9 +57,6 @@ _CONTROLS = {
 }
 """Names of the control characters met in files (Unicode gives them none)."""
 
-Place = Callable[[bytes], tuple[int, int]]
-"""The position to report for the bad byte that follows a valid UTF-8 prefix."""
-
 
 def line_col(data: bytes) -> tuple[int, int]:
     """1-based line and character column just after the bytes ``data``."""
@@ -91,12 +87,12 @@ def looks_thai(data: bytes) -> bool:
 
 
 def decode_utf8(
-    data: bytes, file: str, save_as: str = "save it as UTF-8", place: Place = line_col
+    data: bytes, file: str, save_as: str = "save it as UTF-8"
 ) -> tuple[str | None, list[Diagnostic]]:
-    """UTF-8 text of a file (BOM taken off), or the diagnostics that say why there is none.
-
-    ``place`` turns the valid prefix before a bad byte into its position (a
-    CSV reports the cell's row and column).
+    """UTF-8 text of a file (BOM taken off) and its problems: ``None`` and why, when
+    the bytes are not UTF-8; the text and a diagnostic for each hidden character
+    (:func:`hidden_characters`) when they are, so that positions can still be
+    mapped in it.  A file with any diagnostic is refused.
     """
     if looks_utf16(data):
         msg = f"the file is saved as UTF-16 ('Unicode'), not UTF-8; {save_as}"
@@ -104,15 +100,14 @@ def decode_utf8(
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        line, col = place(data[: exc.start])
+        line, col = line_col(data[: exc.start])
         if looks_thai(data):
             msg = f"the file looks like Thai Windows-874 / TIS-620, not UTF-8; {save_as}"
         else:
             bad = data[exc.start : exc.start + 1].hex()
             msg = f"the file is not valid UTF-8 (byte 0x{bad}); {save_as}"
         return None, [ENCODING.diagnostic(file, msg, line, col)]
-    hidden = hidden_characters(text, file)
-    return (None, hidden) if hidden else (text, [])
+    return text, hidden_characters(text, file)
 
 
 def hidden_characters(text: str, file: str) -> list[Diagnostic]:

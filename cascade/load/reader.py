@@ -91,8 +91,8 @@ class _Stop(Exception):
 
 
 def decode(data: bytes, file: str) -> tuple[str | None, list[Diagnostic]]:
-    """UTF-8 text of a file, or the diagnostics that say why it has none
-    (:mod:`cascade.load.encoding`)."""
+    """UTF-8 text of a file (``None`` when it is not UTF-8) and the diagnostics
+    that refuse it (:func:`cascade.load.encoding.decode_utf8`)."""
     return decode_utf8(data, file)
 
 
@@ -264,6 +264,6 @@ def read_bytes(data: bytes, file: str) -> ReadResult:
         msg = f"the file is larger than {MAX_FILE_BYTES // (1024 * 1024)} MiB"
         return ReadResult(file, diagnostics=[UNREADABLE.diagnostic(file, msg)])
     text, problems = decode(data, file)
-    if text is None:
+    if text is None or problems:
         return ReadResult(file, diagnostics=problems)
     return parse_text(text, file)

@@ -31,7 +31,7 @@ def csv_rows(data: bytes, file: str) -> tuple[list[Row], list[Diagnostic], Place
     character column: a quoted cell may hold line breaks)."""
     delimiter = _delimiter(data[:65536].decode("utf-8", errors="replace"))
     text, problems = _decode_csv(data, file)
-    if text is None:
+    if text is None or problems:
         return [], problems, _same
     places = cell_places(text, delimiter)
 

@@ -29,7 +29,7 @@ Layout (SCORING.md "Actuals"):
   so an unclosed quote is an error rather than swallowing the rest of the
   file.  The delimiter is a comma, unless the first line with content has
   more tabs or semicolons than commas.  Other encodings (UTF-16, Thai
-  Windows-874 / TIS-620, Latin-1) are reported at the first bad cell.
+  Windows-874 / TIS-620, Latin-1) are reported at the first bad byte.
 * **xlsx** — the sheet named ``actuals`` / ``ผลการดำเนินงาน`` if there is one,
   else the first.  Before openpyxl sees the file, the zip's declared sizes
   are bounded (:data:`MAX_UNCOMPRESSED`, :data:`MAX_RATIO`); the sheet's

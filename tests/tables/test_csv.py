@@ -183,4 +183,5 @@ def test_empty_table_is_a_warning() -> None:
 
 def test_too_wide() -> None:
     header = ",".join(["kpi", *(f"v{i}" for i in range(MAX_COLUMNS))])
-    assert problems(read(header + "\n")) == [("LOAD009", 1, len(header) - len(f"v{MAX_COLUMNS - 1}") + 1)]
+    last_cell = len(header) - len(f"v{MAX_COLUMNS - 1}") + 1  # where column 201 starts
+    assert problems(read(header + "\n")) == [("LOAD009", 1, last_cell)]

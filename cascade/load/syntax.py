@@ -71,7 +71,7 @@ def _one(file: str, text: str, exc: yaml.YAMLError, max_depth: int) -> Diagnosti
         return DEPTH.diagnostic(file, f"nesting deeper than {max_depth} levels", line, col)
     plain = _PLAIN.get((str(context), problem))
     if plain is not None and context_mark is not None:
-        stopped = Location(file, line, col)
+        stopped = Location(file, line, col, "where the YAML reader stopped")
         at = (context_mark.line + 1, context_mark.column + 1)
         return SYNTAX.diagnostic(
             file, f"YAML syntax error: {plain[0]}", *at, hint=plain[1], related=(stopped,)

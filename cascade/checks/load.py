@@ -13,8 +13,12 @@ SYNTAX = declare(
     "LOAD001",
     "yaml-syntax",
     """
-    The file is not valid YAML (an unclosed bracket, a tab used for
-    indentation, a bad indent).  The position is where the parser stopped.
+    The file is not valid YAML (an unclosed quote or bracket, a missing
+    ``:``, a tab used for indentation, a bad indent, an anchor ``&a``
+    defined twice, an alias ``*a`` used before its anchor).  The position
+    is where the person must look: the opening quote or bracket that is
+    never closed, the line whose key has no ``:``; elsewhere, where the
+    parser stopped.  Every anchor and alias problem of a file is reported.
     CSV and xlsx actuals tables report ``LOAD010`` instead.
 
     Fails::
@@ -27,8 +31,9 @@ DUPLICATE_KEY = declare(
     "LOAD002",
     "duplicate-key",
     """
-    A key appears twice in one mapping.  Most YAML tools silently keep the
-    last one; cascade refuses, since one of the two values would be lost.
+    A key appears twice in one mapping (or a column twice in an actuals
+    table).  Most YAML tools silently keep the last one; cascade refuses,
+    since one of the two values would be lost.  Every duplicate is reported.
 
     Fails::
 
@@ -41,9 +46,10 @@ TAG = declare(
     "LOAD003",
     "yaml-tag",
     """
-    YAML tags (``!!python/object``, ``!!int``, ``!custom``) are not
-    allowed: a plan holds plain values, and tags are how YAML files run
-    code in other tools.
+    YAML tags (``!!python/object``, ``!!int``, ``!!binary``, ``!custom``)
+    and merge keys (``<<: *base``) are not allowed: a plan holds plain
+    values, tags are how YAML files run code in other tools, and a merge key
+    reads differently in YAML 1.1 and 1.2 tools.  Every one is reported.
 
     Fails::
 
@@ -65,9 +71,14 @@ ENCODING = declare(
     "LOAD005",
     "encoding",
     """
-    Plan files are UTF-8 (a UTF-8 byte-order mark is fine).  UTF-16 or
-    UTF-32 files, invalid bytes and NUL bytes are reported at their
-    line:column; re-save the file as UTF-8.
+    Plan files and CSV tables are UTF-8 (a UTF-8 byte-order mark at the
+    start is fine).  A file saved as UTF-16 ("Unicode", with or without a
+    byte-order mark) or as Thai Windows-874 / TIS-620 is named as such;
+    other invalid bytes are reported at their line:column.  Re-save the
+    file as UTF-8.  Every hidden character is reported by its code point
+    and line:column: control characters (NUL, ESC, DEL, NEL U+0085), the
+    line and paragraph separators U+2028/U+2029 (YAML counts them as line
+    breaks, editors do not) and a byte-order mark after the start.
     """,
 )
 
@@ -117,8 +128,10 @@ TABLE_SYNTAX = declare(
     a value under no header, a broken quote in a CSV, a file name that does
     not say the period (or disagrees with the period written in the sheet),
     an old ``.xls`` or password-protected workbook, a damaged workbook or
-    one with no worksheet.  The position is the cell (row and column,
-    1-based) when there is one.
+    one with no worksheet.  In a CSV the position is the line and column
+    where the cell starts in the file (a quoted cell may span lines); in a
+    workbook it is the cell's row and column, and the message names the
+    cell as Excel does (``actuals!D3``).  Every bad cell is reported.
 
     Fails (``actuals/results.csv``: no period in the name)::
 

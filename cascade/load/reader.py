@@ -6,12 +6,16 @@ constructor then turns nodes into dicts, lists and strings, and is where the
 checks that libyaml-based loaders skip happen:
 
 * duplicate keys (PyYAML silently keeps the last one),
-* tags such as ``!!python/object`` or ``!custom`` (rejected, never constructed),
+* tags such as ``!!python/object`` or ``!custom`` (rejected, never constructed)
+  and merge keys ``<<`` (YAML 1.1 only; other tools would read them otherwise),
 * aliases, expanded as copies under a small bound (no alias bomb),
 * nesting, bounded *before* parsing (libyaml-based parsers crash the process
   past ~25,000 levels) and again while constructing,
-* encodings: UTF-8 only (a UTF-8 BOM is fine); UTF-16/32, invalid bytes and NUL
-  bytes are reported at line:column.
+* encodings: UTF-8 only (a UTF-8 BOM is fine); other encodings and hidden
+  control characters are named (:mod:`cascade.load.encoding`).
+
+Every duplicate key, tag, merge key and complex key of a file is reported,
+not only the first; syntax errors are placed by :mod:`cascade.load.syntax`.
 
 Plain ``~``, ``null`` and empty scalars become ``None``; everything else stays
 text for the models to convert per field.
@@ -31,16 +35,17 @@ from cascade.checks.load import (
     DEPTH,
     DUPLICATE_KEY,
     EMPTY,
-    ENCODING,
     SYNTAX,
     TAG,
     UNREADABLE,
 )
 from cascade.diagnostics import Diagnostic, Level, Location
+from cascade.load.encoding import decode_utf8
 from cascade.load.parser import MAP as _MAP
 from cascade.load.parser import SEQ as _SEQ
 from cascade.load.parser import STR as _STR
 from cascade.load.parser import Loader as _Loader
+from cascade.load.syntax import syntax_diagnostics
 
 MAX_FILE_BYTES = 64 * 1024 * 1024
 MAX_DEPTH = 64
@@ -49,6 +54,7 @@ MAX_ALIAS_NODES = 10_000
 
 _Scalar, _Sequence = yaml.ScalarNode, yaml.SequenceNode
 _NULLS = frozenset(("", "~", "null", "Null", "NULL"))
+_MERGE = "merge keys ('<<') are not allowed; write the keys out in full"
 
 
 Stamp = tuple[int, int, int, int]
@@ -84,34 +90,10 @@ class _Stop(Exception):
         self.diagnostic = diagnostic
 
 
-def _line_col(data: bytes, offset: int) -> tuple[int, int]:
-    """1-based line and character column of a byte offset."""
-    line_start = data.rfind(b"\n", 0, offset) + 1
-    column = len(data[line_start:offset].decode("utf-8", errors="replace")) + 1
-    return data.count(b"\n", 0, offset) + 1, column
-
-
 def decode(data: bytes, file: str) -> tuple[str | None, list[Diagnostic]]:
-    """UTF-8 text of a file, or the diagnostic that says why it has none."""
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")) or data[:4] in (
-        b"\x00\x00\xfe\xff",
-        b"\xff\xfe\x00\x00",
-    ):
-        msg = "the file is UTF-16 or UTF-32 encoded; save it as UTF-8"
-        return None, [ENCODING.diagnostic(file, msg)]
-    nul = data.find(b"\x00")
-    if nul >= 0:
-        line, col = _line_col(data, nul)
-        msg = "the file contains a NUL byte; is it a binary file?"
-        return None, [ENCODING.diagnostic(file, msg, line, col)]
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line, col = _line_col(data, exc.start)
-        bad = data[exc.start : exc.start + 1].hex()
-        msg = f"the file is not valid UTF-8 (byte 0x{bad}); save it as UTF-8"
-        return None, [ENCODING.diagnostic(file, msg, line, col)]
-    return text, []
+    """UTF-8 text of a file (``None`` when it is not UTF-8) and the diagnostics
+    that refuse it (:func:`cascade.load.encoding.decode_utf8`)."""
+    return decode_utf8(data, file)
 
 
 def _mark(mark: Any) -> tuple[int, int]:
@@ -171,7 +153,7 @@ class _Constructor:
         kind = type(node)
         if kind is _Scalar:  # most nodes: keep this path short
             if node.tag != _STR:
-                raise _Stop(self._tag(node))
+                return self._tag(node)
             value: str = node.value
             if not node.style and value in _NULLS:  # type: ignore[attr-defined]
                 return None
@@ -185,15 +167,19 @@ class _Constructor:
         tag = node.tag
         if kind is _Sequence:
             if tag != _SEQ:
-                raise _Stop(self._tag(node))
+                return self._tag(node)
             return [self.build(item, depth + 1, place) for item in node.value]
         if tag != _MAP:
-            raise _Stop(self._tag(node))
+            return self._tag(node)
         result: dict[str, Any] = {}
         first_key: dict[str, yaml.Node] = {}
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode):
-                raise _Stop(self._at(key_node, COMPLEX_KEY, "a key must be plain text"))
+                self.problems.append(self._at(key_node, COMPLEX_KEY, "a key must be plain text"))
+                continue
+            if key_node.value == "<<" and not key_node.style:
+                self.problems.append(self._at(key_node, TAG, _MERGE))
+                continue
             name = self.build(key_node, depth + 1, place)
             name = "" if name is None else name
             if name in result:
@@ -224,10 +210,11 @@ class _Constructor:
         self.seen.add(key)
         return node
 
-    def _tag(self, node: yaml.Node) -> Diagnostic:
+    def _tag(self, node: yaml.Node) -> None:
+        """Report a tagged node (its value is not read: a tag may run code elsewhere)."""
         tag = str(node.tag).replace("tag:yaml.org,2002:", "!!")
         msg = f"YAML tags are not allowed (found '{tag}'); write a plain value"
-        return self._at(node, TAG, msg)
+        self.problems.append(self._at(node, TAG, msg))
 
     def _at(
         self,
@@ -238,21 +225,6 @@ class _Constructor:
     ) -> Diagnostic:
         mark = node.start_mark
         return check.diagnostic(self.file, message, mark.line + 1, mark.column + 1, related=related)
-
-
-def _syntax(file: str, text: str, exc: yaml.YAMLError) -> Diagnostic:
-    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
-    problem = getattr(exc, "problem", None) or str(exc)
-    context = getattr(exc, "context", None)
-    message = f"{context}: {problem}" if context else str(problem)
-    line, col = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
-    if "maximum nesting depth" in message:
-        return DEPTH.diagnostic(file, f"nesting deeper than {MAX_DEPTH} levels", line, col)
-    hint = ""
-    lines = text.splitlines()
-    if "tab" in message or (0 < line <= len(lines) and "\t" in lines[line - 1][: col + 1]):
-        hint = "indent with spaces; YAML does not allow tabs for indentation"
-    return SYNTAX.diagnostic(file, f"YAML syntax error: {message}", line, col, hint=hint)
 
 
 def parse_text(text: str, file: str) -> ReadResult:
@@ -274,7 +246,7 @@ def parse_text(text: str, file: str) -> ReadResult:
                 constructor.problems.append(stop.diagnostic)
             result.diagnostics.extend(constructor.problems)
     except yaml.YAMLError as exc:
-        result.diagnostics.append(_syntax(file, text, exc))
+        result.diagnostics.extend(syntax_diagnostics(file, text, exc, MAX_DEPTH))
     except (ValueError, RecursionError, MemoryError, OverflowError) as exc:
         msg = f"the YAML could not be read: {type(exc).__name__}: {exc}"
         result.diagnostics.append(SYNTAX.diagnostic(file, msg))
@@ -292,6 +264,6 @@ def read_bytes(data: bytes, file: str) -> ReadResult:
         msg = f"the file is larger than {MAX_FILE_BYTES // (1024 * 1024)} MiB"
         return ReadResult(file, diagnostics=[UNREADABLE.diagnostic(file, msg)])
     text, problems = decode(data, file)
-    if text is None:
+    if text is None or problems:
         return ReadResult(file, diagnostics=problems)
     return parse_text(text, file)

@@ -1,28 +1,44 @@
-"""CSV actuals tables: UTF-8 only, strict quoting, positions for every problem."""
+"""CSV actuals tables: UTF-8 only, strict quoting, positions for every problem.
+
+A CSV is a text file, so its positions are the file's physical line and
+character column (what an editor shows), also after a quoted cell that holds
+line breaks; the messages name the cell as a spreadsheet shows it (``C5``).
+"""
 
 from __future__ import annotations
 
 import csv
 import io
-import re
 
-from cascade.checks.load import ENCODING, TABLE_SYNTAX
+from cascade.checks.load import TABLE_SYNTAX
 from cascade.diagnostics import Diagnostic
+from cascade.load.encoding import decode_utf8
 from cascade.load.table_format import (
     HEADER_SCAN,
     MAX_ROWS,
+    Place,
     Row,
     bounded,
+    moved,
 )
 
 _SAVE_AS = "save it from Excel as 'CSV UTF-8 (Comma delimited) (*.csv)'"
 
 
-def csv_rows(data: bytes, file: str) -> tuple[list[Row], list[Diagnostic]]:
+def csv_rows(data: bytes, file: str) -> tuple[list[Row], list[Diagnostic], Place]:
+    """The rows of a CSV (numbered as a spreadsheet shows them), its problems,
+    and where each (row, column) cell starts in the file (physical line and
+    character column: a quoted cell may hold line breaks)."""
     delimiter = _delimiter(data[:65536].decode("utf-8", errors="replace"))
-    text, problems = _decode_csv(data, file, delimiter)
-    if text is None:
-        return [], problems
+    text, problems = _decode_csv(data, file)
+    if text is None or problems:
+        return [], problems, _same
+    places = cell_places(text, delimiter)
+
+    def place(row: int, column: int) -> tuple[int, int]:
+        cells = places[row - 1] if 0 < row <= len(places) else []
+        return cells[min(column, len(cells)) - 1] if cells else (row, column)
+
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     grid: list[tuple[int, list[str]]] = []
     number = 0
@@ -43,8 +59,51 @@ def csv_rows(data: bytes, file: str) -> tuple[list[Row], list[Diagnostic]]:
             )
         else:
             msg, column = f"the CSV cannot be read: {exc}", 1
-        return [], [TABLE_SYNTAX.diagnostic(file, msg, number + 1, column)]
-    return bounded(grid, file)
+        return [], [TABLE_SYNTAX.diagnostic(file, msg, *place(number + 1, column))], place
+    rows, problems = bounded(grid, file)
+    return rows, [moved(d, place) for d in problems], place
+
+
+def _same(row: int, column: int) -> tuple[int, int]:
+    return row, column
+
+
+def cell_places(text: str, delimiter: str) -> list[list[tuple[int, int]]]:
+    """For each record the csv module reads from ``text``, the (line, column)
+    where each of its cells starts (an empty line is a record of no cells)."""
+    records: list[list[tuple[int, int]]] = []
+    line, column, at = 1, 1, 0
+    cells: list[tuple[int, int]] = [(1, 1)]
+    quoted, cell_start, blank = False, True, True
+    size = len(text)
+    while at < size:
+        char = text[at]
+        if char in "\r\n":
+            at += 2 if text.startswith("\r\n", at) else 1
+            line, column = line + 1, 1
+            if not quoted:
+                records.append([] if blank else cells)
+                cells, cell_start, blank = [(line, 1)], True, True
+            continue
+        blank = False
+        if quoted:
+            if char == '"':
+                if text.startswith('""', at):
+                    at, column = at + 1, column + 1
+                else:
+                    quoted = False
+        elif char == delimiter:
+            cells.append((line, column + 1))
+            cell_start = True
+            at, column = at + 1, column + 1
+            continue
+        elif char == '"' and cell_start:
+            quoted = True
+        cell_start = False
+        at, column = at + 1, column + 1
+    if not blank:
+        records.append(cells)
+    return records
 
 
 def _delimiter(head: str) -> str:
@@ -56,45 +115,9 @@ def _delimiter(head: str) -> str:
     return ","
 
 
-def _decode_csv(data: bytes, file: str, delimiter: str) -> tuple[str | None, list[Diagnostic]]:
-    """UTF-8 text of a CSV, or a diagnostic at the first cell that is not."""
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        msg = f"the file is UTF-16 (Excel's 'Unicode Text'), not UTF-8; {_SAVE_AS}"
-        return None, [ENCODING.diagnostic(file, msg)]
-    nul = data.find(b"\x00")
-    if nul >= 0:
-        row, col = _csv_position(data[:nul], delimiter)
-        msg = f"the file contains NUL bytes: it is UTF-16 or not a text file; {_SAVE_AS}"
-        return None, [ENCODING.diagnostic(file, msg, row, col)]
-    try:
-        return data.decode("utf-8-sig"), []
-    except UnicodeDecodeError as exc:
-        row, col = _csv_position(data[: exc.start], delimiter)
-        bad = data[exc.start : exc.start + 1].hex()
-        if _looks_thai(data):
-            msg = f"the file is Thai Windows-874 / TIS-620 text, not UTF-8; {_SAVE_AS}"
-        else:
-            msg = f"the file is not valid UTF-8 (byte 0x{bad}); {_SAVE_AS}"
-        return None, [ENCODING.diagnostic(file, msg, row, col)]
-
-
-def _looks_thai(data: bytes) -> bool:
-    """Thai words in Windows-874 are runs of bytes 0xA1-0xFB (Latin-1 accents rarely are)."""
-    try:
-        data.decode("cp874")
-    except UnicodeDecodeError:
-        return False
-    return re.search(rb"[\xa1-\xfb]{2}", data) is not None
-
-
-def _csv_position(prefix: bytes, delimiter: str) -> tuple[int, int]:
-    """Row and column of the cell that starts after the valid UTF-8 ``prefix``."""
-    text = prefix.decode("utf-8-sig", errors="replace") + "x"
-    try:
-        records = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
-    except csv.Error:
-        return text.count("\n") + 1, 1
-    return max(len(records), 1), max(len(records[-1]) if records else 1, 1)
+def _decode_csv(data: bytes, file: str) -> tuple[str | None, list[Diagnostic]]:
+    """UTF-8 text of a CSV, or diagnostics at the line:column of what is not."""
+    return decode_utf8(data, file, _SAVE_AS)
 
 
 def _quote_column(text: str, done_lines: int, delimiter: str) -> int | None:

@@ -5,7 +5,8 @@ See :mod:`cascade.load.tables` for the layout a table follows.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import dataclasses
+from collections.abc import Callable, Iterable
 
 from cascade.checks.load import UNREADABLE
 from cascade.diagnostics import Diagnostic
@@ -62,6 +63,14 @@ INPUT_KEYS = ("value", "level", "status", "evidence", "remark")
 Row = tuple[int, dict[int, str]]
 """A row number and its non-empty cells (column → stripped text)."""
 Cells = dict[tuple[str | int, ...], tuple[int, int]]
+Place = Callable[[int, int], tuple[int, int]]
+"""The position in the file of a (row, column) cell."""
+
+
+def moved(diagnostic: Diagnostic, place: Place) -> Diagnostic:
+    """``diagnostic`` at the file position of the cell it names by (row, column)."""
+    line, column = place(diagnostic.line, diagnostic.column)
+    return dataclasses.replace(diagnostic, line=line, column=column)
 
 
 def column_letter(column: int) -> str:
@@ -71,6 +80,18 @@ def column_letter(column: int) -> str:
         column, rest = divmod(column - 1, 26)
         letters = chr(65 + rest) + letters
     return letters
+
+
+def cell_name(row: int, column: int, sheet: str = "") -> str:
+    """A cell as a spreadsheet names it: ``D3`` in a CSV, ``actuals!D3`` in a
+    workbook (``'my sheet'!D3`` when the name needs quotes, as Excel writes it)."""
+    cell = f"{column_letter(column)}{row}"
+    if not sheet:
+        return cell
+    if all(char.isalnum() or char == "_" for char in sheet):
+        return f"{sheet}!{cell}"
+    quoted = sheet.replace("'", "''")
+    return f"'{quoted}'!{cell}"
 
 
 def bounded(rows: Iterable[tuple[int, list[str]]], file: str) -> tuple[list[Row], list[Diagnostic]]:

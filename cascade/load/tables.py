@@ -5,7 +5,9 @@ A table reads into ``{"kind": "Actuals", "period": P, "results": [...]}``
 where every value is the text that was typed (never a float, never
 evaluated) and empty cells are left out; :attr:`ReadResult.cells` maps each
 document path to its (row, column), so the spec and rules report problems
-at ``file:row:column`` (spreadsheet rows and columns, 1-based).
+at ``file:row:column`` (spreadsheet rows and columns, 1-based) for a
+workbook, and at the physical ``file:line:column`` where the cell starts for
+a CSV (a quoted cell may span lines).
 
 Layout (SCORING.md "Actuals"):
 
@@ -27,7 +29,7 @@ Layout (SCORING.md "Actuals"):
   so an unclosed quote is an error rather than swallowing the rest of the
   file.  The delimiter is a comma, unless the first line with content has
   more tabs or semicolons than commas.  Other encodings (UTF-16, Thai
-  Windows-874 / TIS-620, Latin-1) are reported at the first bad cell.
+  Windows-874 / TIS-620, Latin-1) are reported at the first bad byte.
 * **xlsx** — the sheet named ``actuals`` / ``ผลการดำเนินงาน`` if there is one,
   else the first.  Before openpyxl sees the file, the zip's declared sizes
   are bounded (:data:`MAX_UNCOMPRESSED`, :data:`MAX_RATIO`); the sheet's
@@ -59,9 +61,12 @@ from cascade.load.table_format import (  # re-exported
     MAX_ROWS,
     PERIOD_LABELS,
     Cells,
+    Place,
     Row,
+    cell_name,
     column_letter,
     header_key,
+    moved,
 )
 from cascade.load.table_xlsx import (
     number_text,  # re-exported
@@ -85,16 +90,22 @@ __all__ = [
 def read_table(data: bytes, file: str) -> ReadResult:
     """Read a CSV or xlsx actuals file; problems become diagnostics, never exceptions."""
     suffix = PurePosixPath(file).suffix.lower()
+    place: Place | None = None
+    sheet = ""
     if suffix == ".csv":
-        rows, problems = csv_rows(data, file)
+        rows, problems, place = csv_rows(data, file)
     elif suffix == ".xlsx":
-        rows, problems = xlsx_rows(data, file)
+        rows, problems, sheet = xlsx_rows(data, file)
     else:
         msg = f"'{suffix}' is not a table format cascade reads; use .csv or .xlsx"
         rows, problems = [], [UNREADABLE.diagnostic(file, msg)]
     if problems:
         return ReadResult(file, diagnostics=problems, cells={})
-    return _document(rows, file)
+    result = _document(rows, file, sheet)
+    if place is not None:  # a CSV: from (row, column) to the file's line:column
+        result.diagnostics = [moved(d, place) for d in result.diagnostics]
+        result.cells = {path: place(*at) for path, at in (result.cells or {}).items()}
+    return result
 
 
 def period_of_name(file: str) -> str | None:
@@ -105,8 +116,9 @@ def period_of_name(file: str) -> str | None:
 # --- rows → document -------------------------------------------------------
 
 
-def _document(rows: list[Row], file: str) -> ReadResult:
-    """The Actuals document of a table's rows, with its cell map."""
+def _document(rows: list[Row], file: str, sheet: str = "") -> ReadResult:
+    """The Actuals document of a table's rows, with its cell map; messages name
+    cells as the spreadsheet does (``D3``, ``actuals!D3`` in ``sheet``)."""
     result = ReadResult(file, cells={})
     if not rows:
         result.diagnostics.append(EMPTY.diagnostic(file, "the table is empty"))
@@ -136,7 +148,7 @@ def _document(rows: list[Row], file: str) -> ReadResult:
             if target is None:
                 if col not in header:
                     msg = (
-                        f"cell {column_letter(col)}{row} has a value but its column has no "
+                        f"cell {cell_name(row, col, sheet)} has a value but its column has no "
                         "header; add a header or clear the cell"
                     )
                     result.diagnostics.append(TABLE_SYNTAX.diagnostic(file, msg, row, col))

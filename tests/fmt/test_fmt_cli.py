@@ -92,7 +92,7 @@ def test_hidden_folders_and_the_output_folder_are_skipped(
 @pytest.mark.parametrize(
     ("text", "code", "line", "column"),
     [
-        ("kind: People\npeople: [\n  {id: P1\n", "LOAD001", 4, 1),
+        ("kind: People\npeople: [\n  {id: P1\n", "LOAD001", 3, 3),
         ("kind: People\npeople: []\npeople: []\n", "LOAD002", 3, 1),
         ("kind: People\npeople: !!python/object:os.system [ls]\n", "LOAD003", 2, 9),
         ("kind: People\npeople:\n\t- {id: P1}\n", "LOAD001", 3, 1),

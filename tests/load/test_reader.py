@@ -47,7 +47,7 @@ def test_several_documents_and_bom() -> None:
         (b"a:\n  x: 1\n  x: 2\n", [("LOAD002", 3, 3)]),
         (b"a: !!python/object/apply:os.system [ls]\n", [("LOAD003", 1, 4)]),
         (b"a: !custom x\n", [("LOAD003", 1, 4)]),
-        (b"a: [1\nb: 2\n", [("LOAD001", 2, 2)]),
+        (b"a: [1\nb: 2\n", [("LOAD001", 1, 4)]),
         (b"a:\n\tb: 1\n", [("LOAD001", 2, 1)]),
         ("a: 1".encode("utf-16"), [("LOAD005", 1, 1)]),
         (b"a: \xe0\xb8\x81\nbb: \xff\n", [("LOAD005", 2, 5)]),

@@ -33,10 +33,10 @@ def test_reads_the_same_document_as_yaml() -> None:
     assert cells[()] == cells[("period",)] == (1, 1)
     assert cells[("results", 0)] == (2, 1)
     assert cells[("results", 0, "kpi")] == (2, 1)
-    assert cells[("results", 0, "value")] == (2, 2)
-    assert cells[("results", 1, "level")] == (3, 3)
-    assert cells[("results", 2, "values", "received")] == (4, 5)
-    assert cells[("results", 3, "remark")] == (5, 8)
+    assert cells[("results", 0, "value")] == (2, 9)
+    assert cells[("results", 1, "level")] == (3, 9)
+    assert cells[("results", 2, "values", "received")] == (4, 14)
+    assert cells[("results", 3, "remark")] == (5, 18)
 
 
 def test_thai_headers_any_order_case_and_spaces() -> None:
@@ -62,7 +62,7 @@ def test_blank_and_untouched_rows_are_skipped() -> None:
     text = "kpi,name,value\n\n,,\nORG/1,only a name,\nORG/2,,7\n  ,  ,  \n"
     result = read(text)
     assert document(result)["results"] == [{"kpi": "ORG/2", "value": "7"}]
-    assert result.cells is not None and result.cells[("results", 0, "value")] == (5, 3)
+    assert result.cells is not None and result.cells[("results", 0, "value")] == (5, 8)
 
 
 def test_row_without_kpi_is_kept_for_the_spec_to_report() -> None:
@@ -80,16 +80,16 @@ def test_missing_kpi_header() -> None:
 
 
 def test_duplicate_headers_also_through_aliases() -> None:
-    assert problems(read("kpi,value,ผล\nORG/1,1,2\n")) == [("LOAD002", 1, 3)]
-    assert problems(read("kpi,x,X ,value\nORG/1,1,2,3\n")) == [("LOAD002", 1, 3)]
+    assert problems(read("kpi,value,ผล\nORG/1,1,2\n")) == [("LOAD002", 1, 11)]
+    assert problems(read("kpi,x,X ,value\nORG/1,1,2,3\n")) == [("LOAD002", 1, 7)]
     result = read("kpi,ตัวชี้วัด\nORG/1,ORG/2\n")
-    assert problems(result) == [("LOAD002", 1, 2)]
+    assert problems(result) == [("LOAD002", 1, 5)]
     assert "column A" in result.diagnostics[0].message
     assert result.documents == []
 
 
 def test_value_in_a_column_without_header() -> None:
-    assert problems(read("kpi,value\nORG/1,5,stray\n")) == [("LOAD010", 2, 3)]
+    assert problems(read("kpi,value\nORG/1,5,stray\n")) == [("LOAD010", 2, 9)]
 
 
 @pytest.mark.parametrize("cell", ["=1+1", "=cmd|' /C calc'!A0", "@SUM(1)", "+1+1"])
@@ -118,15 +118,15 @@ def test_quoted_cells_with_commas_and_newlines() -> None:
 
 def test_unclosed_quote_is_an_error_not_the_rest_of_the_file() -> None:
     result = read('kpi,value,remark\nORG/1,1,ok\nORG/2,2,"never closed\nORG/3,3,x\n')
-    assert problems(result) == [("LOAD010", 3, 3)]
+    assert problems(result) == [("LOAD010", 3, 9)]
     assert "quote" in result.diagnostics[0].message
     assert result.documents == []
-    assert problems(read('kpi,value\nORG/1,"7"2\n')) == [("LOAD010", 2, 2)]
+    assert problems(read('kpi,value\nORG/1,"7"2\n')) == [("LOAD010", 2, 7)]
 
 
-def test_thai_windows_encoding_rejected_at_its_cell() -> None:
+def test_thai_windows_encoding_rejected_at_its_byte() -> None:
     result = read("kpi,value,remark\nORG/1,1,ไม่มีผล\n".encode("cp874"))
-    assert problems(result) == [("LOAD005", 2, 3)]
+    assert problems(result) == [("LOAD005", 2, 9)]
     assert "Windows-874" in result.diagnostics[0].message
     assert "CSV UTF-8" in result.diagnostics[0].message
 
@@ -139,9 +139,9 @@ def test_utf16_rejected() -> None:
     assert problems(read(text.encode("utf-16-le"))) == [("LOAD005", 1, 1)]
 
 
-def test_latin1_rejected_at_its_cell() -> None:
+def test_latin1_rejected_at_its_byte() -> None:
     result = read("kpi,value,remark\nORG/1,1,café\n".encode("latin-1"))
-    assert problems(result) == [("LOAD005", 2, 3)]
+    assert problems(result) == [("LOAD005", 2, 12)]
     assert "0xe9" in result.diagnostics[0].message
 
 
@@ -183,4 +183,5 @@ def test_empty_table_is_a_warning() -> None:
 
 def test_too_wide() -> None:
     header = ",".join(["kpi", *(f"v{i}" for i in range(MAX_COLUMNS))])
-    assert problems(read(header + "\n")) == [("LOAD009", 1, MAX_COLUMNS + 1)]
+    last_cell = len(header) - len(f"v{MAX_COLUMNS - 1}") + 1  # where column 201 starts
+    assert problems(read(header + "\n")) == [("LOAD009", 1, last_cell)]

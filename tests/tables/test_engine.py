@@ -46,7 +46,7 @@ def test_unreadable_tables_are_load_diagnostics(tmp_path: Path) -> None:
     assert_diags(
         make_plan(tmp_path, files),
         [
-            ("LOAD010", "actuals/2569-Q2.csv", 2, 2),
+            ("LOAD010", "actuals/2569-Q2.csv", 2, 7),
             ("LOAD010", "actuals/2569-Q3.xlsx", 1, 1),
             ("LOAD010", "actuals/results.csv", 1, 1),
         ],

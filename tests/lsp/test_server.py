@@ -56,13 +56,29 @@ async def client(lsp_client: LanguageClient, plan: Path) -> AsyncIterator[None]:
     """The server, initialised on the plan's folder, its first check done."""
     await lsp_client.initialize_session(
         types.InitializeParams(
-            capabilities=types.ClientCapabilities(),
+            capabilities=types.ClientCapabilities(
+                window=types.WindowClientCapabilities(work_done_progress=True)
+            ),
             workspace_folders=[types.WorkspaceFolder(uri=plan.as_uri(), name="probation")],
         )
     )
     await until(lambda: any(m.message.startswith("checked") for m in lsp_client.log_messages))
     yield
     await lsp_client.shutdown_session()
+
+
+async def test_the_first_check_reports_progress(client: LanguageClient, plan: Path) -> None:
+    await until(lambda: bool(client.progress_reports.get(f"cascade-check:{plan}")))
+    await until(lambda: client.progress_reports[f"cascade-check:{plan}"][-1].kind == "end")
+    reports = client.progress_reports[f"cascade-check:{plan}"]
+    begin, *middle, end = reports
+    assert isinstance(begin, types.WorkDoneProgressBegin)
+    assert begin.title == "cascade: checking probation"
+    assert [r.kind for r in middle] == ["report"] * len(middle)
+    shown = [r.percentage for r in (begin, *middle)]
+    assert shown == sorted(shown) and 0 <= shown[0] and shown[-1] <= 100
+    assert isinstance(end, types.WorkDoneProgressEnd) and end.message == "checked"
+    assert len(client.progress_reports) == 1  # warm checks after edits show none
 
 
 async def test_a_clean_plan_publishes_nothing(client: LanguageClient) -> None:

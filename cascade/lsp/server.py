@@ -24,7 +24,7 @@ from cascade.lsp.documents import overlay, plan_root, relative
 from cascade.lsp.formatting import format_document
 from cascade.lsp.positions import from_client, to_client
 from cascade.lsp.publish import publish
-from cascade.lsp.rename import RenameRefused, quick_fixes, rename
+from cascade.lsp.rename import RenameRefused, prepare_rename, quick_fixes, rename
 
 
 class CascadeServer(LanguageServer):
@@ -268,6 +268,14 @@ def _format(ls: CascadeServer, params: types.DocumentFormattingParams) -> list[t
     document = ls.workspace.get_text_document(params.text_document.uri)
     lines = [text.rstrip("\r\n") for text in document.lines]
     return format_document(found[1], document.source, lines, ls.workspace.position_codec)
+
+
+@server.feature(types.TEXT_DOCUMENT_PREPARE_RENAME)
+def _prepare_rename(
+    ls: CascadeServer, params: types.PrepareRenameParams
+) -> types.PrepareRenamePlaceholder | None:
+    found = ls.resolved(params.text_document.uri, params.position)
+    return None if found is None else prepare_rename(*found, ls.workspace.position_codec)
 
 
 @server.feature(types.TEXT_DOCUMENT_RENAME)

@@ -76,7 +76,7 @@ async def test_the_first_check_reports_progress(client: LanguageClient, plan: Pa
     assert begin.title == "cascade: checking probation"
     assert [r.kind for r in middle] == ["report"] * len(middle)
     shown = [r.percentage for r in (begin, *middle)]
-    assert shown == sorted(shown) and 0 <= shown[0] and shown[-1] <= 100
+    assert shown == sorted(shown) and shown[0] >= 0 and shown[-1] <= 100
     assert isinstance(end, types.WorkDoneProgressEnd) and end.message == "checked"
     assert len(client.progress_reports) == 1  # warm checks after edits show none
 
@@ -329,6 +329,20 @@ async def test_rename_a_unit_rewrites_its_kpi_references(
     assert ("agreements/units/LAW.yaml", 22, 7, 10, "LEGAL") in found  # party: LAW
     assert ("org.yaml", 37, 9, 12, "LEGAL") in found  # the unit's id
     assert ("agreements/people/P0001.yaml", 27, 13, 16, "LEGAL") in found  # same_as: LAW/2-1
+
+
+async def test_prepare_rename_gives_the_id_or_nothing(client: LanguageClient, plan: Path) -> None:
+    def at(line: int, character: int) -> types.PrepareRenameParams:
+        document = types.TextDocumentIdentifier(uri=uri(plan, LAW))
+        return types.PrepareRenameParams(document, types.Position(line, character))
+
+    found = await client.text_document_prepare_rename_async(at(22, 8))  # party: LAW
+    assert isinstance(found, types.PrepareRenamePlaceholder)
+    assert (found.placeholder, span(types.Location(uri(plan, LAW), found.range))) == (
+        "LAW",
+        (uri(plan, LAW), 22, 7, 22, 10),
+    )
+    assert await client.text_document_prepare_rename_async(at(22, 1)) is None  # the key
 
 
 async def test_rename_refuses_a_clash(client: LanguageClient, plan: Path) -> None:

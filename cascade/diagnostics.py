@@ -9,7 +9,7 @@ render.  Positions are 1-based.
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -55,6 +55,28 @@ class Finding:
     at_key: bool = False
     hint: str = ""
     related: tuple[tuple[str, int, DocPath, str], ...] = ()
+    suggest: Suggestion | None = field(default=None, compare=False)
+    """A "did you mean" hint not worked out yet (see :func:`hint_of`)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Suggestion:
+    """The makings of a "did you mean" hint, worked out only when a finding
+    becomes a diagnostic (most findings of a warm re-check are dropped before)."""
+
+    word: str
+    candidates: Iterable[str]
+    """The pool as the rule had it (not copied: rules run on a finished model)."""
+
+
+def hint_of(finding: Finding, pools: Pools | None = None) -> str:
+    """The finding's hint: its own text, else its suggestion worked out (with
+    ``pools`` preparing each candidate pool once across many findings)."""
+    if finding.hint or finding.suggest is None:
+        return finding.hint
+    suggest = finding.suggest
+    pool = (pools or Pools()).get(suggest.candidates)
+    return pool.closest(suggest.word)
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,9 +153,62 @@ class Diagnostic:
 
 def did_you_mean(word: str, candidates: Iterable[str], cutoff: float = 0.6) -> str:
     """A "did you mean …" hint naming the closest candidate, or ``""``."""
-    pool: Sequence[str] = sorted(set(candidates))
-    best = difflib.get_close_matches(word, pool, n=1, cutoff=cutoff)
-    if not best and pool:
-        lowered = {c.lower(): c for c in pool}
-        best = [lowered[m] for m in difflib.get_close_matches(word.lower(), list(lowered), n=1)]
-    return f"did you mean '{best[0]}'?" if best else ""
+    return Pool(candidates).closest(word, cutoff)
+
+
+class Pool:
+    """Candidates prepared once for many "did you mean" look-ups: sorted, by
+    length (a candidate whose length alone keeps it under the cutoff is never
+    compared) and by lower case.  Gives what :func:`difflib.get_close_matches`
+    over the sorted pool gives, which skips those candidates too."""
+
+    def __init__(self, candidates: Iterable[str]) -> None:
+        self.pool: tuple[str, ...] = tuple(sorted(set(candidates)))
+        self.by_length = _by_length(self.pool)
+        self.lowered = {c.lower(): c for c in self.pool}
+        self.lowered_by_length = _by_length(tuple(self.lowered))
+
+    def closest(self, word: str, cutoff: float = 0.6) -> str:
+        """The hint for ``word`` (``""`` when nothing is close)."""
+        near = _near(self.by_length, len(word), cutoff)
+        best = difflib.get_close_matches(word, near, n=1, cutoff=cutoff)
+        if not best and self.pool:
+            lowered = word.lower()
+            near = _near(self.lowered_by_length, len(lowered), 0.6)
+            best = [self.lowered[m] for m in difflib.get_close_matches(lowered, near, n=1)]
+        return f"did you mean '{best[0]}'?" if best else ""
+
+
+class Pools:
+    """Prepared pools by the identity of the collection they were made from
+    (for one pass over findings, while the collections do not change)."""
+
+    def __init__(self) -> None:
+        self.made: dict[int, tuple[Iterable[str], Pool]] = {}
+
+    def get(self, candidates: Iterable[str]) -> Pool:
+        """The prepared pool of ``candidates``."""
+        found = self.made.get(id(candidates))
+        if found is None or found[0] is not candidates:
+            found = (candidates, Pool(candidates))
+            self.made[id(candidates)] = found
+        return found[1]
+
+
+def _by_length(pool: tuple[str, ...]) -> dict[int, list[str]]:
+    buckets: dict[int, list[str]] = {}
+    for candidate in pool:
+        buckets.setdefault(len(candidate), []).append(candidate)
+    return buckets
+
+
+def _near(buckets: dict[int, list[str]], size: int, cutoff: float) -> list[str]:
+    """The candidates whose length lets them reach ``cutoff`` (difflib's
+    ``real_quick_ratio``, the same arithmetic)."""
+    near: list[str] = []
+    for length, bucket in buckets.items():
+        total = length + size
+        bound = 2.0 * min(length, size) / total if total else 1.0
+        if bound >= cutoff:
+            near.extend(bucket)
+    return near

@@ -16,7 +16,16 @@ from pathlib import Path
 
 from cascade import rules as registered
 from cascade.checks import plan as checks
-from cascade.diagnostics import Diagnostic, DocPath, Finding, Level, Location, did_you_mean
+from cascade.diagnostics import (
+    Diagnostic,
+    DocPath,
+    Finding,
+    Level,
+    Location,
+    Pools,
+    did_you_mean,
+    hint_of,
+)
 from cascade.gcpause import no_cycle_collector
 from cascade.graph import build_graph
 from cascade.load.cache import ParseCache
@@ -150,6 +159,7 @@ def _stamp(finding: Finding, code: str) -> Finding:
         finding.at_key,
         finding.hint,
         finding.related,
+        finding.suggest,
     )
 
 
@@ -163,6 +173,7 @@ def to_diagnostics(
     """Stamp levels and names on findings and resolve their positions
     (in ``texts`` for the files it holds, else in the files on disk)."""
     positions = _Positions(root, cells or {}, texts)
+    pools = Pools()
     out: list[Diagnostic] = []
     for f in findings:
         rule = registered.ALL.get(f.code)
@@ -183,7 +194,7 @@ def to_diagnostics(
                 level,
                 visible(f.message),
                 name=rule.name if rule else "",
-                hint=visible(f.hint),
+                hint=visible(hint_of(f, pools)),
                 related=related,
             )
         )

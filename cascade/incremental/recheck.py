@@ -79,9 +79,10 @@ class _Jobs:
     """Job description documents by position, read from their files on demand."""
 
     def __init__(
-        self, root: Path, index: dict[str, str], cache: ParseCache, texts: Mapping[str, str]
+        self, root: Path, snapshot: Snapshot, cache: ParseCache, texts: Mapping[str, str]
     ) -> None:
-        self.root, self.index, self.cache, self.texts = root, index, cache, texts
+        self.root, self.snapshot, self.cache, self.texts = root, snapshot, cache, texts
+        self.index = snapshot.jobs
         self.files: dict[str, list[Any]] = {}
         self.used: dict[str, set[int]] = {}
 
@@ -89,9 +90,15 @@ class _Jobs:
         file = self.index.get(position)
         if file is None:
             return None
+        entry = self.snapshot.files.get(file)
+        key = (file, entry.digest if entry is not None else "")
+        if file not in self.files and key in self.snapshot.reused:
+            self.files[file] = self.snapshot.reused[key]
         if file not in self.files:
             (read,) = read_all(self.root, [file], cache=self.cache, overlay=self.texts)
             self.files[file] = read.documents if read.ok else []
+            if read.ok and entry is not None:
+                self.snapshot.reused[key] = read.documents
         for index, doc in enumerate(self.files[file]):
             if isinstance(doc, dict) and doc.get("kind") == JOB and doc.get("position") == position:
                 self.used.setdefault(file, set()).add(index)
@@ -187,11 +194,17 @@ def _smaller_model(
     shared = {file for file, entry in entries.items() if facts.is_shared(entry.kinds)}
     others = sorted((agreements | shared) - set(changed))
     raw: dict[str, list[Any]] = {file: read.documents for file, read in changed.items()}
-    for read in read_all(root, others, cache=cache, overlay=texts):
+    raw.update(
+        (file, snapshot.reused[(file, entries[file].digest)])
+        for file in others
+        if (file, entries[file].digest) in snapshot.reused
+    )
+    for read in read_all(root, [f for f in others if f not in raw], cache=cache, overlay=texts):
         if not read.ok:
             return None  # it loaded last time: the snapshot does not match the disk
         raw[read.file] = read.documents
-    jobs = _Jobs(root, snapshot.jobs, cache, texts)
+        snapshot.reused[(read.file, entries[read.file].digest)] = read.documents
+    jobs = _Jobs(root, snapshot, cache, texts)
     shared_docs = [(file, i, doc) for file in sorted(shared) for i, doc in enumerate(raw[file])]
     agreement_docs = [d for f in agreements for d in raw.get(f, ()) if _kind(d) == facts.AGREEMENT]
     cut = roster.trim([doc for _, _, doc in shared_docs], agreement_docs, jobs, units)
@@ -204,8 +217,9 @@ def _smaller_model(
     for (file, index), data in places.items():
         if data is None:
             continue
-        doc, problems = validate_document(data, file, index)
-        if doc is None or problems:
+        documents = None if file in changed else raw.get(file, jobs.files.get(file))
+        doc = _validated(snapshot, documents, file, index, data)
+        if doc is None:
             return None  # it passed last time: the snapshot does not match the disk
         ready[(file, index)] = doc
     # rules whose scopes are all remote or shared report nothing at an agreement
@@ -214,6 +228,25 @@ def _smaller_model(
     if model is None or levels != snapshot.levels or any(f.code == INTERNAL for f in findings):
         return None
     return model, findings, levels
+
+
+def _validated(
+    snapshot: Snapshot, documents: list[Any] | None, file: str, index: int, data: Any
+) -> SpecDoc | None:
+    """``data`` validated, once per file content when it is the unchanged file's
+    own document (``documents``), not one the roster cut down."""
+    own = documents is not None and index < len(documents) and documents[index] is data
+    entry = snapshot.files.get(file)
+    key = (file, index, entry.digest if entry is not None else "")
+    if own and entry is not None and key in snapshot.revalidated:
+        found: SpecDoc = snapshot.revalidated[key]
+        return found
+    doc, problems = validate_document(data, file, index)
+    if doc is None or problems:
+        return None
+    if own and entry is not None:
+        snapshot.revalidated[key] = doc
+    return doc
 
 
 def _kind(doc: Any) -> object:

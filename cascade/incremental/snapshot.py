@@ -72,6 +72,12 @@ class Snapshot:
     files: dict[str, Entry]
     jobs: dict[str, str] = field(default_factory=dict)
     """Position → the file of its job description (the first, which the model uses)."""
+    reused: dict[tuple[str, str], list[Any]] = field(default_factory=dict, compare=False)
+    """Never saved: the documents of unchanged files as re-checks read them, by
+    file and digest, so a snapshot kept in memory (``cascade lsp``) reads and
+    validates each file once, not at every edit (:mod:`cascade.incremental.recheck`)."""
+    revalidated: dict[tuple[str, int, str], Any] = field(default_factory=dict, compare=False)
+    """Never saved: those documents validated (frozen specs), by file, index and digest."""
 
     def diagnostics(self) -> list[Diagnostic]:
         """Every diagnostic of the plan, as the run that made it reported them."""

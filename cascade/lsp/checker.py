@@ -38,6 +38,10 @@ REFRESH = 1.0
 """Seconds of quiet after a warm check before a full run refreshes the model."""
 
 
+Report = Callable[[int, int], None]
+"""Told ``(files read, files in all)`` while a full check reads the plan."""
+
+
 class Superseded(Exception):
     """A newer edit made this check useless."""
 
@@ -77,11 +81,12 @@ def check(
     overlay: tuple[tuple[str, str], ...],
     stale: Callable[[], bool],
     full: bool = False,
+    report: Report | None = None,
 ) -> Outcome:
     """Check the plan of ``state`` with the buffers in ``overlay``: warm from
     its snapshot unless ``full`` or there is none; raise :class:`Superseded`
     as soon as ``stale()`` says a newer edit came (a full run keeps the old
-    snapshot then)."""
+    snapshot then).  A full run tells ``report`` how many files it has read."""
     root, sources = state.root, Sources(state.root, dict(overlay))
     base = state.base
     if base is not None and not full:
@@ -97,6 +102,8 @@ def check(
     def progress(done: int, total: int) -> None:
         if stale():
             raise Superseded
+        if report is not None:
+            report(done, total)
 
     started = time.time_ns()
     checked = check_plan(root, progress, LoadOptions(cache=True, overlay=overlay))
@@ -115,10 +122,14 @@ class Scheduler:
         overlay_of: Callable[[Path], tuple[tuple[str, str], ...]],
         done: Callable[[PlanState, Outcome], None],
         failed: Callable[[PlanState, BaseException], None],
+        progress: Callable[[PlanState, int, int], None] | None = None,
     ) -> None:
         self.overlay_of = overlay_of
         self.done = done
         self.failed = failed
+        self.progress = progress
+        """Told, on the event loop, how the first check of a plan gets on
+        (``(-1, -1)`` when it ends, however it ends)."""
         self.plans: dict[Path, PlanState] = {}
         self.executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="cascade-check")
 
@@ -146,13 +157,19 @@ class Scheduler:
             return state.generation != generation
 
         loop = asyncio.get_running_loop()
+        told = self.progress if state.resolved is None and state.base is None else None
+        report = None if told is None else _on_loop(loop, state, told)
+        work = (state, overlay, stale, full, report)
         try:
-            outcome = await loop.run_in_executor(self.executor, check, state, overlay, stale, full)
+            outcome = await loop.run_in_executor(self.executor, check, *work)
         except Superseded:
             return
         except Exception as exc:  # never a traceback to the client: a log line instead
             self.failed(state, exc)
             return
+        finally:
+            if told is not None:
+                told(state, -1, -1)
         if stale():
             return
         state.last = outcome
@@ -167,3 +184,19 @@ class Scheduler:
         for state in self.plans.values():
             state.generation += 1
         self.executor.shutdown(wait=False, cancel_futures=True)
+
+
+def _on_loop(
+    loop: asyncio.AbstractEventLoop, state: PlanState, told: Callable[[PlanState, int, int], None]
+) -> Report:
+    """A :data:`Report` for the worker thread that tells ``told`` on the event
+    loop, once per whole percent."""
+    shown = [-1]
+
+    def report(done: int, total: int) -> None:
+        percent = done * 100 // total if total else 100
+        if percent != shown[0]:
+            shown[0] = percent
+            loop.call_soon_threadsafe(told, state, done, total)
+
+    return report

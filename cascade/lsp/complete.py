@@ -21,6 +21,7 @@ from cascade.lsp.index import SymbolIndex
 from cascade.model.plan import Agreement, PlanModel, Text
 from cascade.spec import KINDS
 from cascade.spec.agreement import KpiKind
+from cascade.spec.strategy import Goal, Issue, Perspective
 
 REF = types.CompletionItemKind.Reference
 LAST_KEY = re.compile(r"([A-Za-z_]+):\s*\[?[^:{}\[]*$")
@@ -30,6 +31,8 @@ WORD_STOP = " \t,[]{}\"':"
 
 KPI_KEYS = frozenset({"same_as", "contributes_to", "kpi"})
 UNIT_KEYS = frozenset({"owner", "supporters", "parent"})
+STRATEGY_KEYS = frozenset({"drives", "issues", "perspective"})
+"""Keys of the strategy's goals: the goals they drive, their issues, their perspective."""
 
 
 def key_at(lines: Sequence[str], line: int, column: int) -> str | None:
@@ -98,6 +101,16 @@ def candidates(
             named = {g.id: g.name for g in agreement.goals} if agreement is not None else {}
         goals = [k[2] for k in index.ids("goal") if k[1] == owner]
         return [(g, display_name(model, named.get(g)), REF) for g in goals]
+    if key in STRATEGY_KEYS and model.strategy is not None:
+        strategy = model.strategy
+        items: Sequence[Goal | Issue | Perspective] = (
+            strategy.goals
+            if key == "drives"
+            else strategy.issues
+            if key == "issues"
+            else strategy.perspectives
+        )
+        return [(item.id, display_name(model, item.name), REF) for item in items]
     if key == "dimension":
         framework = agreement.framework if agreement is not None else None
         if framework is not None:

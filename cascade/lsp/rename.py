@@ -7,6 +7,9 @@ party part of every ``UNIT/ID`` KPI reference.  A new id that is already
 taken, or not an id, is refused with an error (no edit).  Table actuals
 (CSV, XLSX) have no YAML positions and are not edited.
 
+Prepare-rename answers with the id's range before the editor asks for the
+new name, and nothing where no id can be renamed.
+
 Quick fixes: a diagnostic whose hint says "did you mean 'X'?" offers the
 edit that writes ``X`` in its place.
 """
@@ -81,6 +84,20 @@ def _prefix_edits(
                 range_ = to_range(codec, lines, (line, start), (line, start + len(unit)))
                 out.append((found.file, types.TextEdit(range=range_, new_text=new)))
     return out
+
+
+def prepare_rename(
+    outcome: Outcome, rel: str, place: Place, codec: PositionCodec
+) -> types.PrepareRenamePlaceholder | None:
+    """The range and text of the renamable id under the cursor (its last ``/``
+    part), or ``None`` where nothing can be renamed (the editor then says so
+    before asking for a new name)."""
+    found = occurrence_at(outcome, rel, place)
+    if found is None or found.key[0] not in RENAMABLE:
+        return None
+    old = found.key[-1].rsplit("/", 1)[-1]
+    edit = _edit(outcome, found, old, old, codec)
+    return None if edit is None else types.PrepareRenamePlaceholder(edit[1].range, old)
 
 
 def rename(

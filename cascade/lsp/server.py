@@ -24,7 +24,7 @@ from cascade.lsp.documents import overlay, plan_root, relative
 from cascade.lsp.formatting import format_document
 from cascade.lsp.positions import from_client, to_client
 from cascade.lsp.publish import publish
-from cascade.lsp.rename import RenameRefused, quick_fixes, rename
+from cascade.lsp.rename import RenameRefused, prepare_rename, quick_fixes, rename
 
 
 class CascadeServer(LanguageServer):
@@ -32,7 +32,40 @@ class CascadeServer(LanguageServer):
 
     def __init__(self) -> None:
         super().__init__("cascade", __version__)
-        self.scheduler = Scheduler(self.overlay_of, self.checked, self.check_failed)
+        self.scheduler = Scheduler(
+            self.overlay_of, self.checked, self.check_failed, self.first_check
+        )
+        self.progressing: dict[str, bool] = {}
+        """Progress tokens of first checks under way: whether the client has
+        made each (only then may it be used)."""
+
+    def first_check(self, state: PlanState, done: int, total: int) -> None:
+        """Show how the first check of a plan gets on (``$/progress``) when the
+        client can show it; ``done < 0`` ends it."""
+        window = self.client_capabilities.window
+        if window is None or not window.work_done_progress:
+            return
+        token = f"cascade-check:{state.root}"
+        if done < 0:
+            if self.progressing.pop(token, False):
+                self.work_done_progress.end(token, types.WorkDoneProgressEnd(message="checked"))
+            return
+        percent = done * 100 // total if total else 100
+        message = f"{done}/{total} files"
+        if token not in self.progressing:
+            self.progressing[token] = False
+            title = f"cascade: checking {state.root.name}"
+            begin = types.WorkDoneProgressBegin(title=title, percentage=percent, message=message)
+
+            def made(*_: object) -> None:
+                if token in self.progressing:  # not ended meanwhile
+                    self.progressing[token] = True
+                    self.work_done_progress.begin(token, begin)
+
+            self.work_done_progress.create(token, made)
+        elif self.progressing[token]:
+            report = types.WorkDoneProgressReport(percentage=percent, message=message)
+            self.work_done_progress.report(token, report)
 
     def log(self, message: str, kind: types.MessageType = types.MessageType.Info) -> None:
         """A line in the client's log."""
@@ -235,6 +268,14 @@ def _format(ls: CascadeServer, params: types.DocumentFormattingParams) -> list[t
     document = ls.workspace.get_text_document(params.text_document.uri)
     lines = [text.rstrip("\r\n") for text in document.lines]
     return format_document(found[1], document.source, lines, ls.workspace.position_codec)
+
+
+@server.feature(types.TEXT_DOCUMENT_PREPARE_RENAME)
+def _prepare_rename(
+    ls: CascadeServer, params: types.PrepareRenameParams
+) -> types.PrepareRenamePlaceholder | None:
+    found = ls.resolved(params.text_document.uri, params.position)
+    return None if found is None else prepare_rename(*found, ls.workspace.position_codec)
 
 
 @server.feature(types.TEXT_DOCUMENT_RENAME)

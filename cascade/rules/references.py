@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-from cascade.diagnostics import Finding, did_you_mean
+from cascade.diagnostics import Finding, Suggestion
 from cascade.model.frameworks import walk_dimensions
 from cascade.model.plan import PlanModel, Where
 from cascade.rules.registry import Context, rule
@@ -18,7 +18,7 @@ def _missing(where: Where, what: str, ref: str, candidates: Iterable[str]) -> Fi
         where.file,
         where.doc,
         path=where.path,
-        hint=did_you_mean(ref, candidates),
+        suggest=Suggestion(ref, candidates),
     )
 
 
@@ -151,7 +151,7 @@ def _jobs(model: PlanModel) -> Iterator[Finding]:
                         here.doc,
                         path=here.path,
                         at_key=True,
-                        hint=did_you_mean(unit, model.units),
+                        suggest=Suggestion(unit, model.units),
                     )
     for job, where in model.jobs.values():
         if job.unit not in model.units:

@@ -56,13 +56,29 @@ async def client(lsp_client: LanguageClient, plan: Path) -> AsyncIterator[None]:
     """The server, initialised on the plan's folder, its first check done."""
     await lsp_client.initialize_session(
         types.InitializeParams(
-            capabilities=types.ClientCapabilities(),
+            capabilities=types.ClientCapabilities(
+                window=types.WindowClientCapabilities(work_done_progress=True)
+            ),
             workspace_folders=[types.WorkspaceFolder(uri=plan.as_uri(), name="probation")],
         )
     )
     await until(lambda: any(m.message.startswith("checked") for m in lsp_client.log_messages))
     yield
     await lsp_client.shutdown_session()
+
+
+async def test_the_first_check_reports_progress(client: LanguageClient, plan: Path) -> None:
+    await until(lambda: bool(client.progress_reports.get(f"cascade-check:{plan}")))
+    await until(lambda: client.progress_reports[f"cascade-check:{plan}"][-1].kind == "end")
+    reports = client.progress_reports[f"cascade-check:{plan}"]
+    begin, *middle, end = reports
+    assert isinstance(begin, types.WorkDoneProgressBegin)
+    assert begin.title == "cascade: checking probation"
+    assert [r.kind for r in middle] == ["report"] * len(middle)
+    shown = [r.percentage for r in (begin, *middle)]
+    assert shown == sorted(shown) and shown[0] >= 0 and shown[-1] <= 100
+    assert isinstance(end, types.WorkDoneProgressEnd) and end.message == "checked"
+    assert len(client.progress_reports) == 1  # warm checks after edits show none
 
 
 async def test_a_clean_plan_publishes_nothing(client: LanguageClient) -> None:
@@ -314,6 +330,20 @@ async def test_rename_a_unit_rewrites_its_kpi_references(
     assert ("agreements/units/LAW.yaml", 22, 7, 10, "LEGAL") in found  # party: LAW
     assert ("org.yaml", 37, 9, 12, "LEGAL") in found  # the unit's id
     assert ("agreements/people/P0001.yaml", 27, 13, 16, "LEGAL") in found  # same_as: LAW/2-1
+
+
+async def test_prepare_rename_gives_the_id_or_nothing(client: LanguageClient, plan: Path) -> None:
+    def at(line: int, character: int) -> types.PrepareRenameParams:
+        document = types.TextDocumentIdentifier(uri=uri(plan, LAW))
+        return types.PrepareRenameParams(document, types.Position(line, character))
+
+    found = await client.text_document_prepare_rename_async(at(22, 8))  # party: LAW
+    assert isinstance(found, types.PrepareRenamePlaceholder)
+    assert (found.placeholder, span(types.Location(uri(plan, LAW), found.range))) == (
+        "LAW",
+        (uri(plan, LAW), 22, 7, 22, 10),
+    )
+    assert await client.text_document_prepare_rename_async(at(22, 1)) is None  # the key
 
 
 async def test_rename_refuses_a_clash(client: LanguageClient, plan: Path) -> None:

@@ -142,7 +142,9 @@ def _forecast(kpi: Kpi, inputs: Inputs) -> Decimal | None:
             tilt = n * sum((m * x for m, x in points), ZERO) - sum_m * sum_x
             top = sum_x * spread + tilt * (12 * n - sum_m)
             bottom = n * spread
-        return top / bottom
+            # divided at the same precision: a quotient cut at the caller's 28 digits
+            # was rounded twice (…22354999… became …2236 at 4 decimals)
+            return top / bottom
     except Overflow:  # results near Decimal's limit (1e999999): no trend to draw
         return None
 

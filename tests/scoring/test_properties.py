@@ -395,6 +395,7 @@ def ref_forecast(points: Sequence[tuple[int, F]]) -> F:
 @example([D("0.00046"), D("0.00009"), D(1)], ("2569-M06", (3, 6)))  # −0.00065 → −0.0007
 @example([D("1e30"), D("1e30"), D(1)], ("2569-M06", (3, 6)))  # was InvalidOperation rounding
 @example([D("9e999999"), D("9e999999"), D(1)], ("2569-M06", (3, 6)))  # was decimal.Overflow
+@example([D(8032935), D("80.32935"), D("1E-22")], ("2569-Q3", (3, 6, 9)))  # found by Hypothesis
 def test_forecast_is_the_reference_trend_and_never_raises(
     results: list[D], period: tuple[str, tuple[int, ...]]
 ) -> None:

@@ -105,7 +105,7 @@ class AgreementViews:
         return tuple(out)
 
     def signature(self, role: str, person: str | None) -> Signature:
-        label = word(ROLE_WORDS, role, self.lang)
+        label = word(ROLE_WORDS, role, self.lang, self.refs.sector)
         if person is None:
             return Signature(role, label)
         name = self.refs.party_name(person) if person in self.model.people else person

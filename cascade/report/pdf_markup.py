@@ -107,7 +107,7 @@ def make_typst_env(lang: str, thai_digits: bool = False) -> ImmutableSandboxedEn
 
 def document_title(view: SiteView, lang: str) -> str:
     """The PDF's title: ``คำรับรองการปฏิบัติราชการ <organisation> ประจำปีงบประมาณ พ.ศ. <year>``."""
-    words = labels(lang)
+    words = labels(lang, view.sector)
     return (
         f"{words['agreements']} {view.organisation.name} {words['fiscal_year']} {view.fiscal_year}"
     )
@@ -127,6 +127,7 @@ def render_typst(
     chosen = registered() if pages is None else pages
     context = {
         "site": view,
+        "t": labels(lang, view.sector),
         "doc_title": title or document_title(view, lang),
         "pdf_parts": pdf_parts(chosen),
     }

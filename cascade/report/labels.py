@@ -126,6 +126,8 @@ WORDS: dict[str, tuple[str, str]] = {
     "at_risk": ("เสี่ยงไม่บรรลุเป้าหมาย", "at risk"),
     "kpi_scores": ("คะแนนรายตัวชี้วัด", "KPI scores"),
     "trend": ("แนวโน้มคะแนนรายรอบ", "Score by round"),
+    "forecast": ("คาดการณ์สิ้นปี (คะแนน)", "Year-end forecast (score)"),
+    "rounds_so_far": ("คะแนนรายรอบ (เดือน: คะแนน)", "Score by round (month: score)"),
     # OS matrix, cascade tree, jobs, strategy
     "owner": ("เจ้าภาพ (O)", "Owner (O)"),
     "supporter": ("ผู้สนับสนุน (S)", "Supporter (S)"),

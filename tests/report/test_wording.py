@@ -3,9 +3,12 @@ formula names its variables in the report's language."""
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import pytest
 
 from cascade.engine import check_plan
+from cascade.periods import parse_period
 from cascade.report.build import ViewOptions, build_view
 from cascade.report.formula import formula_text
 from cascade.report.labels import BUSINESS, PUBLIC, labels, sector_of
@@ -86,3 +89,18 @@ def test_the_probation_cards_name_the_formula_variables() -> None:
     law = next(a for a in view.agreements if a.party.ref.id == "LAW")
     card = next(c for c in law.cards if c.ref.id == "2-5")
     assert card.formula == ("[จำนวนร่างสัญญาที่ตรวจเสร็จภายใน 7 วันทำการ] / จำนวนร่างสัญญาที่ได้รับทั้งหมด × 100")
+
+
+def test_a_scorecard_line_has_its_forecast_and_its_rounds_so_far() -> None:
+    checked = check_plan(ROOT / "plans" / "probation")
+    assert checked.model is not None
+    view = build_view(checked.model, ViewOptions("th", parse_period("2569-Q2")))
+    law = next(a for a in view.agreements if a.party.ref.id == "LAW")
+    assert law.scorecard is not None
+    line = next(ln for ln in law.scorecard.lines if ln.ref.id == "2-3")
+    assert (line.forecast, line.forecast_score) == (Decimal("69.1"), Decimal("2.8200"))
+    assert line.rounds == ((3, Decimal("2.1600")), (6, Decimal("2.3800")))
+    _, pages = make_report(
+        checked.model, ReportOptions(lang="th", period=parse_period("2569-Q2"), formats=("md",))
+    )
+    assert "| รายงานแล้ว | 69.1 → 2.8200 | 3: 2.1600 → 6: 2.3800 |" in pages[("md", "LAW.md")]

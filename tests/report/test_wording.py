@@ -3,7 +3,9 @@ formula names its variables in the report's language."""
 
 from __future__ import annotations
 
+import shutil
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 
@@ -67,6 +69,10 @@ def test_the_acme_markdown_in_thai_never_says_ราชการ() -> None:
     assert pages[("md", "ACME.md")].count("# ข้อตกลงผลการปฏิบัติงาน\n") == 1
 
 
+LAW_VARIABLES = (
+    "\n    variables: {completed: {th: จำนวนร่างสัญญาที่ตรวจเสร็จภายใน 7 วันทำการ, en: reviewed},"
+    " received: {th: จำนวนร่างสัญญาที่ได้รับทั้งหมด, en: received}}\n#"
+)
 VARIABLES = {
     "completed": Bilingual(th="จำนวนเรื่องที่แล้วเสร็จ", en="contracts reviewed"),
     "received": Bilingual(th="จำนวนเรื่องที่ได้รับ", en="contracts received"),
@@ -84,10 +90,20 @@ def test_a_formula_prints_its_variables_by_name_in_the_language() -> None:
     assert partly == "(a + จำนวนเรื่องที่ได้รับ) × 2"
 
 
-def test_the_probation_cards_name_the_formula_variables() -> None:
-    view = _view("probation", "th")
-    law = next(a for a in view.agreements if a.party.ref.id == "LAW")
-    card = next(c for c in law.cards if c.ref.id == "2-5")
+def test_the_probation_cards_name_the_formula_variables(tmp_path: Path) -> None:
+    plan = tmp_path / "probation"
+    shutil.copytree(ROOT / "plans" / "probation", plan)
+    law = plan / "agreements" / "units" / "LAW.yaml"
+    text = law.read_text(encoding="utf-8")
+    formula = "    formula: completed / received * 100"
+    assert text.count(formula) == 1
+    law.write_text(text.replace(formula, formula + LAW_VARIABLES, 1), encoding="utf-8")
+    checked = check_plan(plan)
+    assert checked.model is not None
+    view = build_view(checked.model, ViewOptions("th"))
+    card = next(
+        c for a in view.agreements if a.party.ref.id == "LAW" for c in a.cards if c.ref.id == "2-5"
+    )
     assert card.formula == ("[จำนวนร่างสัญญาที่ตรวจเสร็จภายใน 7 วันทำการ] / จำนวนร่างสัญญาที่ได้รับทั้งหมด × 100")
 
 

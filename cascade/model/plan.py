@@ -270,6 +270,12 @@ class Kpi:
         value = self._inherited("formula")
         return value if isinstance(value, str) else None
 
+    @property
+    def variables(self) -> dict[str, Text]:
+        """What each variable of the formula counts (``variables:``), by name; may be empty."""
+        value = self._inherited("variables")
+        return value if isinstance(value, dict) else {}
+
 
 @dataclass(eq=False, slots=True)
 class Agreement:

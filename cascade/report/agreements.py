@@ -108,7 +108,7 @@ class AgreementViews:
 
     def signature(self, role: str, signer: Signatory | None) -> Signature:
         """The signature block of ``role``: who, and when they signed and acknowledged."""
-        label = word(ROLE_WORDS, role, self.lang)
+        label = word(ROLE_WORDS, role, self.lang, self.refs.sector)
         if signer is None:
             return Signature(role, label)
         person = signer.person

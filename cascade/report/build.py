@@ -12,7 +12,7 @@ from cascade.periods import Period
 from cascade.report.agreements import AgreementViews
 from cascade.report.jobs import jobs_view
 from cascade.report.kpis import KpiViews
-from cascade.report.labels import labels, pick
+from cascade.report.labels import PUBLIC, labels, pick
 from cascade.report.matrix import matrix_view, tree_view
 from cascade.report.refs import Refs
 from cascade.report.registry import PageEntry, PartSources, registered, reserved_stems
@@ -77,9 +77,10 @@ def parties(model: PlanModel, refs: Refs) -> list[Party]:
     ]
 
 
-def nav_links(pages: tuple[PageEntry, ...], lang: str) -> tuple[Ref, ...]:
-    """A link per page in the navigation, labelled in ``lang``, in registry order."""
-    return tuple(Ref(p.slug, p.slug, pick(p.nav, lang), p.slug) for p in pages if p.nav)
+def nav_links(pages: tuple[PageEntry, ...], lang: str, sector: str = PUBLIC) -> tuple[Ref, ...]:
+    """A link per page in the navigation, labelled in ``lang`` (in the words of the
+    organisation's ``sector``), in registry order."""
+    return tuple(Ref(p.slug, p.slug, pick(p.nav, lang, sector), p.slug) for p in pages if p.nav)
 
 
 def build_parts(
@@ -125,12 +126,13 @@ def build_view(model: PlanModel, options: ViewOptions) -> SiteView:
         parties=tuple(p for p in everyone if p.has_agreement),
         without_agreement=tuple(p for p in everyone if not p.has_agreement and p.type != "person"),
         agreements=tuple(agreements),
-        strategy=strategy_view(model, refs, f"{labels(lang)['strategy_map']} {name}"),
+        strategy=strategy_view(model, refs, f"{labels(lang, refs.sector)['strategy_map']} {name}"),
         matrix=matrix_view(model, refs),
         tree=tree_view(model, refs, kpis),
         jobs=jobs_view(model, refs),
         period=period,
         stamp=options.stamp,
-        nav=nav_links(options.pages, lang),
+        nav=nav_links(options.pages, lang, refs.sector),
         parts=build_parts(options.pages, PartSources(model, refs, kpis)),
+        sector=refs.sector,
     )

@@ -9,6 +9,7 @@ from decimal import Decimal
 
 from cascade.model.plan import Kpi, PlanModel
 from cascade.periods import month_name
+from cascade.report.formula import formula_text
 from cascade.report.labels import KIND_WORDS, RELATION_WORDS, UNIT_WORDS, word
 from cascade.report.refs import Refs
 from cascade.report.view import (
@@ -171,7 +172,7 @@ class KpiViews:
             weight=kpi.weight,
             target=kpi.target,
             definition=self._text(kpi, "definition"),
-            formula=kpi.formula or "",
+            formula=formula_text(kpi.formula or "", kpi.variables, refs.text),
             criteria=criteria_view(kpi.criteria, refs),
             baseline=baseline,
             round_targets=rounds,

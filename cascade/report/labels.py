@@ -5,7 +5,10 @@ language, with the navigation labels of the registered pages, see
 :mod:`cascade.report.registry`); view builders use :func:`word` for kind,
 role and unit labels.
 The Thai wording follows the forms Thai agencies sign (คำรับรองการปฏิบัติราชการ,
-ผู้รับคำรับรอง / ผู้ทำคำรับรอง, รายละเอียดตัวชี้วัด).
+ผู้รับคำรับรอง / ผู้ทำคำรับรอง, รายละเอียดตัวชี้วัด); an organisation whose
+org-chart ``type`` is a business (:data:`BUSINESS_TYPES`, e.g. ``company``) is
+not a ส่วนราชการ, so its Thai words are those of a company's performance
+agreement instead (ข้อตกลงผลการปฏิบัติงาน, องค์กร; see :func:`sector_of`).
 """
 
 from __future__ import annotations
@@ -137,6 +140,8 @@ WORDS: dict[str, tuple[str, str]] = {
     "at_risk": ("เสี่ยงไม่บรรลุเป้าหมาย", "at risk"),
     "kpi_scores": ("คะแนนรายตัวชี้วัด", "KPI scores"),
     "trend": ("แนวโน้มคะแนนรายรอบ", "Score by round"),
+    "forecast": ("คาดการณ์สิ้นปี (คะแนน)", "Year-end forecast (score)"),
+    "rounds_so_far": ("คะแนนรายรอบ (เดือน: คะแนน)", "Score by round (month: score)"),
     # OS matrix, cascade tree, jobs, strategy
     "owner": ("เจ้าภาพ (O)", "Owner (O)"),
     "supporter": ("ผู้สนับสนุน (S)", "Supporter (S)"),
@@ -226,20 +231,54 @@ RELATION_WORDS: dict[str, tuple[str, str]] = {
 }
 
 
-def pick(pair: tuple[str, str], lang: str) -> str:
-    """The Thai or English member of a pair."""
-    return pair[0] if lang == "th" else pair[1]
+PUBLIC = "public"
+BUSINESS = "business"
+BUSINESS_TYPES = frozenset(
+    {"company", "corporation", "enterprise", "business", "firm", "partnership", "cooperative"}
+)
+"""Org-chart unit types (``type:`` of the root unit) that make a plan a business's."""
+
+BUSINESS_WORDING: tuple[tuple[str, str], ...] = (
+    ("คำรับรองการปฏิบัติราชการ", "ข้อตกลงผลการปฏิบัติงาน"),
+    ("คำรับรอง", "ข้อตกลง"),
+    ("ส่วนราชการ", "องค์กร"),
+    ("ปฏิบัติราชการ", "ปฏิบัติงาน"),
+)
+"""Thai public-sector words and a business's words for them, longest first."""
 
 
-def labels(lang: str) -> dict[str, str]:
-    """Every UI word in ``lang``, the pages' navigation labels too: what templates see as ``t``."""
+def sector_of(org_type: str | None) -> str:
+    """:data:`BUSINESS` for a business organisation type (``company``), else :data:`PUBLIC`."""
+    return BUSINESS if (org_type or "").strip().lower() in BUSINESS_TYPES else PUBLIC
+
+
+def for_sector(text: str, sector: str) -> str:
+    """``text`` in the words of ``sector``: a business's Thai has no ส่วนราชการ."""
+    if sector != BUSINESS:
+        return text
+    for public, business in BUSINESS_WORDING:
+        text = text.replace(public, business)
+    return text
+
+
+def pick(pair: tuple[str, str], lang: str, sector: str = PUBLIC) -> str:
+    """The Thai or English member of a pair, in the words of ``sector``."""
+    return for_sector(pair[0], sector) if lang == "th" else pair[1]
+
+
+def labels(lang: str, sector: str = PUBLIC) -> dict[str, str]:
+    """Every UI word in ``lang``, the pages' navigation labels too: what templates see as ``t``
+    (a business's Thai words when ``sector`` is :data:`BUSINESS`)."""
     words = {key: pick(pair, lang) for key, pair in WORDS.items()}
-    return words | registry.page_words(registry.registered(), lang)
+    words |= registry.page_words(registry.registered(), lang)
+    return {key: for_sector(text, sector) for key, text in words.items()}
 
 
-def word(table: dict[str, tuple[str, str]], key: str | None, lang: str) -> str:
+def word(
+    table: dict[str, tuple[str, str]], key: str | None, lang: str, sector: str = PUBLIC
+) -> str:
     """The label of ``key`` in ``table`` (the key itself when it has none)."""
     if key is None:
         return ""
     pair = table.get(key)
-    return pick(pair, lang) if pair is not None else key
+    return pick(pair, lang, sector) if pair is not None else key

@@ -15,6 +15,7 @@ from typing import Any
 
 from jinja2 import Environment
 
+from cascade.report.labels import labels
 from cascade.report.registry import PageEntry, registered
 from cascade.report.site_view import SiteView
 
@@ -31,10 +32,10 @@ class Page:
     context: dict[str, Any]
 
 
-def _entry_pages(view: SiteView, fmt: str, entry: PageEntry) -> list[Page]:
+def _entry_pages(view: SiteView, fmt: str, entry: PageEntry, words: dict[str, str]) -> list[Page]:
     """The files of one registered page: one, or one per agreement."""
     template = entry.template(fmt)
-    base: dict[str, Any] = {"site": view}
+    base: dict[str, Any] = {"site": view, "t": words}
     if entry.build is not None:
         base["part"] = dict(view.parts)[entry.slug]
     if not entry.per_party:
@@ -52,7 +53,8 @@ def site_pages(
 ) -> list[Page]:
     """Every page of the site in ``fmt`` (``html`` or ``md``), in registry order."""
     chosen = registered() if entries is None else entries
-    return [page for entry in chosen for page in _entry_pages(view, fmt, entry)]
+    words = labels(view.lang, view.sector)  # the organisation's words: a company's or not
+    return [page for entry in chosen for page in _entry_pages(view, fmt, entry, words)]
 
 
 def tidy(text: str, fmt: str) -> str:

@@ -27,6 +27,7 @@ from cascade.report.filters import Filters
 from cascade.report.labels import labels
 from cascade.report.registry import PageEntry, pdf_parts, registered
 from cascade.report.site_view import SiteView
+from cascade.report.svg._thai_words import known_words
 
 MAIN = "report.typ"
 TEMPLATE_LABEL = "templates/report/pdf"
@@ -36,6 +37,7 @@ _FILTERS = ("digits", "num", "grouped", "score", "year", "date")
 _PUNCT = re.compile(r"[!-/:-@\[-`{-~]")
 # C0 controls other than tab and newline, and DEL: not text, so dropped.
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+_THAI = re.compile("[\u0e01-\u0e5b]")
 _STRING = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\t": "\\t"}
 MAX_TEXT = 10_000
 """Characters of one value the PDF prints at most: typst's line breaking of a
@@ -74,9 +76,25 @@ def typst_string(value: object) -> Markup:
     return Markup(f'"{body}"')
 
 
+def keep_words(markup: str) -> str:
+    """Escaped typst markup with each known Thai word (:mod:`cascade.report.svg._thai_words`)
+    in an unbreakable ``#box[…];``: typst breaks Thai lines at its own dictionary's
+    boundaries, which split งบประมาณ after งบ; the text layer is unchanged."""
+    if not _THAI.search(markup):
+        return markup
+    out: list[str] = []
+    done = 0
+    for start, end in known_words(markup):
+        out += [markup[done:start], "#box[", markup[start:end], "];"]
+        done = end
+    out.append(markup[done:])
+    return "".join(out)
+
+
 def typst_finalize(value: object) -> Markup:
-    """Every ``{{ … }}`` of a typst template, escaped; macro results pass unchanged."""
-    return value if isinstance(value, Markup) else Markup(escape_typst(value))
+    """Every ``{{ … }}`` of a typst template, escaped, known Thai words kept whole
+    (:func:`keep_words`); macro results pass unchanged."""
+    return value if isinstance(value, Markup) else Markup(keep_words(escape_typst(value)))
 
 
 def template_dir() -> Path:
@@ -107,7 +125,7 @@ def make_typst_env(lang: str, thai_digits: bool = False) -> ImmutableSandboxedEn
 
 def document_title(view: SiteView, lang: str) -> str:
     """The PDF's title: ``คำรับรองการปฏิบัติราชการ <organisation> ประจำปีงบประมาณ พ.ศ. <year>``."""
-    words = labels(lang)
+    words = labels(lang, view.sector)
     return (
         f"{words['agreements']} {view.organisation.name} {words['fiscal_year']} {view.fiscal_year}"
     )
@@ -127,6 +145,7 @@ def render_typst(
     chosen = registered() if pages is None else pages
     context = {
         "site": view,
+        "t": labels(lang, view.sector),
         "doc_title": title or document_title(view, lang),
         "pdf_parts": pdf_parts(chosen),
     }

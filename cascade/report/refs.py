@@ -18,7 +18,7 @@ from collections.abc import Iterable
 
 from cascade.model.plan import Kpi, PlanModel
 from cascade.qid import id_of
-from cascade.report.labels import PARTY_WORDS, word
+from cascade.report.labels import PARTY_WORDS, sector_of, word
 from cascade.report.registry import registered, reserved_stems
 from cascade.report.view import Ref
 from cascade.spec.common import Bilingual, text_of
@@ -67,6 +67,9 @@ class Refs:
     def __init__(self, model: PlanModel, lang: str, reserved: frozenset[str] | None = None) -> None:
         self.model = model
         self.lang = lang
+        root = model.units.get(model.organisation)
+        self.sector = sector_of(root.spec.type if root is not None else None)
+        """Whose words the labels use: a government's or a business's (see labels.sector_of)."""
         taken = reserved_stems(registered()) if reserved is None else reserved
         self.pages: dict[str, str] = unique_stems(model.agreements, taken)
 
@@ -80,7 +83,7 @@ class Refs:
         return Ref(party, party, self.party_name(party), self.pages.get(party, ""))
 
     def party_type_label(self, party: str) -> str:
-        return word(PARTY_WORDS, self.model.party_type(party), self.lang)
+        return word(PARTY_WORDS, self.model.party_type(party), self.lang, self.sector)
 
     def kpi(self, kpi: Kpi) -> Ref:
         name = self.text(kpi.name) or kpi.id

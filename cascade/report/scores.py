@@ -26,6 +26,10 @@ COMPONENT_WORDS = {
 }
 
 
+KpiRounds = dict[tuple[str, str], list[tuple[int, Number]]]
+"""(party, KPI qid) → the KPI's score in each round so far: (months, score)."""
+
+
 @dataclass(frozen=True, slots=True)
 class Scores:
     """The period's scorecard views by party and the site-wide period record."""
@@ -53,7 +57,9 @@ class ScoreViews:
         self.lang = refs.lang
         self.rows = gather(model, period).rows
 
-    def line(self, raw: KpiLine, dims: dict[str, str]) -> ScoreLine:
+    def line(
+        self, raw: KpiLine, dims: dict[str, str], rounds: tuple[tuple[int, Number], ...] = ()
+    ) -> ScoreLine:
         row = self.rows.get(raw.qid)
         result = row.result if row is not None else None
         return ScoreLine(
@@ -70,12 +76,24 @@ class ScoreViews:
             round_target=raw.round_target,
             evidence=(result.evidence or "") if result is not None else "",
             remark=text_of(result.remark, self.lang) if result is not None else "",
+            forecast=raw.forecast,
+            forecast_score=raw.forecast_score,
+            rounds=rounds,
         )
 
-    def card(self, record: Scorecard, trend: list[tuple[str, Number]]) -> ScorecardView:
+    def card(
+        self,
+        record: Scorecard,
+        trend: list[tuple[str, Number]],
+        kpi_rounds: KpiRounds | None = None,
+    ) -> ScorecardView:
         agreement = self.model.agreements[record.party]
         dims = dimension_names(self.model, agreement, self.refs)
-        lines = tuple(self.line(raw, dims) for raw in record.lines)
+        by_kpi = kpi_rounds or {}
+        lines = tuple(
+            self.line(raw, dims, tuple(by_kpi.get((record.party, raw.qid), ())))
+            for raw in record.lines
+        )
         bars = [(ln.ref.id, ln.score) for ln in lines]
         t = self.lang
         return ScorecardView(
@@ -104,15 +122,18 @@ class ScoreViews:
 def score_views(model: PlanModel, refs: Refs, period: Period) -> Scores:
     """Score every round up to ``period``; scorecards and the summary of ``period``."""
     history: dict[str, list[tuple[str, Number]]] = {}
+    kpi_rounds: KpiRounds = {}
     last: tuple[Scorecard, ...] = ()
     for when in rounds(model, period):
         run, _ = score_plan(model, ScoreOptions(when))
         for record in run.scorecards:
             history.setdefault(record.party, []).append((when.label, record.score))
+            for raw in record.lines:
+                kpi_rounds.setdefault((record.party, raw.qid), []).append((when.month, raw.score))
         if when.label == period.label:
             last = run.scorecards
     views = ScoreViews(model, refs, period)
-    cards = {r.party: views.card(r, history.get(r.party, [])) for r in last}
+    cards = {r.party: views.card(r, history.get(r.party, []), kpi_rounds) for r in last}
     summary = tuple(
         ScoreSummary(
             refs.party(r.party),

@@ -186,3 +186,5 @@ class SiteView:
     stamp: str = ""
     nav: tuple[Ref, ...] = ()
     parts: tuple[tuple[str, object], ...] = ()
+    sector: str = "public"
+    """``public`` or ``business``: whose words the labels use (:func:`labels.sector_of`)."""

@@ -186,6 +186,11 @@ class ScoreLine:
     round_target: Number
     evidence: str
     remark: str
+    forecast: Number = None
+    """The year-end result the rounds so far point to (linear trend), and its score."""
+    forecast_score: Number = None
+    rounds: tuple[tuple[int, Number], ...] = ()
+    """The KPI's score in each round so far: (months since October, score)."""
 
 
 @dataclass(frozen=True, slots=True)

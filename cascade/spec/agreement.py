@@ -112,6 +112,13 @@ class Kpi(SpecModel):
     formula: str | None = Field(
         None, description=d("Formula over actuals' variables.", "สูตรการคำนวณ")
     )
+    variables: dict[str, Text] | None = Field(
+        None,
+        description=d(
+            "What each variable of the formula counts, by name: the KPI card prints them.",
+            "ความหมายของตัวแปรในสูตร (แสดงในรายละเอียดตัวชี้วัดแทนชื่อตัวแปร)",
+        ),
+    )
     criteria: Criteria | None = Field(None, description=d("Criteria.", "เกณฑ์การให้คะแนน"))
     baseline: dict[int, Dec] = Field(
         default_factory=dict, description=d("Baseline by fiscal year.", "ข้อมูลพื้นฐาน")

@@ -24,6 +24,9 @@ class CommonKpi(SpecModel):
     target: Dec | None = Field(None, description=d("Target.", "ค่าเป้าหมาย"))
     definition: Text | None = Field(None, description=d("Definition.", "คำนิยาม"))
     formula: str | None = Field(None, description=d("Formula over actuals.", "สูตรคำนวณ"))
+    variables: dict[str, Text] | None = Field(
+        None, description=d("What each formula variable counts.", "ความหมายของตัวแปรในสูตร")
+    )
     criteria: Criteria | None = Field(None, description=d("Scoring criteria.", "เกณฑ์การให้คะแนน"))
 
 

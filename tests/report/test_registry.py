@@ -114,12 +114,13 @@ def test_the_page_is_linked_in_thai_too(
     argv = ["report", str(ACME), "--lang", "th", "-o", str(out), "--templates", str(templates)]
     assert run(argv, capsys)[0] == 0
     html = (out / "report" / "html" / "index.html").read_text(encoding="utf-8")
-    assert html.count('<a href="headcount.html">จำนวนคำรับรอง</a>') == 2
+    # ACME is a company (org.yaml type: company): its Thai words are a business's, no คำรับรอง
+    assert html.count('<a href="headcount.html">จำนวนข้อตกลง</a>') == 2
     md = (out / "report" / "md" / "index.md").read_text(encoding="utf-8")
-    assert md.splitlines()[0].endswith(" · [จำนวนคำรับรอง](headcount.md)")
-    assert "- [จำนวนคำรับรอง](headcount.md)\n" in md
+    assert md.splitlines()[0].endswith(" · [จำนวนข้อตกลง](headcount.md)")
+    assert "- [จำนวนข้อตกลง](headcount.md)\n" in md
     page = (out / "report" / "md" / "headcount.md").read_text(encoding="utf-8")
-    assert page.endswith("\n# จำนวนคำรับรอง: 4\n")
+    assert page.endswith("\n# จำนวนข้อตกลง: 4\n")
 
 
 def test_serve_rebuilds_a_page_passed_in_the_options(templates: Path, tmp_path: Path) -> None:
@@ -167,6 +168,7 @@ def test_the_pdf_has_the_page_in_registry_order(
     first_form = source.index("#counter(page).update(1)")
     assert source.index("= Agreements: 4") < first_form
     assert source.replace("= Agreements: 4\n", "", 1) == plain
+    pdf_markup.make_typst_env.cache_clear()  # not this folder's for the tests after
 
 
 def test_a_party_page_never_takes_a_registered_page_name() -> None:

@@ -38,7 +38,9 @@ def break_priority(text: str, i: int) -> int:
     inside, edges = word_marks(text)
     if i in inside:
         return 0
-    return 2 if prio == 1 and i in edges else prio
+    if i in edges and prio < 2 and safe_break(text, i):
+        return 2  # a known word's edge beats the guess that a syllable goes on (ฟื้นฟู|สมรรถภาพ)
+    return prio
 
 
 def _rule_priority(text: str, i: int) -> int:

@@ -1,13 +1,15 @@
 """A small list of Thai words common in strategy and KPI documents.
 
 Line wrapping does not break inside these words and prefers to break at their
-edges; it is a cheap stand-in for a dictionary word segmenter, which would be a
-heavy dependency. Unknown words still wrap safely (see ``_text``), only less
-prettily.
+edges: in the SVG maps (see ``_text``), and in the PDF, where each is set in an
+unbreakable box (typst's own Thai dictionary splits งบ|ประมาณ, ยาเสพ|ติด,
+ตัว|ชี้วัด).  It is a cheap stand-in for a dictionary word segmenter, which would
+be a heavy dependency.  Unknown words still wrap safely, only less prettily.
 """
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 _WORD_TEXT = """
@@ -25,8 +27,16 @@ _WORD_TEXT = """
     ระบบ สถิติ รายงาน ไตรมาส ปีงบประมาณ คะแนน น้ำหนัก ค่าเป้าหมาย ผลการดำเนินงาน
     ดำเนินงาน ดำเนินการ ประจำปี ภารกิจ พันธกิจ วิสัยทัศน์ สนับสนุน บูรณาการ ความร่วมมือ
     ประชาสัมพันธ์ ฝึกอบรม สวัสดิการ ทรัพยากร มนุษย์ ความโปร่งใส ตรวจสอบได้ ประโยชน์
+    ภายใน เสพติด เบิกจ่าย สัมฤทธิ์
 """
-WORDS = tuple(_WORD_TEXT.split())
+WORDS = tuple(dict.fromkeys(_WORD_TEXT.split()))
+_LONGEST_FIRST = re.compile("|".join(sorted(WORDS, key=len, reverse=True)))
+
+
+def known_words(text: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of each known word in ``text``, left to right, the longest
+    word where several start at one place, never overlapping."""
+    return [m.span() for m in _LONGEST_FIRST.finditer(text)]
 
 
 @lru_cache(maxsize=256)

@@ -170,8 +170,10 @@ def test_strategy(repo: GitPlan) -> None:
         "en: Service excellence}}", "en: Service excellence}}\n  - {id: SI2, name: ธรรมาภิบาล}"
     )
     text = text.replace("drives: [G1]}", "drives: []}")
-    text += "strategies:\n  - {id: S1, name: ลดขั้นตอน, goals: [G1]}\nprojects:\n"
-    text += "  - {id: PJ1, name: ระบบคำขอออนไลน์, strategy: S1, owner: SVC, budget: 1500000}\n"
+    s3 = "  - {id: S3, name: ลดขั้นตอน, goals: [G1]}\n"
+    text = text.replace("goals: [G2]}\n", "goals: [G2]}\n" + s3)
+    text += "projects:\n"
+    text += "  - {id: PJ1, name: ระบบคำขอออนไลน์, strategy: S3, owner: SVC, budget: 1500000}\n"
     base = (repo.plan / path).read_text(encoding="utf-8")
     base += "projects:\n  - {id: PJ1, name: ระบบคำขอออนไลน์, owner: SVC, budget: 1200000.50}\n"
     diff = two_commits(repo, {path: base}, {path: text})
@@ -187,9 +189,9 @@ def test_strategy(repo: GitPlan) -> None:
         "  ~ goal G2 บุคลากรมีสมรรถนะสูง",
         "      drives: [G1] → —",
         "  + issue SI2 ธรรมาภิบาล",
-        "  + strategy S1 ลดขั้นตอน",
+        "  + strategy S3 ลดขั้นตอน",
         "  ~ project PJ1 ระบบคำขอออนไลน์",
-        "      strategy: — → S1",
+        "      strategy: — → S3",
         "      budget: 1200000.50 → 1500000",
     ]
 
@@ -241,9 +243,10 @@ def test_duplicates(repo: GitPlan) -> None:
         " strategy.yaml",
         "      code: PLN002",
     ]
+    old_commit, new_commit = (side.commit[:7] for side in (diff.old, diff.new) if side.commit)
     assert body(diff, "md") == [
         "",
-        "Plan folder `plan`; `HEAD~1` at `4a8e3c7`, `HEAD` at `ef68783`.",
+        f"Plan folder `plan`; `HEAD~1` at `{old_commit}`, `HEAD` at `{new_commit}`.",
         "",
         "**Summary:** duplicates and conflicts: 3 added",
         "",

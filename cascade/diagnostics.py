@@ -13,6 +13,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from cascade.visible import visible
+
 PathPart = str | int
 DocPath = tuple[PathPart, ...]
 
@@ -123,7 +125,7 @@ class Diagnostic:
 
     def format(self) -> str:
         """``file:line:col: [level] message (CODE)``, the parsable form."""
-        text = f"{self.file}:{self.line}:{self.column}: [{self.level.value}] {self.message}"
+        text = f"{visible(self.file)}:{self.line}:{self.column}: [{self.level.value}] {self.message}"
         if self.hint:
             text += f" ({self.hint})"
         return f"{text} ({self.code})"

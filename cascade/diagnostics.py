@@ -125,7 +125,8 @@ class Diagnostic:
 
     def format(self) -> str:
         """``file:line:col: [level] message (CODE)``, the parsable form."""
-        text = f"{visible(self.file)}:{self.line}:{self.column}: [{self.level.value}] {self.message}"
+        where = f"{visible(self.file)}:{self.line}:{self.column}"
+        text = f"{where}: [{self.level.value}] {self.message}"
         if self.hint:
             text += f" ({self.hint})"
         return f"{text} ({self.code})"

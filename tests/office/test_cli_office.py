@@ -90,6 +90,10 @@ def test_a_hand_written_agreement_is_replaced_only_with_force(tmp_path: Path, ca
     code, _, err = run(argv, capsys)
     assert code == 2 and "LAW already has an agreement in" in err and "--force" in err
     assert law.read_text(encoding="utf-8") == hand
+    outside = tmp_path / "law-draft.yaml"
+    assert run([*argv, "--out", str(outside)], capsys)[0] == 0
+    assert "imported by 'cascade import xlsx' from law.xlsx." in outside.read_text(encoding="utf-8")
+    assert law.read_text(encoding="utf-8") == hand
     assert run([*argv, "--force"], capsys)[0] == 0
     assert "imported by 'cascade import xlsx' from law.xlsx." in law.read_text(encoding="utf-8")
 

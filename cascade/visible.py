@@ -48,6 +48,8 @@ _BIDI = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\
 def bidi_problem(text: str) -> str | None:
     """Why ``text`` may not be shown as written: a bidi control would reorder
     what a reader sees (neither Thai nor English text needs one)."""
+    if text.isprintable():  # both kinds are unprintable: the usual text is checked in C
+        return None
     for char in text:
         if char in _BIDI:
             return f"the text holds {describe(char)}, which reorders what a reader sees; delete it"

@@ -39,7 +39,8 @@ def synthetic_actuals(model: PlanModel, period: str) -> Actuals:
             results.append(Result(kpi=kpi.qid, values=values))
         else:
             low, high = criteria.thresholds[0], criteria.thresholds[-1]  # type: ignore[index]
-            results.append(Result(kpi=kpi.qid, value=low + (high - low) * (i % 7) / 6))
+            value = low + (high - low) * (i % 7) / 6
+            results.append(Result(kpi=kpi.qid, value=value.quantize(Decimal("0.01"))))
     return Actuals(kind="Actuals", period=period, results=results)
 
 

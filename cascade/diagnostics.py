@@ -13,6 +13,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from cascade.visible import visible
+
 PathPart = str | int
 DocPath = tuple[PathPart, ...]
 
@@ -145,7 +147,8 @@ class Diagnostic:
 
     def format(self) -> str:
         """``file:line:col: [level] message (CODE)``, the parsable form."""
-        text = f"{self.file}:{self.line}:{self.column}: [{self.level.value}] {self.message}"
+        where = f"{visible(self.file)}:{self.line}:{self.column}"
+        text = f"{where}: [{self.level.value}] {self.message}"
         if self.hint:
             text += f" ({self.hint})"
         return f"{text} ({self.code})"

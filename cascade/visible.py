@@ -5,7 +5,9 @@ hold only characters that look like themselves.
   and unassigned character as an escape (``\\u202e``), so a diagnostic never
   prints a raw RIGHT-TO-LEFT OVERRIDE that reorders the line, nor a newline
   that forges a line of ``--format parsable``.
-* :func:`bidi_problem` refuses bidirectional controls in any text of a plan.
+* :func:`bidi_problem` refuses bidirectional controls in any text of a plan, and
+  control characters other than tab and line breaks (an ESC sequence would
+  drive the terminal that prints a KPI name).
 * :func:`id_problem` says why an id cannot be one: ids are written with the
   printable ASCII characters (no space, no ``/``) and Thai letters; anything
   else — an invisible character, a bidi control, a letter of another script
@@ -46,9 +48,16 @@ _BIDI = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\
 def bidi_problem(text: str) -> str | None:
     """Why ``text`` may not be shown as written: a bidi control would reorder
     what a reader sees (neither Thai nor English text needs one)."""
+    if text.isprintable():  # both kinds are unprintable: the usual text is checked in C
+        return None
     for char in text:
         if char in _BIDI:
             return f"the text holds {describe(char)}, which reorders what a reader sees; delete it"
+        if unicodedata.category(char) == "Cc" and char not in "\t\n\r":
+            return (
+                f"the text holds the control character U+{ord(char):04X}, which a terminal "
+                "or a spreadsheet would act on; delete it"
+            )
     return None
 
 

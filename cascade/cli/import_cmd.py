@@ -40,6 +40,7 @@ def _run(
     from cascade.office.draft import draft_import
     from cascade.office.place import draft_target, schema_for, write_draft
     from cascade.office.source import Source
+    from cascade.office.workbook import ImportFailed
 
     model = None
     context = Context()
@@ -55,6 +56,11 @@ def _run(
     draft = draft_import(source, party, context, command, schema)
     for problem in draft.problems:
         typer.echo(f"warning: {problem.line()}", err=True)
+    if not source.kpis:
+        raise ImportFailed(
+            f"{source.file}: no KPI found, nothing drafted (a KPI needs a name: a row under "
+            "the ตัวชี้วัด column, or a Word table with a ตัวชี้วัด row); see docs/import.md"
+        )
     if target is None:
         typer.echo(draft.text, nl=False)
         return ExitCode.OK

@@ -104,6 +104,8 @@ def summary(diff: PlanDiff) -> str:
         parts.append(f"{KINDS.get(kind, kind)}: {shown}")
     if diff.impact:
         parts.append(f"scores in {diff.period}: {len(diff.impact)} parties changed")
+    if diff.unloaded_differ:
+        parts.append("files that do not load: see the warning")
     return "; ".join(parts) or "no changes"
 
 

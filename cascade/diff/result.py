@@ -133,7 +133,14 @@ class PlanDiff:
 
     @property
     def changed(self) -> bool:
-        return bool(self.sections or self.impact)
+        """Whether anything differs: a section, a score, or which files did not load."""
+        return bool(self.sections or self.impact or self.unloaded_differ)
+
+    @property
+    def unloaded_differ(self) -> bool:
+        """Whether the files that did not load differ between the sides (a file
+        added or removed that cannot be read is a change, though not compared)."""
+        return set(self.old.failed) != set(self.new.failed)
 
     @property
     def warnings(self) -> tuple[str, ...]:

@@ -67,7 +67,7 @@ def _bare(text: str) -> str:
     words = plain(text).casefold()
     for _ in range(3):
         words = _NOISE.sub("", words).strip(" :.-")
-    return words.replace(" ", "")
+    return words.replace(" ", "").replace("องค์การ", "องค์กร")  # both spellings are in use
 
 
 def match_dimension(text: str, context: Context) -> str | None:

@@ -6,17 +6,33 @@ one cell of text; a ``มิติที่ …`` paragraph before a table sets 
 from __future__ import annotations
 
 import io
+import re
 from pathlib import Path
 from typing import Any
 
 from cascade.office.records import GOAL_WORDS, SIGNER_WORDS, header_of, records
 from cascade.office.source import Cell, Found, Source, framework_of, section_of
-from cascade.office.words import field_of, key, level_of
+from cascade.office.words import THAI_DIGITS, field_of, key, level_of
 from cascade.office.workbook import ImportFailed, failure, read_bytes
 
 _CRITERIA_HEAD = {key(w) for w in ("ระดับ", "ระดับคะแนน", "level", "score")}
 MAX_TABLES = 2_000
 MAX_TABLE_ROWS = 200
+_KPI_HEADING = re.compile(
+    r"^(?:ตัวชี้วัดที่|kpi\s*no\.?|kpi)\s*(?=\S*\d)([0-9A-Za-z]+(?:[.\-][0-9A-Za-z]+)*)[.):]?\s*(.*)$",
+    re.IGNORECASE | re.DOTALL,
+)
+
+
+def kpi_heading(label: str, value: str) -> tuple[str, str] | None:
+    """The id and name of a row ``ตัวชี้วัดที่ 1.1 | ร้อยละของ…`` (or the whole
+    heading in one merged cell, ``ตัวชี้วัดที่ 1.1 ร้อยละของ…``), else ``None``."""
+    text = label.strip()
+    found = _KPI_HEADING.match(text.translate(THAI_DIGITS))
+    if found is None:
+        return None
+    name = value or text[found.start(2) :].strip()
+    return (found.group(1), name) if name else None
 
 
 def read_docx(path: Path) -> Source:
@@ -107,7 +123,10 @@ def _table(source: Source, table: Any, number: int, section: Any) -> None:
             continue  # "ระดับ | รายละเอียดเกณฑ์": the head of a criteria table
         name = field_of(label)
         level = level_of(label) if name is None else None
-        if level is not None:
+        heading = kpi_heading(label, value) if name is None and level is None else None
+        if heading is not None:
+            found.cells["id"], found.cells["name"] = (Cell(t, place) for t in heading)
+        elif level is not None:
             found.levels[level] = Cell(value, place)
         elif name == "phone" and last_contact:
             found.cells[f"{last_contact}_phone"] = Cell(value, place)

@@ -7,7 +7,7 @@ from __future__ import annotations
 import io
 from typing import Any
 
-from cascade.office.forms import GOAL_HEADER, LABELS, SIGNER_HEADER, Form, Value
+from cascade.office.forms import GOAL_HEADER, LABELS, SIGNER_HEADER, Form, Value, writable
 
 ORDER = (
     *("id", "name", "name_en", "unit_of_measure", "weight", "target", "goal", "kind"),
@@ -18,7 +18,7 @@ AFTER_ALL = (*AFTER, "collector", "remark")
 
 
 def _text(value: Value) -> str:
-    return value if isinstance(value, str) else format(value, "f")
+    return writable(value) if isinstance(value, str) else format(value, "f")
 
 
 def document_bytes(form: Form) -> bytes:
@@ -28,12 +28,12 @@ def document_bytes(form: Form) -> bytes:
     document: Any = docx.Document()
     grid = document.styles["Table Grid"]
     for index, line in enumerate(form.title):
-        document.add_heading(line, level=0 if index == 0 else 1)
+        document.add_heading(writable(line), level=0 if index == 0 else 1)
     if form.framework:
-        document.add_paragraph(f"กรอบการประเมิน: {form.framework}")
+        document.add_paragraph(writable(f"กรอบการประเมิน: {form.framework}"))
     for group in form.groups:
         if group.title:
-            document.add_heading(group.title, level=2)
+            document.add_heading(writable(group.title), level=2)
         for cells, levels in zip(group.rows, group.levels, strict=True):
             rows: list[tuple[str, str]] = [
                 ("ตัวชี้วัดที่" if n == "id" else LABELS[n], _text(cells[n])) for n in ORDER if n in cells
@@ -58,7 +58,7 @@ def document_bytes(form: Form) -> bytes:
             table.style = grid
             for row, texts in zip(table.rows, [header, *records], strict=True):
                 for cell, text in zip(row.cells, texts, strict=True):
-                    cell.text = text
+                    cell.text = writable(text)
             document.add_paragraph()
     out = io.BytesIO()
     document.save(out)

@@ -6,6 +6,7 @@ each KPI's fields as the text a cell holds."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -47,6 +48,15 @@ LABELS: dict[str, str] = {
 GOAL_HEADER = ["รหัสเป้าประสงค์", "เป้าประสงค์", "สนับสนุนเป้าประสงค์ของส่วนราชการ"]
 GOAL_HEADER += ["เป้าประสงค์เพิ่มเติม", "คำอธิบาย"]
 SIGNER_HEADER = ["บทบาท", "รหัสบุคคล", "วันที่ลงนาม", "วันที่รับทราบ"]
+
+_UNWRITABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def writable(text: str) -> str:
+    """``text`` without the control characters that an .xlsx or .docx cannot hold
+    (openpyxl and lxml refuse them); tabs and line breaks are kept."""
+    return _UNWRITABLE.sub("", text)
+
 
 MAIN = ("id", "name", "name_en", "unit_of_measure", "weight", "target")
 MORE = tuple(k for k in LABELS if k not in (*MAIN, "criteria"))

@@ -1,6 +1,7 @@
 """Where an imported draft goes and whether it may: ``--out``, or the
 party's agreement file in ``--plan`` (``cascade new``'s rules: another
-party's file never, the party's own only with ``--force``); a file that
+party's file never, the party's own only with ``--force``; an ``--out``
+outside the plan is no second agreement and needs neither); a file that
 already holds exactly the draft is left as it is."""
 
 from __future__ import annotations
@@ -37,7 +38,7 @@ def write_draft(
     """Write ``text`` to ``target``; ``False`` when the file already holds exactly it."""
     if target.is_file() and target.read_bytes() == text.encode("utf-8"):
         return False
-    if plan is not None and model is not None:
-        agreement_target(plan, model, party, target, force)
+    if plan is not None and model is not None and target.resolve().is_relative_to(plan.resolve()):
+        agreement_target(plan, model, party, target, force)  # outside the plan: no duplicate
     write_new(target, text, force=force)
     return True

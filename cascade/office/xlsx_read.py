@@ -5,6 +5,7 @@ is a problem with its ``sheet!C7`` place."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from pathlib import Path
 
@@ -17,6 +18,8 @@ from cascade.office.words import FIELD_WORDS, field_of, key
 from cascade.office.workbook import Grid, ImportFailed, sheet_grid
 
 _TOTALS = {key(w) for w in ("รวม", "รวมทั้งสิ้น", "รวมน้ำหนัก", "total", "sum", "grand total")}
+_SIGNATURE = re.compile(r"^\(?\s*(?:ลงชื่อ|ลงนาม|signed\b|signature\b)|\.{6,}|_{6,}", re.IGNORECASE)
+"""A signature line (``ลงชื่อ ........ ผู้รับคำรับรอง``): the signature block ends the table."""
 _MARKERS = ("name", "weight", "target", "same_as", "unit_of_measure")
 
 
@@ -70,6 +73,7 @@ def _two_rows(layout: Layout, grid: Grid) -> bool:
 
 def _rows(source: Source, sheet: str, grid: Grid, layout: Layout) -> None:
     section = None
+    signed = False
     for row, texts in grid:
         if row <= layout.row:
             continue
@@ -80,6 +84,14 @@ def _rows(source: Source, sheet: str, grid: Grid, layout: Layout) -> None:
         }
         filled = [(c, t) for c, t in enumerate(texts, 1) if t]
         first_column, first = filled[0]
+        signed = signed or (_SIGNATURE.search(first) is not None and not _has_values(cells))
+        if signed:
+            for column, text in filled:
+                source.problem(
+                    cell_place(sheet, row, column),
+                    f"in the signature block, ignored: '{_short(text)}'",
+                )
+            continue
         if key(first) in _TOTALS or key(plain(first).split(" ")[0]) in _TOTALS:
             continue
         if _is_header_again(cells, layout):
@@ -111,6 +123,11 @@ def _rows(source: Source, sheet: str, grid: Grid, layout: Layout) -> None:
                     f"not under a known column title, ignored: '{_short(text)}'",
                 )
         source.kpis.append(found)
+
+
+def _has_values(cells: dict[str, tuple[int, str]]) -> bool:
+    """Whether a row gives a weight, a target or a criteria level (a KPI, not a signature)."""
+    return any(k in ("weight", "target") or k.startswith("level") for k in cells)
 
 
 def _is_header_again(cells: dict[str, tuple[int, str]], layout: Layout) -> bool:

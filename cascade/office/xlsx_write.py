@@ -5,12 +5,31 @@ a section row per dimension with its weight, one KPI a row."""
 from __future__ import annotations
 
 import io
+from collections.abc import Sequence
 from typing import Any
 
-from cascade.office.forms import GOAL_HEADER, LABELS, MAIN, MORE, SIGNER_HEADER, Form
+from cascade.office.forms import (
+    GOAL_HEADER,
+    LABELS,
+    MAIN,
+    MORE,
+    SIGNER_HEADER,
+    Form,
+    Value,
+    writable,
+)
 
 LEVELS = 5
 SHEET = "ตัวชี้วัด"
+
+
+def _append(sheet: Any, values: Sequence[Value | int | None]) -> None:
+    """Add a row; text is written as text, never as a formula (a KPI name such as
+    ``=HYPERLINK(…)`` stays inert and comes back as written on import)."""
+    sheet.append([writable(v) if isinstance(v, str) else v for v in values])
+    for cell in sheet[sheet.max_row]:
+        if cell.data_type == "f":
+            cell.data_type = "s"
 
 
 def workbook_bytes(form: Form) -> bytes:
@@ -22,9 +41,9 @@ def workbook_bytes(form: Form) -> bytes:
     sheet: Any = book.active
     sheet.title = SHEET
     for line in form.title:
-        sheet.append([line])
+        _append(sheet, [line])
     if form.framework:
-        sheet.append([f"กรอบการประเมิน: {form.framework}"])
+        _append(sheet, [f"กรอบการประเมิน: {form.framework}"])
     first = form.used(MAIN)
     more = form.used(MORE)
     top = sheet.max_row + 1
@@ -47,14 +66,14 @@ def workbook_bytes(form: Form) -> bytes:
     width = len(first) + LEVELS + len(more)
     for group in form.groups:
         if group.title:
-            sheet.append([group.title])
+            _append(sheet, [group.title])
             sheet.merge_cells(
                 start_row=sheet.max_row, start_column=1, end_row=sheet.max_row, end_column=width
             )
             sheet.cell(sheet.max_row, 1).font = bold
         for cells, levels in zip(group.rows, group.levels, strict=True):
             padded = list(levels) + [None] * (LEVELS - len(levels))
-            sheet.append([cells.get(n) for n in first] + padded + [cells.get(n) for n in more])
+            _append(sheet, [cells.get(n) for n in first] + padded + [cells.get(n) for n in more])
             for cell in sheet[sheet.max_row]:
                 cell.alignment = Alignment(vertical="top", wrap_text=True)
     for column, size in ((1, 8), (2, 60)):
@@ -69,7 +88,7 @@ def workbook_bytes(form: Form) -> bytes:
             for cell in extra[1]:
                 cell.font = bold
             for row in rows:
-                extra.append(row)
+                _append(extra, row)
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()

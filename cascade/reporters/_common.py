@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from cascade.diagnostics import Diagnostic
+from cascade.visible import visible
 
 
 def place(file: str, line: int = 0, column: int = 0) -> str:
-    """``file:line:col``, leaving out what is unknown (0): ``file:line`` or ``file``."""
+    """``file:line:col``, leaving out what is unknown (0): ``file:line`` or ``file``;
+    a character of the file name that does not print as itself (a line break) escaped."""
+    file = visible(file)
     if line <= 0:
         return file
     if column <= 0:

@@ -27,6 +27,7 @@ from rich.text import Text
 from cascade.diagnostics import Diagnostic, Level
 from cascade.reporters._common import place, plural
 from cascade.result import RunResult
+from cascade.visible import visible
 
 WIDTH = 200
 _LEVEL_STYLES = {Level.ERROR: "bold red", Level.WARNING: "yellow"}
@@ -92,7 +93,7 @@ def report(result: RunResult, out: TextIO, color: bool = False) -> None:
         by_file.setdefault(diagnostic.file, []).append(diagnostic)
     width = max((len(_position(d)) for d in result.diagnostics), default=0)
     for file, group in by_file.items():
-        console.print(Text(file or "(no file)", style="bold underline"))
+        console.print(Text(visible(file) or "(no file)", style="bold underline"))
         for row in _rows(group, width):
             console.print(row)
         console.print()

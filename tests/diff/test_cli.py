@@ -30,6 +30,21 @@ def test_exit_code_is_opt_in(repo: GitPlan, capsys: pytest.CaptureFixture[str]) 
     assert run(["diff", "--exit-code", "HEAD", plan, "-f", "json"], capsys)[0] == 1
 
 
+def test_a_new_file_that_does_not_load_is_a_change(
+    repo: GitPlan, capsys: pytest.CaptureFixture[str]
+) -> None:
+    repo.write("agreements/units/NEW.yaml", "kind: Agreement\n  bad: [\n")
+    code, out, _err = run(["diff", "HEAD", str(repo.plan), "--exit-code"], capsys)
+    assert (code, out.splitlines()[1:]) == (
+        1,
+        [
+            "warning: new side (working tree): 1 file(s) did not load and are left out of the "
+            "diff: agreements/units/NEW.yaml (run cascade validate)",
+            "summary: files that do not load: see the warning",
+        ],
+    )
+
+
 def test_lone_word_is_a_revision_or_the_plan_folder(
     repo: GitPlan, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:

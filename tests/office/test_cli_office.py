@@ -12,7 +12,7 @@ import pytest
 from cascade.load.reader import parse_text
 from cascade.spec.agreement import Agreement
 from tests.new.helpers import errors, model_of, probation, run, validate
-from tests.office.fixtures import workbook
+from tests.office.fixtures import word, workbook
 
 CAP = pytest.CaptureFixture[str]
 LEVELS = [None, None, None, None, None, None, None, None, 1, 2, 3, 4, 5]
@@ -90,6 +90,10 @@ def test_a_hand_written_agreement_is_replaced_only_with_force(tmp_path: Path, ca
     code, _, err = run(argv, capsys)
     assert code == 2 and "LAW already has an agreement in" in err and "--force" in err
     assert law.read_text(encoding="utf-8") == hand
+    outside = tmp_path / "law-draft.yaml"
+    assert run([*argv, "--out", str(outside)], capsys)[0] == 0
+    assert "imported by 'cascade import xlsx' from law.xlsx." in outside.read_text(encoding="utf-8")
+    assert law.read_text(encoding="utf-8") == hand
     assert run([*argv, "--force"], capsys)[0] == 0
     assert "imported by 'cascade import xlsx' from law.xlsx." in law.read_text(encoding="utf-8")
 
@@ -162,3 +166,14 @@ def test_a_sheet_past_the_row_bound_is_refused(tmp_path: Path, capsys: CAP) -> N
     book.save(path)
     code, out, err = run(["import", "xlsx", str(path), "-p", "CSS", "--dry-run"], capsys)
     assert (code, out, err) == (2, "", f"cascade: {path}: sheet 'KPI' goes past row 100,000\n")
+
+
+def test_a_file_without_a_kpi_exits_2(tmp_path: Path, capsys: CAP) -> None:
+    path = word(tmp_path / "t.docx", [[["หมายเหตุ", "ไม่มีตัวชี้วัด"]]])
+    code, out, err = run(["import", "docx", str(path), "-p", "CSS", "--dry-run"], capsys)
+    assert (code, out) == (2, "")
+    assert err == (
+        "warning: table 1: a table without a KPI name (ตัวชี้วัด), ignored\n"
+        "cascade: t.docx: no KPI found, nothing drafted (a KPI needs a name: a row under the "
+        "ตัวชี้วัด column, or a Word table with a ตัวชี้วัด row); see docs/import.md\n"
+    )

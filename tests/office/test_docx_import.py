@@ -122,3 +122,14 @@ def test_criteria_in_a_table_inside_the_criteria_cell(tmp_path: Path) -> None:
         },
     ]
     assert problems == []
+
+
+def test_the_id_in_the_label_and_the_name_beside_it_or_in_the_same_cell(tmp_path: Path) -> None:
+    first = [["ตัวชี้วัดที่ ๑.๑", "ร้อยละของร่างกฎหมายที่แล้วเสร็จ"], ["น้ำหนัก", "40"]]
+    second = [["ตัวชี้วัดที่ 1.2 ระดับความสำเร็จของการจัดทำคู่มือ ๒ เล่ม", ""], ["น้ำหนัก", "60"]]
+    data, problems = docx_draft(word(tmp_path / "t.docx", [first, second]))
+    assert [(k["id"], k["name"], k["weight"]) for k in data["kpis"]] == [
+        ("1.1", "ร้อยละของร่างกฎหมายที่แล้วเสร็จ", "40"),
+        ("1.2", "ระดับความสำเร็จของการจัดทำคู่มือ ๒ เล่ม", "60"),
+    ]
+    assert problems == []

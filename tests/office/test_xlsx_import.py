@@ -226,3 +226,18 @@ def test_a_mapping_names_the_columns_of_any_layout(tmp_path: Path) -> None:
         },
     ]
     assert [p.line() for p in draft.problems] == ["ข้อมูล!F3: criteria give levels [1, 2], not 1–5"]
+
+
+def test_the_signature_block_under_the_table_is_no_kpi(tmp_path: Path) -> None:
+    rows = [
+        ["ลำดับ", "ตัวชี้วัด", "น้ำหนัก"],
+        ["1", "ร้อยละของร่างกฎหมายที่แล้วเสร็จ", 100],
+        [None, "ลงชื่อ ........................ ผู้รับคำรับรอง"],
+        [None, "(นายสมชาย ใจดี)"],
+    ]
+    text, problems = xlsx_draft(workbook(tmp_path / "s.xlsx", rows))
+    assert [k["name"] for k in kpis_of(text)] == ["ร้อยละของร่างกฎหมายที่แล้วเสร็จ"]
+    assert problems == [
+        "KPI!B3: in the signature block, ignored: 'ลงชื่อ ........................ ผู้รับค…'",
+        "KPI!B4: in the signature block, ignored: '(นายสมชาย ใจดี)'",
+    ]

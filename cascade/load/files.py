@@ -17,7 +17,7 @@ from pathlib import Path
 
 from cascade.checks.load import UNREADABLE
 from cascade.load.cache import ParseCache, key_of
-from cascade.load.discover import TABLE_SUFFIXES
+from cascade.load.discover import TABLE_SUFFIXES, leaves_root
 from cascade.load.reader import MAX_FILE_BYTES, ReadResult, Stamp, read_bytes
 from cascade.load.tables import read_table
 
@@ -46,6 +46,10 @@ def read_raw(path: Path, rel: str) -> bytes | ReadResult:
 
 def read_stamped(path: Path, rel: str) -> tuple[bytes, Stamp] | ReadResult:
     """The bytes of one plan file and its stamp, or the diagnostic that says why there are none."""
+    outside = leaves_root(path, rel)
+    if outside is not None:
+        message = f"not read: it is a symlink to {outside}, outside the plan folder"
+        return ReadResult(rel, diagnostics=[UNREADABLE.diagnostic(rel, message)])
     try:
         info = path.stat()
         if not stat.S_ISREG(info.st_mode):

@@ -3,19 +3,42 @@
 :func:`replace_tree` writes every file into a temp folder next to the
 target, then swaps it in with two renames (old aside, new in) and deletes
 the old one; if anything fails before the swap, the previous report is left
-as it was.  :func:`sync_tree` (used by ``--serve``) rewrites only the files
-whose text changed, each atomically, and removes files no longer produced.
+as it was.  The two renames run with Ctrl-C and SIGTERM held back, so an
+interrupted report never leaves the output folder missing.  A failure
+raises an ``OSError`` naming the folder.  :func:`sync_tree` (used by
+``--serve``) rewrites only the files whose text changed, each atomically,
+and removes files no longer produced.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
+import signal
 import tempfile
-from collections.abc import Mapping
+import threading
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 
-from cascade.fileio import atomic_write
+from cascade.fileio import atomic_write, naming
+
+HELD = {signal.SIGINT, signal.SIGTERM}
+
+
+@contextlib.contextmanager
+def _signals_held() -> Iterator[None]:
+    """Ctrl-C and SIGTERM wait until the block is done (main thread, POSIX)."""
+    if not hasattr(signal, "pthread_sigmask") or threading.current_thread() is not (
+        threading.main_thread()
+    ):
+        yield
+        return
+    before = signal.pthread_sigmask(signal.SIG_BLOCK, HELD)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, before)
 
 
 def _write_all(folder: Path, files: Mapping[str, str | bytes]) -> None:
@@ -31,6 +54,13 @@ def _write_all(folder: Path, files: Mapping[str, str | bytes]) -> None:
 
 def replace_tree(target: Path, files: Mapping[str, str | bytes]) -> None:
     """Make folder ``target`` hold exactly ``files`` (relative path → text or bytes)."""
+    with naming(target):
+        _replace_tree(target, files)
+
+
+def _replace_tree(target: Path, files: Mapping[str, str | bytes]) -> None:
+    if target.exists() and not target.is_dir():
+        raise NotADirectoryError(20, "a file is there, a folder is needed", str(target))
     target.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.new-", dir=target.parent))
     old: Path | None = None
@@ -39,13 +69,15 @@ def replace_tree(target: Path, files: Mapping[str, str | bytes]) -> None:
         staging.chmod(0o755)
         if target.exists() or target.is_symlink():
             old = Path(tempfile.mkdtemp(prefix=f".{target.name}.old-", dir=target.parent))
-            os.replace(target, old / "tree")
-        try:
-            os.replace(staging, target)
-        except BaseException:
+        with _signals_held():
             if old is not None:
-                os.replace(old / "tree", target)
-            raise
+                os.replace(target, old / "tree")
+            try:
+                os.replace(staging, target)
+            except BaseException:
+                if old is not None:
+                    os.replace(old / "tree", target)
+                raise
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         if old is not None:

@@ -75,7 +75,7 @@ def test_report_into_a_read_only_folder_keeps_nothing_half_written(
     def read_only(*args: object, dir: str = "", **kwargs: object) -> str:
         raise PermissionError(errno.EACCES, "Permission denied", dir)
 
-    monkeypatch.setattr(output.tempfile, "mkdtemp", read_only)
+    monkeypatch.setattr("cascade.report.output.tempfile.mkdtemp", read_only)
     code, _, err = run(["report", str(MINIMAL), "-o", str(tmp_path), "-f", "md"], capsys)
     assert code == 2
     assert _one_line(err) == f"cascade: {tmp_path}/report: Permission denied"

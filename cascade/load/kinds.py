@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from typing import Any
 
 _SEPARATOR = re.compile(r"^(---|\.\.\.)(\s|$)")
-_VALUE = r"""\s*:\s*(?:"([^"]*)"|'([^']*)'|([^\s#"'][^\s#]*))\s*(?:#.*)?$"""
+_VALUE = r"""\s*:\s*(?:"([^"]*)"|'([^']*)'|([^\s#"'\[\]{},&*!|>%@`][^\s#,\[\]{}]*))\s*(?:#.*)?$"""
 _KIND = re.compile(r"^kind" + _VALUE)
 _PARTY = re.compile(r"^party" + _VALUE)
 _CONTENT = re.compile(r"^(\s*(#.*)?|%.*)$")

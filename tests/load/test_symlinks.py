@@ -1,4 +1,4 @@
-"""Nothing outside the plan root is read through a symlink; links inside it are plan files.
+"""Nothing outside the plan root is read through a symlink, nor a file over the size limit.
 
 The check comes before the file is opened: a link to a FIFO outside would
 otherwise block the read.
@@ -12,6 +12,7 @@ from pathlib import Path
 
 from cascade.engine import validate_plan
 from cascade.load.discover import leaves_root
+from cascade.load.files import PLAN_FILE_LIMIT
 from tests.conftest import MINIMAL, keys, make_plan
 
 
@@ -47,3 +48,15 @@ def test_leaves_root_looks_at_every_link_on_the_way(tmp_path: Path) -> None:
     assert leaves_root(root / "org.yaml", "org.yaml") is None
     (root / "again.yaml").symlink_to("org.yaml")
     assert leaves_root(root / "again.yaml", "again.yaml") is None
+
+
+def test_a_file_over_the_limit_is_refused_before_it_is_read(tmp_path: Path) -> None:
+    """tests/load: the worst shape needs ~190 × its size in memory; the limit keeps a
+    run under 1 GiB, and the file is refused by its size (exit 2), never parsed."""
+    root = make_plan(tmp_path, {})
+    with (root / "huge.yaml").open("wb") as handle:
+        handle.truncate(PLAN_FILE_LIMIT + 1)  # sparse: no disk, no reading
+    result = validate_plan(root)
+    assert keys(result) == [("LOAD009", "huge.yaml", 1, 1)]
+    assert result.diagnostics[0].message == "cannot read the file: larger than 4 MiB"
+    assert result.exit_code() == 2

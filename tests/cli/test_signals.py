@@ -112,19 +112,3 @@ def test_ctrl_c_while_cascade_starts_exits_130_quietly() -> None:
         [sys.executable, "-c", starting], cwd=ROOT, capture_output=True, text=True, timeout=60
     )
     assert (done.returncode, done.stdout, done.stderr) == (130, "", "interrupted\n")
-
-
-def test_ctrl_c_at_once_ends_the_process_without_a_traceback() -> None:
-    """A signal at once arrives before Python's own handler: the process just ends
-    (a shell shows 130); in no case a traceback."""
-    process = subprocess.Popen(
-        [sys.executable, "-m", "cascade", "validate", str(MINIMAL)],
-        cwd=ROOT,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    process.send_signal(signal.SIGINT)
-    _, err = process.communicate(timeout=30)
-    assert process.returncode in (130, -signal.SIGINT)
-    assert "Traceback" not in err

@@ -1,5 +1,5 @@
 """``python -m cascade``."""
 
-from cascade.cli.app import entry
+from cascade.cli.start import entry
 
 entry()

@@ -25,6 +25,8 @@ class ExitCode(IntEnum):
     """A bug in cascade."""
     INTERRUPTED = 130
     """Ctrl-C."""
+    TERMINATED = 143
+    """SIGTERM (128 + 15): stopped after removing its temporary files."""
 
 
 class CascadeError(Exception):

@@ -1,12 +1,30 @@
-"""Atomic writes: a file or a whole folder appears complete or not at all."""
+"""Atomic writes: a file or a whole folder appears complete or not at all.
+
+A failed write (a full disk, a read-only folder, a folder where a file is
+wanted) raises an ``OSError`` that names the path it was writing, so the
+command's one error handler can say which (exit code 2).
+"""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import stat
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
+
+
+@contextlib.contextmanager
+def naming(path: Path) -> Iterator[None]:
+    """Inside, an ``OSError`` that names no file (``os.write`` on a full disk) names ``path``."""
+    try:
+        yield
+    except OSError as exc:
+        if exc.filename is None and exc.errno is not None:
+            raise OSError(exc.errno, exc.strerror or str(exc), str(path)) from exc
+        raise
 
 
 def _umask() -> int:
@@ -24,7 +42,13 @@ def atomic_write(path: Path, text: str | bytes) -> None:
     renaming over it would destroy the device or the link.  A new file gets
     the usual permissions (0666 less the umask), an existing one keeps its own.
     """
-    data = text.encode("utf-8") if isinstance(text, str) else text
+    with naming(path):
+        _atomic_write(path, text.encode("utf-8") if isinstance(text, str) else text)
+
+
+def _atomic_write(path: Path, data: bytes) -> None:
+    if path.is_dir():
+        raise IsADirectoryError(21, "a folder is there, a file is needed", str(path))
     if path.is_symlink() or (path.exists() and not path.is_file()):
         with path.open("wb") as handle:
             handle.write(data)
@@ -48,19 +72,20 @@ def atomic_tree(target: Path, files: dict[str, str]) -> None:
     The files are written into a sibling temp folder which is then renamed to
     ``target``; ``target`` must not exist or be empty.
     """
-    target.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
-    try:
-        for rel, text in files.items():
-            dest = staging / rel
-            dest.parent.mkdir(parents=True, exist_ok=True)
-            dest.write_text(text, encoding="utf-8", newline="\n")
-        if target.exists():
-            target.rmdir()  # only an empty folder may be replaced
-        os.replace(staging, target)
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
+    with naming(target):
+        target.parent.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
+        try:
+            for rel, text in files.items():
+                dest = staging / rel
+                dest.parent.mkdir(parents=True, exist_ok=True)
+                dest.write_text(text, encoding="utf-8", newline="\n")
+            if target.exists():
+                target.rmdir()  # only an empty folder may be replaced
+            os.replace(staging, target)
+        except BaseException:
+            shutil.rmtree(staging, ignore_errors=True)
+            raise
 
 
 def read_regular(path: Path, limit: int) -> bytes:

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from cascade import rules as registered
+from cascade.broken import broken_documents, rules_can_run, stand_ins
 from cascade.checks import plan as checks
 from cascade.diagnostics import (
     Diagnostic,
@@ -31,12 +32,14 @@ from cascade.graph import build_graph
 from cascade.load.cache import ParseCache
 from cascade.load.discover import PLAN_FILE, discover_names, output_folder
 from cascade.load.files import read_all
+from cascade.load.kinds import Declared
 from cascade.load.positions import SourceMap
 from cascade.load.reader import ReadResult, Stamp, decode
 from cascade.model.build import build_model
 from cascade.model.plan import PlanModel
 from cascade.result import RunResult
 from cascade.rules import Context, Rule
+from cascade.rules.soundness import sound_findings
 from cascade.spec.validate import SpecDoc, validate_document
 from cascade.visible import visible
 
@@ -271,6 +274,10 @@ def apply_levels(diagnostics: Iterable[Diagnostic], levels: dict[str, Level]) ->
 
 
 CROSS_FILE_SKIPPED = "cross-file rules were not run: fix the errors above first"
+CROSS_FILE_PARTIAL = (
+    "cross-file rules ran without the agreements that failed to load: "
+    "findings they could change are left out until those are fixed"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -286,6 +293,24 @@ class LoadOptions:
     jobs: int = 1
     cache: bool = False
     overlay: tuple[tuple[str, str], ...] = ()
+
+
+def _partial(
+    docs: list[SpecDoc], broken: dict[str, list[Declared] | None]
+) -> tuple[list[Finding], dict[str, Level]] | None:
+    """The sound findings of the rules run with stand-ins for the broken agreements;
+    ``None`` when a broken file may be something else (then no rule runs)."""
+    if not rules_can_run(broken):
+        return None
+    added = stand_ins(docs, broken)
+    if added is None:
+        return None
+    model, findings, levels = semantic_stage(sorted([*docs, *added], key=lambda d: (d.file, d.doc)))
+    if model is not None:
+        missing = {(d.file, d.doc): str(getattr(d.model, "party", "")) for d in added}
+        always = {INTERNAL, UNKNOWN_RULE}
+        findings = sound_findings(model, findings, registered.ALL, always, missing)
+    return findings, levels
 
 
 def check_plan(
@@ -313,6 +338,7 @@ def _check_plan(root: Path, progress: Progress | None, options: LoadOptions) -> 
     stage: list[Diagnostic] = []
     docs: list[SpecDoc] = []
     records: dict[str, FileRecord] = {}
+    broken: dict[str, list[Declared] | None] = {}
     cells = {read.file: read.cells for read in reads if read.cells is not None}
     for read in reads:
         stage.extend(read.diagnostics)
@@ -321,13 +347,21 @@ def _check_plan(root: Path, progress: Progress | None, options: LoadOptions) -> 
         stage.extend(to_diagnostics(findings, root, {}, cells, texts))
         blocking = bool(findings) or not read.ok
         records[read.file] = FileRecord(read.stamp, read.digest, kinds, blocking)
+        if blocking:
+            broken[read.file] = broken_documents(root, read, findings)
     del reads
     notes: list[str] = []
     levels: dict[str, Level] = {}
     model: PlanModel | None = None
     semantic: list[Diagnostic] | None = None
-    if any(record.blocking for record in records.values()):
-        notes.append(CROSS_FILE_SKIPPED)
+    if broken:
+        partial = _partial(docs, broken)
+        if partial is None:
+            notes.append(CROSS_FILE_SKIPPED)
+        else:
+            semantic = to_diagnostics(partial[0], root, partial[1], cells)
+            levels = partial[1]
+            notes.append(CROSS_FILE_PARTIAL)
     else:
         model, findings, levels = semantic_stage(docs)
         semantic = to_diagnostics(findings, root, levels, cells, texts)

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import signal
 import sys
+import threading
 import traceback
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
+from types import FrameType
 
 import typer
 import typer.main
@@ -109,6 +113,43 @@ def _failed(exc: CascadeError) -> ExitCode:
     return exc.exit_code
 
 
+class Terminated(KeyboardInterrupt):
+    """SIGTERM, raised like Ctrl-C so every ``finally`` removes its temporary files."""
+
+
+@contextmanager
+def _raising_signals() -> Iterator[list[int]]:
+    """Inside, Ctrl-C and SIGTERM raise (main thread only) and are recorded in the
+    list yielded (typer turns a ``KeyboardInterrupt`` into a plain exit code 130,
+    so the record is what tells); the old handlers come back after."""
+    received: list[int] = []
+    if threading.current_thread() is not threading.main_thread():
+        yield received
+        return
+
+    def raise_(signum: int, frame: FrameType | None) -> None:
+        received.append(signum)
+        raise Terminated() if signum == signal.SIGTERM else KeyboardInterrupt()
+
+    old = signal.signal(signal.SIGINT, raise_)
+    old_term = signal.signal(signal.SIGTERM, raise_)
+    try:
+        yield received
+    finally:
+        signal.signal(signal.SIGINT, old)
+        signal.signal(signal.SIGTERM, old_term)
+
+
+def _os_problem(exc: OSError) -> str:
+    """An ``OSError`` as one line that names its path."""
+    what = exc.strerror or str(exc)
+    if exc.filename is None:
+        return what
+    if exc.filename2 is not None:
+        return f"{exc.filename} → {exc.filename2}: {what}"
+    return f"{exc.filename}: {what}"
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the CLI and return its exit code; never lets a traceback escape.
 
@@ -116,9 +157,23 @@ def main(argv: Sequence[str] | None = None) -> int:
     only here does an exception become an exit code and stderr lines:
     :class:`CascadeError` its own code and message, :class:`PlanRootError`
     USAGE, a command-line error USAGE (with typer's usage text), Ctrl-C
-    INTERRUPTED, a closed stdout OK, anything else INTERNAL with the last
-    frames of the traceback.
+    INTERRUPTED (SIGTERM TERMINATED), an ``OSError`` (a full disk, a
+    read-only folder, a folder where a file is wanted) USAGE with its path,
+    a closed stdout OK, anything else INTERNAL with the last frames of the
+    traceback.
     """
+    with _raising_signals() as received:
+        try:
+            code = _main(argv)
+        except KeyboardInterrupt:  # in a handler below, or between the lines
+            code = ExitCode.INTERRUPTED
+    if received or code == ExitCode.INTERRUPTED:
+        _stderr(["interrupted"])
+        return ExitCode.TERMINATED if signal.SIGTERM in received else ExitCode.INTERRUPTED
+    return code
+
+
+def _main(argv: Sequence[str] | None) -> int:
     command = typer.main.get_command(app)
     try:
         result = command.main(
@@ -136,10 +191,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         _stderr([f"cascade: {exc}"])
         return ExitCode.USAGE
     except (typer.Abort, KeyboardInterrupt):
-        _stderr(["interrupted"])
         return ExitCode.INTERRUPTED
     except BrokenPipeError:
         return ExitCode.OK
+    except OSError as exc:  # the environment: a full disk, a read-only folder, a bad path
+        _stderr([f"cascade: {_os_problem(exc)}"])
+        return ExitCode.USAGE
     except Exception as exc:  # the one place a bug becomes exit code 3
         if _is_usage_error(exc):
             exc.show()  # type: ignore[attr-defined]
@@ -150,5 +207,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     return int(result) if isinstance(result, int) else ExitCode.OK
 
 
-def entry() -> None:  # pragma: no cover - the console script
-    sys.exit(main())
+def entry() -> None:  # pragma: no cover - kept for old console scripts
+    """Run ``cascade`` (the console script is :func:`cascade.cli.start.entry`)."""
+    from cascade.cli.start import entry as start
+
+    start()

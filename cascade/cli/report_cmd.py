@@ -87,11 +87,13 @@ def report(
     thai_digits: bool = typer.Option(False, "--thai-digits", help="Write numbers in Thai digits."),
     stamp: bool = typer.Option(False, "--stamp", help="Add the generation time to the pages."),
     serve_: bool = typer.Option(False, "--serve", help="Serve the HTML site and rebuild on save."),
-    port: int = typer.Option(8000, "--port", help="Port for --serve (on 127.0.0.1)."),
+    port: int = typer.Option(
+        8000, "--port", min=0, max=65535, help="Port for --serve (on 127.0.0.1)."
+    ),
     timeout: float = typer.Option(
         5.0, "--template-timeout", help="Seconds a page of --templates may take to render."
     ),
-    memory: int = typer.Option(1024, "--template-memory", help="MiB a --templates render may use."),
+    memory: int = typer.Option(512, "--template-memory", help="MiB a --templates render may use."),
     jobs: int = typer.Option(
         0, "--jobs", "-j", min=0, help="PDF worker processes (default: one per core)."
     ),

@@ -121,19 +121,42 @@ def has_tree(repo: Repo, commit: str) -> bool:
 
 
 def read_blobs(repo: Repo, oids: list[str]) -> dict[str, bytes]:
-    """The contents of these blobs, through one ``git cat-file --batch``."""
+    """The contents of these blobs, through one ``git cat-file --batch``.
+
+    One blob at a time: each id is asked for and its bytes read before the
+    next, so no more than the blobs themselves is ever held (the caller
+    leaves out blobs larger than the loader's limit by their size).
+    """
     wanted = list(dict.fromkeys(oids))
     if not wanted:
         return {}
-    out = git(repo.top, "cat-file", "--batch", stdin="".join(f"{o}\n" for o in wanted).encode())
+    try:
+        process = subprocess.Popen(
+            ["git", "cat-file", "--batch"],
+            cwd=repo.top,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+        )
+    except OSError as exc:
+        raise GitError(f"git could not run: {exc}") from None
+    assert process.stdin is not None and process.stdout is not None
     blobs: dict[str, bytes] = {}
-    pos = 0
-    for oid in wanted:
-        end = out.index(b"\n", pos)
-        header = out[pos:end].decode().split()
-        if len(header) != 3:
-            raise GitError(f"git cat-file: object {oid} is missing")
-        size = int(header[2])
-        blobs[oid] = out[end + 1 : end + 1 + size]
-        pos = end + 1 + size + 1
+    try:
+        for oid in wanted:
+            process.stdin.write(f"{oid}\n".encode())
+            process.stdin.flush()
+            header = process.stdout.readline().decode().split()
+            if len(header) != 3:
+                raise GitError(f"git cat-file: object {oid} is missing")
+            size = int(header[2])
+            blobs[oid] = process.stdout.read(size)
+            process.stdout.read(1)  # the newline after each blob
+    except (OSError, ValueError) as exc:
+        raise GitError(f"git cat-file failed: {exc}") from None
+    finally:
+        process.stdin.close()
+        process.stdout.close()
+        process.kill()
+        process.wait(TIMEOUT)
     return blobs

@@ -9,9 +9,11 @@ snapshot of its last run (:mod:`cascade.incremental.snapshot`):
 ``unchanged``
     no file's content changed: the last result is the result.
 ``files``
-    some file fails to load or fails its schema, before or after the
-    change: cross-file rules do not run (as in a full run), so only the
-    changed files are read and checked, each on its own.
+    some file that is not an agreement (or has no plain party) fails to
+    load or fails its schema, before or after the change: cross-file rules
+    do not run (as in a full run), so only the changed files are read and
+    checked, each on its own.  While only agreements are broken, a full run
+    runs the rules without them (``pipeline``), so the run is a full one.
 ``agreements``
     only agreement files changed, each still the one agreement of the same
     party: :mod:`cascade.incremental.recheck` plans from the rules' declared
@@ -35,6 +37,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
+from cascade.broken import declared_broken, rules_can_run
 from cascade.checks.plan import INTERNAL
 from cascade.diagnostics import Diagnostic, Finding
 from cascade.gcpause import no_cycle_collector
@@ -133,7 +136,7 @@ def snapshot_of(checked: Checked, started: int) -> Snapshot | None:
     return Snapshot(
         started,
         checked.output,
-        checked.semantic is not None,
+        checked.semantic is not None and not any(r.blocking for r in records.values()),
         checked.levels,
         list(checked.result.notes),
         entries,
@@ -190,7 +193,10 @@ def _warm(
         file: _recheck_file(root, read, snapshot.files[file], texts) for file, read in reads.items()
     }
     snapshot.taken = started
-    if any(entry.blocking for entry in snapshot.files.values()):
+    blocked = [file for file, entry in snapshot.files.items() if entry.blocking]
+    if blocked:
+        if rules_can_run(declared_broken(root, blocked)):
+            return None  # the rules run without the broken agreements: a full run's job
         _stage_only(snapshot)
         keep(root, snapshot)
         return Outcome(result_of(root, snapshot), "files", tuple(changed))

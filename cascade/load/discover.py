@@ -33,6 +33,19 @@ def _is_plan_name(name: str) -> bool:
     return name.endswith(SUFFIXES + TABLE_SUFFIXES) and not name.startswith((".", "~$"))
 
 
+def leaves_root(path: Path, rel: str) -> str | None:
+    """The target of ``path`` (plan file ``rel``) when a symlink on the way leads
+    outside the plan folder, else ``None``; checked before the file is opened."""
+    depth = len(PurePosixPath(rel).parts)
+    if depth == 0 or not any(os.path.islink(p) for p in [path, *path.parents[: depth - 1]]):
+        return None
+    root = os.path.realpath(path.parents[depth - 1])
+    target = os.path.realpath(path)
+    if target == root or target.startswith(root.rstrip(os.sep) + os.sep):
+        return None
+    return target
+
+
 def output_folder(documents: Iterable[object]) -> str:
     """The output folder ``cascade.yaml``'s documents name (``out`` unless they say)."""
     for doc in documents:

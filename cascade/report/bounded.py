@@ -42,7 +42,7 @@ class Limits:
     """Per-page time budget and memory budget of a user-template render."""
 
     seconds: float = 5.0
-    memory_mb: int = 1024
+    memory_mb: int = 512
 
 
 @dataclass(frozen=True, slots=True)

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from jinja2 import BaseLoader, ChoiceLoader, FileSystemLoader, StrictUndefined, TemplateNotFound
+from jinja2.loaders import split_template_path
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 from markupsafe import Markup
 
@@ -35,17 +36,21 @@ def builtin_dir() -> Path:
 
 
 class ConfinedLoader(FileSystemLoader):
-    """A folder loader that refuses files whose real path leaves the folder."""
+    """A folder loader that opens only regular files whose real path stays in the folder.
+
+    The check comes before the file is opened: a symlink to ``/dev/zero``, a
+    FIFO, or a file outside the folder is never read, it is just not there.
+    """
 
     def __init__(self, root: Path) -> None:
         super().__init__(str(root))
         self.root = root.resolve()
 
     def get_source(self, environment: object, template: str) -> tuple[str, str, Callable[[], bool]]:
-        source, filename, uptodate = super().get_source(environment, template)  # type: ignore[arg-type]
-        if not Path(filename).resolve().is_relative_to(self.root):
+        real = self.root.joinpath(*split_template_path(template)).resolve()
+        if not real.is_relative_to(self.root) or not real.is_file():
             raise TemplateNotFound(template)
-        return source, filename, uptodate
+        return super().get_source(environment, template)  # type: ignore[arg-type]
 
 
 @dataclass(frozen=True, slots=True)

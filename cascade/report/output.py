@@ -12,18 +12,42 @@ else (a file of the user's, or a folder cascade never wrote) is refused with
 :class:`NotOurs`, before anything is written.  Files are 0644, folders 0755.
 :func:`sync_tree` (used by ``--serve``) rewrites only the files whose text
 changed, each atomically, and removes files no longer produced.
+The two renames run with Ctrl-C and SIGTERM held back, so an interrupted
+report never leaves the output folder missing; a failure of
+:func:`replace_tree` raises an ``OSError`` naming the folder.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
+import signal
 import tempfile
+import threading
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 
-from cascade.fileio import atomic_write
+from cascade.fileio import atomic_write, naming
+
+HELD = {signal.SIGINT, signal.SIGTERM}
+
+
+@contextlib.contextmanager
+def _signals_held() -> Iterator[None]:
+    """Ctrl-C and SIGTERM wait until the block is done (main thread, POSIX)."""
+    if not hasattr(signal, "pthread_sigmask") or threading.current_thread() is not (
+        threading.main_thread()
+    ):
+        yield
+        return
+    before = signal.pthread_sigmask(signal.SIG_BLOCK, HELD)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, before)
+
 
 MANIFEST = ".cascade-report"
 """The file listing what cascade wrote into a report folder (one path a line)."""
@@ -86,13 +110,15 @@ def _seal(folder: Path) -> None:
 def replace_tree(target: Path, files: Mapping[str, str | bytes]) -> None:
     """Make folder ``target`` hold exactly ``files`` (relative path → text or bytes)
     and the manifest; raises :class:`NotOurs` when ``target`` holds foreign files."""
-    with staged(target) as folder:
+    with naming(target), staged(target) as folder:
         _write_all(folder, files)
 
 
 @contextmanager
 def staged(target: Path) -> Iterator[Path]:
     """A temp folder to fill, swapped in for ``target`` when the block succeeds."""
+    if target.exists() and not target.is_dir():
+        raise NotADirectoryError(20, "a file is there, a folder is needed", str(target))
     check_ours(target)
     target.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.new-", dir=target.parent))
@@ -110,13 +136,15 @@ def _swap(staging: Path, target: Path) -> None:
     try:
         if target.exists() or target.is_symlink():
             old = Path(tempfile.mkdtemp(prefix=f".{target.name}.old-", dir=target.parent))
-            os.replace(target, old / "tree")
-        try:
-            os.replace(staging, target)
-        except BaseException:
+        with _signals_held():
             if old is not None:
-                os.replace(old / "tree", target)
-            raise
+                os.replace(target, old / "tree")
+            try:
+                os.replace(staging, target)
+            except BaseException:
+                if old is not None:
+                    os.replace(old / "tree", target)
+                raise
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         if old is not None:

@@ -54,7 +54,7 @@ def raising(
             "cascade: no Actuals for 2569-Q3 (found: none)\n",
         ),
         (PlanRootError("/x: no such folder"), 2, "cascade: /x: no such folder\n"),
-        (KeyboardInterrupt(), 130, ""),  # typer makes it Exit(130)
+        (KeyboardInterrupt(), 130, "interrupted\n"),  # typer makes it Exit(130): same line
         (typer.Abort(), 130, "interrupted\n"),
         (BrokenPipeError(), 0, ""),
         (typer.Exit(5), 5, ""),
@@ -108,7 +108,7 @@ def test_unexpected_exception_is_internal_with_only_the_last_frames(
 
 
 def test_exit_codes_keep_their_numbers() -> None:
-    assert [int(c) for c in ExitCode] == [0, 1, 2, 3, 130]
+    assert [int(c) for c in ExitCode] == [0, 1, 2, 3, 130, 143]
     assert ExitCode["CHANGED"] is ExitCode.PLAN  # an alias: the same member
 
 

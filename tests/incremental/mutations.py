@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from tests.incremental.helpers import (
-    FILES_PATH,
     FULL_PATH,
     PEOPLE_PATH,
     Edit,
@@ -266,11 +265,11 @@ MUTATIONS = [
     # 6. no change to the diagnostics
     m("redump", on_data(_nothing), PEOPLE_PATH),
     m("comment", on_text(_comment), PEOPLE_PATH),
-    # 7. load and schema errors: cross-file rules do not run
-    m("syntax-error", on_text(_syntax_error), FILES_PATH, "LOAD001"),
-    m("unknown-key", on_text(_unknown_key), FILES_PATH, "SPEC003"),
-    m("invalid-value", on_data(_invalid_value), FILES_PATH, "SPEC005"),
-    m("missing-key", on_data(_missing_key), FILES_PATH, "SPEC004"),
+    # 7. load and schema errors of an agreement: the full run runs the rules without it
+    m("syntax-error", on_text(_syntax_error), FULL_PATH, "LOAD001"),
+    m("unknown-key", on_text(_unknown_key), FULL_PATH, "SPEC003"),
+    m("invalid-value", on_data(_invalid_value), FULL_PATH, "SPEC005"),
+    m("missing-key", on_data(_missing_key), FULL_PATH, "SPEC004"),
     # 8. the file is no longer one person's agreement of the same party
     m("party-other", on_data(_party_other), FULL_PATH, "REF002"),
     m("party-unknown", on_data(_party_unknown), FULL_PATH, "REF001"),

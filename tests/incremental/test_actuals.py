@@ -59,7 +59,7 @@ PROBATION_CASES: list[tuple[str, str, frozenset[str]]] = [
     ("add-kpi", PROBATION_LEAF, FULL_PATH),
     ("milestones", PROBATION_LEAF, FULL_PATH),
     ("duplicate-id", PROBATION_LEAF, FULL_PATH),
-    ("syntax-error", PROBATION_LEAF, FILES_PATH),
+    ("syntax-error", PROBATION_LEAF, FULL_PATH),
     # P0012 is P0013's and P0014's supervisor; P0001 heads LAW and is P0012's
     ("weight", "agreements/people/P0012.yaml", PEOPLE_PATH),
     ("thresholds-order", "agreements/people/P0012.yaml", PEOPLE_OR_FULL),

@@ -1,9 +1,10 @@
 """A file that fails to load or its schema, and rule levels set in cascade.yaml.
 
-While the plan has load or schema errors a warm run takes the "files" path: only the
-changed files are re-read and cross-file rules are skipped, until a fix brings a full
-run.  Rule levels from cascade.yaml apply on the agreements path as in a full run, and
-load levels while a file is broken.
+While a file that is not an agreement has load or schema errors a warm run takes the
+"files" path: only the changed files are re-read and cross-file rules are skipped, until
+a fix brings a full run.  While only agreements are broken, the full run runs the rules
+without them (the warm run is a full one).  Rule levels from cascade.yaml apply on the
+agreements path as in a full run, and load levels while a file is broken.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from cascade.pipeline import CROSS_FILE_SKIPPED
+from cascade.pipeline import CROSS_FILE_PARTIAL, CROSS_FILE_SKIPPED
 from tests.incremental.helpers import (
     FILES_PATH,
     FULL_PATH,
@@ -27,12 +28,14 @@ from tests.incremental.helpers import (
 )
 from tests.incremental.mutations import BY_NAME
 
+STRATEGY = "strategy.yaml"
+
 
 def test_files_path_then_fix(generated: Path, tmp_path: Path) -> None:
     """A broken file: only changed files are re-read; after the fix a full run."""
     root = copy_run(generated, tmp_path)
-    good = (root / LEAF).read_text(encoding="utf-8")
-    apply(root, LEAF, BY_NAME["syntax-error"].edit)
+    good = (root / STRATEGY).read_text(encoding="utf-8")
+    (root / STRATEGY).write_text(good.replace("goals:", "goals: [\n", 1), encoding="utf-8")
     broken = step(root, FILES_PATH, "syntax error")
     assert broken.result.notes == (CROSS_FILE_SKIPPED,)
     # while the plan is broken, other edits are file by file too
@@ -43,8 +46,9 @@ def test_files_path_then_fix(generated: Path, tmp_path: Path) -> None:
     step(root, FILES_PATH, "unknown key while broken")
     apply(root, "agreements/units/D001-4.yaml", replace("weight: ", "weight: 1"))
     step(root, FILES_PATH, "unit edit while broken")
-    (root / LEAF).write_text(good, encoding="utf-8")
-    step(root, FILES_PATH, "one file fixed, another still broken")
+    (root / STRATEGY).write_text(good, encoding="utf-8")
+    partial = step(root, FULL_PATH, "the strategy fixed, an agreement still broken")
+    assert partial.result.notes == (CROSS_FILE_PARTIAL,)
     apply(root, other, replace("colour: red\n", ""))
     fixed = step(root, FULL_PATH, "all fixed")
     assert fixed.result.notes == ()
@@ -57,7 +61,7 @@ def test_broken_then_restored(generated: Path, tmp_path: Path, name: str) -> Non
     root = copy_run(generated, tmp_path)
     good = (root / LEAF).read_text(encoding="utf-8")
     apply(root, LEAF, BY_NAME[name].edit)
-    step(root, FILES_PATH, name)
+    assert step(root, FULL_PATH, name).result.notes == (CROSS_FILE_PARTIAL,)
     (root / LEAF).write_text(good, encoding="utf-8")
     restored = step(root, FULL_PATH, f"{name} undone")
     assert restored.result.diagnostics == ()
@@ -98,7 +102,7 @@ def test_load_levels_when_a_file_breaks(generated: Path, tmp_path: Path, level: 
     step(root, PEOPLE_PATH, "weight")
     good = (root / LEAF).read_text(encoding="utf-8")
     apply(root, LEAF, BY_NAME["syntax-error"].edit)
-    broken = step(root, FILES_PATH, "syntax error")
-    assert "LOAD007" in codes(broken.result)
+    broken = step(root, FULL_PATH, "syntax error")
+    assert ("LOAD007" in codes(broken.result)) == (level != "off")
     (root / LEAF).write_text(good, encoding="utf-8")
     step(root, FULL_PATH, "fixed")

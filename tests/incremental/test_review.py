@@ -211,10 +211,12 @@ def test_cache_folder_that_is_a_file(generated: Path, tmp_path: Path) -> None:
 
 
 def test_symlinked_agreement(generated: Path, tmp_path: Path) -> None:
-    """The leaf is a symlink to a file outside the plan: editing the target, or pointing
-    the link at another file, is seen (stat follows the link: the target's stamp)."""
+    """The leaf is a symlink to a file elsewhere in the plan (one outside is not read at
+    all): editing the target, or pointing the link at another file, is seen (stat
+    follows the link: the target's stamp)."""
     root = copy_plan(generated, tmp_path)
-    target, other = tmp_path / "outside.yaml", tmp_path / "other.yaml"
+    (root / "archive").mkdir()
+    target, other = root / "archive" / "leaf.txt", root / "archive" / "other.txt"
     shutil.move(root / LEAF, target)
     shutil.copy(target, other)
     (root / LEAF).symlink_to(target)

@@ -49,7 +49,7 @@ EVIL = {
     ),
     "globals": ("{{ cycler.__init__.__globals__.os }}\n", "not allowed in a report template"),
     "undefined": ("{{ nothing.here }}\n", "undefined in the template: 'nothing' is undefined"),
-    "huge-string": ("{{ 'x' * 100000 * 100000 }}\n", "the page needed more than"),
+    "huge-string": ("{{ 'x' * 100000 * 100000 }}\n", "the page needed more than 512 MiB"),
 }
 
 
@@ -208,3 +208,18 @@ def test_no_fork_while_another_thread_runs(tmp_path: Path) -> None:
     finally:
         stop.set()
         server.join()
+
+
+def test_a_template_link_is_checked_before_it_is_opened(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A link to a FIFO outside the folder would block the read: it is never opened."""
+    fifo = tmp_path / "fifo"
+    os.mkfifo(fifo)
+    folder = _templates(tmp_path, "index.html", HEAD + "{% include 'pipe.html' %}\n" + TAIL)
+    (folder / "pipe.html").symlink_to(fifo)
+    code, _, err = run(
+        ["report", PLAN, "-o", str(tmp_path / "o"), "--templates", str(folder)], capsys
+    )
+    assert code == 2
+    assert err.startswith(f"{folder}/index.html:3:1: [error] template not found: pipe.html")

@@ -1,0 +1,113 @@
+"""Ctrl-C and SIGTERM at any moment: exit 130 (143), no traceback, no temp files left.
+
+Each run is a real ``cascade`` process.  To stop it at a chosen moment
+without timing races, a tiny launcher pauses the command at that point (the
+report's files written into its staging folder, not yet swapped in) and
+says so on stdout; the test then sends the signal.
+"""
+
+from __future__ import annotations
+
+import signal
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+from tests.conftest import MINIMAL, ROOT
+
+PAUSED = textwrap.dedent(
+    """
+    import sys, time
+    import cascade.report.output as output
+    write_all = output._write_all
+    def paused(folder, files):
+        write_all(folder, files)
+        print("staged", flush=True)
+        time.sleep(60)
+    output._write_all = paused
+    from cascade.cli.start import entry
+    sys.argv = ["cascade", *sys.argv[1:]]
+    entry()
+    """
+)
+
+
+def _launch(code: str, *args: str) -> subprocess.Popen[str]:
+    return subprocess.Popen(
+        [sys.executable, "-c", code, *args],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+
+
+def test_a_report_stopped_while_writing_leaves_the_old_report_and_no_temp_files(
+    tmp_path: Path,
+) -> None:
+    """SIGTERM (Ctrl-C takes the same path: both raise, see the validate test)."""
+    sig, code = signal.SIGTERM, 143
+    out = tmp_path / "out"
+    done = subprocess.run(
+        [sys.executable, "-m", "cascade", "report", str(MINIMAL), "-o", str(out), "-f", "md"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 0, done.stderr
+    before = sorted(p.relative_to(out).as_posix() for p in out.rglob("*"))
+    process = _launch(PAUSED, "report", str(MINIMAL), "-o", str(out), "-f", "md")
+    assert process.stdout is not None
+    assert process.stdout.readline() == "staged\n"
+    assert [p.name[:8] for p in (out / "report").iterdir()] == [".md.new-", "md"] or [
+        p.name[:8] for p in (out / "report").iterdir()
+    ] == ["md", ".md.new-"]
+    process.send_signal(sig)
+    _, err = process.communicate(timeout=30)
+    assert process.returncode == code
+    assert err == "interrupted\n"
+    assert sorted(p.relative_to(out).as_posix() for p in out.rglob("*")) == before
+
+
+def test_ctrl_c_while_validating_exits_130_without_a_traceback() -> None:
+    slow = textwrap.dedent(
+        """
+        import sys, time
+        import cascade.pipeline as pipeline
+        semantic = pipeline.semantic_stage
+        def paused(*args, **kwargs):
+            print("checking", flush=True)
+            time.sleep(60)
+        pipeline.semantic_stage = paused
+        from cascade.cli.start import entry
+        sys.argv = ["cascade", *sys.argv[1:]]
+        entry()
+        """
+    )
+    process = _launch(slow, "validate", str(ROOT / "plans" / "probation"))
+    assert process.stdout is not None
+    assert process.stdout.readline() == "checking\n"
+    process.send_signal(signal.SIGINT)
+    out, err = process.communicate(timeout=30)
+    assert (process.returncode, out) == (130, "")
+    assert err == "interrupted\n"
+
+
+def test_ctrl_c_while_cascade_starts_exits_130_quietly() -> None:
+    """Before ``main`` runs (importing typer, the engine …) the quiet handler answers."""
+    starting = textwrap.dedent(
+        """
+        import os, signal
+        from cascade.cli import start
+        start._quietly()
+        os.kill(os.getpid(), signal.SIGINT)
+        import cascade.cli.app
+        print("not reached")
+        """
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", starting], cwd=ROOT, capture_output=True, text=True, timeout=60
+    )
+    assert (done.returncode, done.stdout, done.stderr) == (130, "", "interrupted\n")

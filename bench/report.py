@@ -5,9 +5,10 @@
 For each size it generates the plan (``bench/.cache/<N>``, reused while the
 generator is unchanged), runs ``cascade report PLAN -f FORMATS -q`` once as a
 subprocess and prints a Markdown row: people, agreements, PDF pages, seconds,
-seconds per 1,000 people, and the peak resident memory of the whole process
-tree (the parent and its PDF workers, summed, sampled every 0.1 s) — the
-figures of ``docs/performance.md``.
+seconds per 1,000 people, and the peak memory of the whole process tree (the
+parent and its PDF workers, sampled every 0.1 s) summed two ways: RSS, which
+counts the pages a forked worker shares with its parent twice, and PSS, which
+splits them — the figures of ``docs/performance.md``.
 """
 
 from __future__ import annotations
@@ -47,32 +48,51 @@ def _rss_kib(pid: int) -> int:
     return 0
 
 
-def tree_rss_kib(pid: int) -> int:
-    """Resident memory of ``pid`` and all its descendants, in KiB."""
-    total, todo = 0, [pid]
+def _pss_kib(pid: int) -> int:
+    """Proportional set size: shared pages (a forked worker's copy of the parent) split."""
+    try:
+        with open(f"/proc/{pid}/smaps_rollup", encoding="ascii") as handle:
+            for line in handle:
+                if line.startswith("Pss:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
+
+
+def tree_memory_kib(pid: int) -> tuple[int, int]:
+    """Summed RSS and summed PSS of ``pid`` and all its descendants, in KiB.
+
+    The RSS sum counts a page shared by a forked worker and its parent twice;
+    the PSS sum counts it once, so it is the memory the machine really spends.
+    """
+    rss = pss = 0
+    todo = [pid]
     while todo:
         current = todo.pop()
-        total += _rss_kib(current)
+        rss += _rss_kib(current)
+        pss += _pss_kib(current)
         todo += _children(current)
-    return total
+    return rss, pss
 
 
-def run_report(plan: Path, out: Path, formats: str, jobs: int) -> tuple[float, int, str]:
-    """Seconds, peak tree RSS (KiB) and stdout of one ``cascade report`` run."""
+def run_report(plan: Path, out: Path, formats: str, jobs: int) -> tuple[float, int, int, str]:
+    """Seconds, peak tree RSS and PSS (KiB) and stdout of one ``cascade report`` run."""
     command = [*cascade_command(), "report", str(plan), "-f", formats, "-o", str(out), "-q"]
     if jobs:
         command += ["--jobs", str(jobs)]
     started = time.perf_counter()
     proc = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    peak = 0
+    peak = peak_pss = 0
     while proc.poll() is None:
-        peak = max(peak, tree_rss_kib(proc.pid))
+        rss, pss = tree_memory_kib(proc.pid)
+        peak, peak_pss = max(peak, rss), max(peak_pss, pss)
         time.sleep(0.1)
     took = time.perf_counter() - started
     stdout, stderr = proc.communicate()
     if proc.returncode != 0:
         raise SystemExit(f"cascade report failed ({proc.returncode}):\n{stderr}")
-    return took, peak, stdout
+    return took, peak, peak_pss, stdout
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -83,14 +103,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--jobs", type=int, default=0, help="PDF workers (0: one per core)")
     parser.add_argument("--seed", type=int, default=0)
     args = parser.parse_args(argv)
-    print("| people | PDF files | PDF pages | seconds | s per 1,000 people | peak RSS (MiB) |")
-    print("| ---: | ---: | ---: | ---: | ---: | ---: |")
+    print(
+        "| people | PDF files | PDF pages | seconds | s per 1,000 people "
+        "| peak RSS sum (MiB) | peak PSS sum (MiB) |"
+    )
+    print("| ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
     with tempfile.TemporaryDirectory(prefix="cascade-bench-report-") as scratch:
         for people in [int(p) for p in args.people.split(",")]:
             CACHE.mkdir(parents=True, exist_ok=True)
             plan = plan_for(people, args.seed, True, Path(scratch))
             out = Path(scratch) / f"out-{people}"
-            took, peak, stdout = run_report(plan, out, args.format, args.jobs)
+            took, peak, peak_pss, stdout = run_report(plan, out, args.format, args.jobs)
             files = pages = 0
             for line in stdout.splitlines():
                 if line.startswith("wrote ") and " files, " in line:
@@ -98,7 +121,7 @@ def main(argv: list[str] | None = None) -> int:
                     files, pages = int(numbers[0]), int(numbers[2])
             print(
                 f"| {people:,} | {files:,} | {pages:,} | {took:.1f} | "
-                f"{took / people * 1000:.1f} | {peak / KIB:,.0f} |",
+                f"{took / people * 1000:.1f} | {peak / KIB:,.0f} | {peak_pss / KIB:,.0f} |",
                 flush=True,
             )
     print(f"(formats {args.format}, jobs {args.jobs or 'one per core'})", file=sys.stderr)

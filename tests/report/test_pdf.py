@@ -1,9 +1,10 @@
 """The PDF of the report: Thai text exact in the text layer, escaping, determinism.
 
-The text layer is read two ways.  ``pypdf`` parses the content streams and
-this module honours ``/ActualText`` spans, as PDF readers do (pypdf's own
-``extract_text`` ignores them, so it turns ``สำเร็จ`` into ``สำ\\x0eาเร็จ``
-on any typst PDF; typst writes each multi-glyph Thai cluster as a span).
+The text layer is read two ways.  ``pdf_text`` reads the content streams
+that pypdf decompresses and honours ``/ActualText`` spans, as PDF readers do
+(pypdf's own ``extract_text`` ignores them, so it turns ``สำเร็จ`` into
+``สำ\\x0eาเร็จ`` on any typst PDF; typst writes each multi-glyph Thai cluster
+as a span).
 ``pdftotext`` (poppler) is the independent check, run when installed.
 Text is compared with all whitespace removed: line breaks fall between Thai
 words, where the source has no space.
@@ -17,16 +18,16 @@ import re
 import shutil
 import subprocess
 import time
-from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
 
 import pytest
 import typst
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from pypdf import PdfReader
+from pypdf.generic import ContentStream, TextStringObject
 
 from cascade.engine import check_plan
 from cascade.report.pdf import PdfError, PdfOptions, compile_pdf, font_dir, typst_source, write_pdf
@@ -34,11 +35,8 @@ from cascade.report.pdf_markup import escape_typst, keep_words, render_typst, ty
 from cascade.report.site import ReportOptions, make_view
 from cascade.report.site_view import SiteView
 from tests.conftest import ROOT
+from tests.report.pdf_text import contents, fonts_of, operations, pdf_pages
 from tests.report.report_helpers import run
-
-pytest.importorskip("pypdf", reason="pypdf is in the dev extra: pip install -e '.[dev]'")
-from pypdf import PageObject, PdfReader
-from pypdf.generic import ContentStream, DictionaryObject, TextStringObject
 
 PROBATION = ROOT / "plans" / "probation"
 ACME = ROOT / "plans" / "acme"
@@ -84,89 +82,6 @@ def in_order(text: str, parts: tuple[str, ...] | list[str], start: int = 0) -> i
     return at
 
 
-# -- reading the text layer ---------------------------------------------------
-
-
-def _hex_units(token: str) -> str:
-    data = bytes.fromhex(token)
-    return data.decode("utf-16-be")
-
-
-def to_unicode(font: DictionaryObject) -> dict[int, str]:
-    """A font's ``/ToUnicode`` CMap (``bfchar`` and ``bfrange``) as code → text."""
-    stream = font.get("/ToUnicode")
-    if stream is None:
-        return {}
-    cmap = stream.get_object().get_data().decode("latin-1")
-    table: dict[int, str] = {}
-    for block in re.findall(r"beginbfchar(.*?)endbfchar", cmap, re.S):
-        for src, dst in re.findall(r"<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]*)>", block):
-            table[int(src, 16)] = _hex_units(dst)
-    for block in re.findall(r"beginbfrange(.*?)endbfrange", cmap, re.S):
-        for lo, hi, dst in re.findall(r"<(\w+)>\s*<(\w+)>\s*<(\w+)>", block):
-            first = int(dst, 16)
-            for offset, code in enumerate(range(int(lo, 16), int(hi, 16) + 1)):
-                table[code] = chr(first + offset)
-    return table
-
-
-def _actual_text(operands: list[object]) -> str | None:
-    props = operands[1] if len(operands) > 1 else None
-    if isinstance(props, DictionaryObject) and "/ActualText" in props:
-        return str(props["/ActualText"])
-    return None
-
-
-def _raw(item: object) -> bytes | None:
-    """A string operand's bytes (pypdf may have decoded it as PDFDocEncoding)."""
-    if isinstance(item, TextStringObject):
-        return item.original_bytes
-    if isinstance(item, bytes):
-        return bytes(item)
-    return None
-
-
-def _shown(operands: list[object], op: bytes) -> Iterator[bytes]:
-    items = [operands[0]] if op == b"Tj" else list(operands[0])  # type: ignore[call-overload]
-    for item in items:
-        data = _raw(item)
-        if data is not None:
-            yield data
-
-
-def _fonts_of(page: PageObject) -> dict[str, Any]:
-    resources = page["/Resources"].get_object()
-    assert isinstance(resources, DictionaryObject)
-    found = resources.get("/Font")
-    return dict(found.get_object()) if found is not None else {}
-
-
-def page_text(page: PageObject, reader: PdfReader) -> str:
-    """A page's text in content order, ``/ActualText`` replacing what it spans."""
-    fonts = _fonts_of(page)
-    maps = {name: to_unicode(ref.get_object()) for name, ref in fonts.items()}
-    out: list[str] = []
-    spans: list[str | None] = []
-    current: dict[int, str] = {}
-    for operands, op in ContentStream(page.get_contents(), reader).operations:
-        if op in (b"BDC", b"BMC"):
-            text = _actual_text(operands) if op == b"BDC" else None
-            if text is not None and not any(s is not None for s in spans):
-                out.append(text)
-            spans.append(text)
-        elif op == b"EMC":
-            spans.pop()
-        elif op == b"Tf":
-            current = maps[operands[0]]
-        elif op == b"BT":
-            out.append("\n")
-        elif op in (b"Tj", b"TJ") and not any(s is not None for s in spans):
-            for data in _shown(operands, op):
-                codes = [int.from_bytes(data[i : i + 2], "big") for i in range(0, len(data), 2)]
-                out.append("".join(current.get(code, "\ufffd") for code in codes))
-    return "".join(out)
-
-
 @dataclass(frozen=True)
 class Pdf:
     """A PDF made from one plan, and its text read both ways."""
@@ -183,7 +98,7 @@ class Pdf:
 
 def read_pdf(path: Path, view: SiteView) -> Pdf:
     reader = PdfReader(path)
-    pages = [page_text(page, reader) for page in reader.pages]
+    pages = pdf_pages(reader)
     poppler = None
     if shutil.which("pdftotext"):
         done = subprocess.run(
@@ -226,6 +141,36 @@ def texts(pdf: Pdf) -> list[tuple[str, str]]:
     if pdf.poppler is not None:
         found.append(("pdftotext", squash(pdf.poppler)))
     return found
+
+
+def _pypdf_operand(item: object) -> object:
+    """An operand as ``pdf_text`` gives it: strings as bytes, names and numbers as text."""
+    if isinstance(item, TextStringObject):
+        return item.original_bytes
+    if isinstance(item, bytes):
+        return bytes(item)
+    if isinstance(item, list):
+        return [_pypdf_operand(i) for i in item]
+    if isinstance(item, dict):
+        return {str(k): _pypdf_operand(v) for k, v in item.items()}
+    return str(item)
+
+
+def test_the_text_reader_agrees_with_pypdf_on_every_operation(probation: Pdf) -> None:
+    """``pdf_text.operations`` is the fast reader: pypdf's parser is the reference."""
+    reader = PdfReader(probation.path)
+    for page in (reader.pages[0], reader.pages[1]):
+        ours = list(operations(contents(page)))
+        theirs = list(ContentStream(page.get_contents(), reader).operations)
+        assert len(ours) == len(theirs) > 1000
+        for (operands, op), (their_operands, their_op) in zip(ours, theirs, strict=True):
+            assert op == their_op
+            if op in (b"Tj", b"TJ", b"BDC", b"Tf"):
+                expected = [_pypdf_operand(o) for o in their_operands]
+                if op == b"TJ":  # numbers in a TJ array: pypdf's 40 is our "40"
+                    shown: list[object] = expected[0]  # type: ignore[assignment]
+                    expected = [[o if isinstance(o, bytes) else str(o) for o in shown]]
+                assert operands == expected, op
 
 
 # -- the probation plan: LAW's agreement ---------------------------------------
@@ -300,7 +245,7 @@ def test_only_sarabun_is_embedded_and_metadata_is_fixed(probation: Pdf) -> None:
     reader = PdfReader(probation.path)
     fonts: set[str] = set()
     for page in reader.pages:
-        for ref in _fonts_of(page).values():
+        for ref in fonts_of(page).values():
             fonts.add(str(ref.get_object()["/BaseFont"]).split("+")[-1])
     assert fonts <= {"Sarabun-Regular", "Sarabun-Bold"}, fonts
     meta = reader.metadata
@@ -346,8 +291,7 @@ def test_one_pdf_per_party_and_the_org_book_same_bytes(acme: Pdf, tmp_path: Path
 
 def test_thai_digits(acme: Pdf, tmp_path: Path) -> None:
     path = whole_pdf(acme.view, "th", tmp_path / "digits.pdf", thai_digits=True)
-    reader = PdfReader(path)
-    text = squash("".join(page_text(page, reader) for page in reader.pages))
+    text = squash("".join(pdf_pages(PdfReader(path))))
     assert squash("ประจำปีงบประมาณ พ.ศ. ๒๕๖๙") in text
     assert squash("๑. คำรับรองระหว่าง") in text
 
@@ -398,8 +342,7 @@ def _roundtrip(texts_in: list[str]) -> list[str]:
     body = f"\n\n{marker}\n\n".join(escape_typst(t) for t in texts_in)
     src = f'#set text(font: "Sarabun", lang: "th", features: (mark: 0, mkmk: 0))\n{body}'
     pdf = compile_pdf(src)
-    reader = PdfReader(io.BytesIO(pdf))
-    text = "".join(page_text(p, reader) for p in reader.pages)
+    text = "".join(pdf_pages(PdfReader(io.BytesIO(pdf))))
     return [squash(part) for part in squash(text).split(marker)]
 
 

@@ -94,7 +94,7 @@ def _paths(node: object, prefix: tuple[object, ...] = ()) -> list[tuple[object, 
 
 
 @settings(
-    max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
 @given(st.data())
 def test_semantic_mutations_never_crash_a_rule(

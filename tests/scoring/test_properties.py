@@ -31,8 +31,8 @@ from cascade.spec.agreement import Agreement as AgreementSpec
 from cascade.spec.agreement import Criteria
 from cascade.spec.agreement import Kpi as KpiSpec
 
-PROPERTY = settings(max_examples=200, deadline=None)
-AGREEMENTS = settings(max_examples=100, deadline=None)
+PROPERTY = settings(max_examples=100, deadline=None)
+AGREEMENTS = settings(max_examples=50, deadline=None)
 
 # --- the reference ------------------------------------------------------------
 

@@ -92,19 +92,8 @@ def _typst_message(exc: typst.TypstError) -> str:
     return f"typst could not compile the report: {text}" + (f" (hint: {hints})" if hints else "")
 
 
-_STARTED: list[bool] = []  # non-empty once typst has run in this process
-
-
-def engine_started() -> bool:
-    """Whether typst has run in this process: it then has threads of its own, and a
-    ``fork``ed child that runs typst again may hang on a lock one of them held."""
-    return bool(_STARTED)
-
-
 def compile_pdf(source: str) -> bytes:
     """The PDF of typst ``source``, set in Sarabun; raises :class:`PdfError`."""
-    if not _STARTED:
-        _STARTED.append(True)
     try:
         pdf, warnings = typst.compile_with_warnings(
             source.encode("utf-8"),

@@ -1,15 +1,19 @@
 """Render PDF documents in worker processes, one document at a time each.
 
-The workers start from the parent's view: inherited by ``fork`` while the
-parent has run neither typst nor a second thread (the CLI's case), else
-pickled once per worker into a clean ``forkserver`` child.  Each takes one
-:class:`~cascade.report.pdf_docs.Document` at a time: it renders the typst
-markup of those agreements only, compiles it, writes the file into the
-staged PDF folder and sends back just its name and page count.  So a
-worker's memory is that of its largest document, and the parent never holds
-a page.  A failure comes back as a diagnostic; a worker that dies (typst
-aborting) stops the run with a :class:`PdfError` naming the documents in
-hand, never a traceback or a hang.
+The workers are clean ``forkserver`` children (``spawn`` where there is no
+forkserver): a forked child would inherit the parent's whole heap, the plan
+and its view, and copy it page by page as its garbage collector touches it.
+Each worker is started with the *shell* of the view (the organisation, the
+year and the site-wide parts, without the per-party lists) and is sent, with
+each :class:`~cascade.report.pdf_docs.Document`, just that document's
+agreements.  It renders their typst markup, compiles it, writes the file into
+the staged PDF folder and sends back its page count.  So a worker's memory is
+that of its largest document whatever the size of the plan, and the parent
+never holds a page.  (A registered page whose PDF form is not per party may
+read anything of the site: then the workers get the whole view.)  A failure
+comes back as a diagnostic; a worker that dies (typst aborting) stops the run
+with a :class:`PdfError` naming the documents in hand, never a traceback or
+a hang.
 """
 
 from __future__ import annotations
@@ -23,18 +27,16 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from cascade.diagnostics import Diagnostic
-from cascade.report.bounded import child_context
 from cascade.report.errors import RenderError
 from cascade.report.pdf_docs import Document
 from cascade.report.pdf_engine import (
     PdfError,
     compile_pdf,
     count_pages,
-    engine_started,
     typst_source,
 )
-from cascade.report.registry import PageEntry
-from cascade.report.site_view import SiteView
+from cascade.report.registry import PageEntry, pdf_parts, registered
+from cascade.report.site_view import JobsView, SiteView, TreeView
 from cascade.report.view import AgreementView
 
 Progress = Callable[[int, int, int], None]
@@ -58,10 +60,41 @@ def _start(view: SiteView, setting: Typesetting, folder: Path) -> None:
     _WORK = (view, setting, folder)
 
 
-def make_document(view: SiteView, setting: Typesetting, folder: Path, doc: Document) -> int:
-    """Write ``doc`` into ``folder``; its page count.  Raises :class:`RenderError`."""
-    chosen: tuple[AgreementView, ...] = tuple(view.agreements[i] for i in doc.agreements)
-    part = replace(view, agreements=chosen)
+def shell(view: SiteView, setting: Typesetting) -> SiteView:
+    """What a worker keeps of ``view``: all but the lists that grow with the plan
+    (parties, agreements, the cascade tree, the jobs, the pages' parts, the
+    period's summary), when every PDF form is a party's; else the whole view."""
+    forms = pdf_parts(registered() if setting.pages is None else setting.pages)
+    if not all(per_party for _, per_party in forms):
+        return view
+    return replace(
+        view,
+        parties=(),
+        without_agreement=(),
+        agreements=(),
+        tree=TreeView((), ()),
+        jobs=JobsView((), (), ()),
+        nav=(),
+        parts=(),
+        period=None if view.period is None else replace(view.period, summary=()),
+    )
+
+
+def agreements_of(view: SiteView, doc: Document) -> tuple[AgreementView, ...]:
+    """The agreements ``doc`` prints, in order."""
+    return tuple(view.agreements[i] for i in doc.agreements)
+
+
+def make_document(
+    view: SiteView,
+    setting: Typesetting,
+    folder: Path,
+    doc: Document,
+    chosen: tuple[AgreementView, ...] | None = None,
+) -> int:
+    """Write ``doc`` into ``folder`` (its ``chosen`` agreements, by default taken
+    from ``view``); its page count.  Raises :class:`RenderError`."""
+    part = replace(view, agreements=agreements_of(view, doc) if chosen is None else chosen)
     source = typst_source(part, setting.lang, setting.thai_digits, setting.pages, doc.title)
     pdf = compile_pdf(source)
     path = folder / doc.rel
@@ -73,11 +106,11 @@ def make_document(view: SiteView, setting: Typesetting, folder: Path, doc: Docum
     return count_pages(pdf)
 
 
-def _work(doc: Document) -> tuple[int, Diagnostic | None]:
+def _work(doc: Document, chosen: tuple[AgreementView, ...]) -> tuple[int, Diagnostic | None]:
     """In a worker: the page count, or the error's diagnostic (plain data that pickles)."""
     assert _WORK is not None, "the worker was not started with _start"
     try:
-        return make_document(*_WORK, doc), None
+        return make_document(*_WORK, doc, chosen), None
     except RenderError as exc:
         return 0, exc.diagnostic
     except (RecursionError, MemoryError) as exc:
@@ -117,13 +150,11 @@ def render_documents(
     jobs = min(jobs or default_jobs(), len(docs))
     if jobs <= 1:
         return _in_process(docs, (view, setting, folder), progress)
-    context = child_context()
-    if engine_started() and context.get_start_method() == "fork":
-        methods = multiprocessing.get_all_start_methods()
-        context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
-    pool = ProcessPoolExecutor(jobs, context, _start, (view, setting, folder))
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+    pool = ProcessPoolExecutor(jobs, context, _start, (shell(view, setting), setting, folder))
     try:
-        return _collect(pool, docs, jobs, progress)
+        return _collect(pool, view, docs, jobs, progress)
     except BrokenProcessPool:  # from submit: a worker died before taking a document
         raise PdfError("a PDF worker stopped unexpectedly (out of memory?)") from None
     finally:
@@ -131,7 +162,11 @@ def render_documents(
 
 
 def _collect(
-    pool: ProcessPoolExecutor, docs: Iterable[Document], jobs: int, progress: Progress | None
+    pool: ProcessPoolExecutor,
+    view: SiteView,
+    docs: Iterable[Document],
+    jobs: int,
+    progress: Progress | None,
 ) -> int:
     """Keep ``2 × jobs`` documents in flight (the queue stays small); add up the pages."""
     queue = list(docs)
@@ -141,7 +176,7 @@ def _collect(
     while queue or flying:
         while queue and len(flying) < 2 * jobs:
             doc = queue.pop()
-            flying[pool.submit(_work, doc)] = doc
+            flying[pool.submit(_work, doc, agreements_of(view, doc))] = doc
         finished, _ = wait(flying, return_when=FIRST_COMPLETED)
         for future in finished:
             doc = flying.pop(future)

@@ -32,6 +32,7 @@ from pypdf.generic import ContentStream, TextStringObject
 from cascade.engine import check_plan
 from cascade.report.pdf import PdfError, PdfOptions, compile_pdf, font_dir, typst_source, write_pdf
 from cascade.report.pdf_markup import escape_typst, keep_words, render_typst, typst_string
+from cascade.report.pdf_pool import Typesetting, make_document
 from cascade.report.site import ReportOptions, make_view
 from cascade.report.site_view import SiteView
 from tests.conftest import ROOT
@@ -280,6 +281,11 @@ def test_one_pdf_per_party_and_the_org_book_same_bytes(acme: Pdf, tmp_path: Path
     assert (folder / "books" / "agreements.pdf").read_bytes() == acme.path.read_bytes()
     assert result.pages == 2 * len(PdfReader(acme.path).pages)
     assert {(folder / p).stat().st_mode & 0o777 for p in listed} == {0o644}
+    # the workers write what this process writes (they hold only the view's shell)
+    alone = tmp_path / "alone"
+    make_document(acme.view, Typesetting("en"), alone, result.documents[1])
+    assert (alone / "SALES.pdf").read_bytes() == (folder / "SALES.pdf").read_bytes()
+    shutil.rmtree(alone)
     for agreement, name in zip(acme.view.agreements, parties, strict=True):
         alone = read_pdf(folder / name, acme.view)
         assert alone.text.startswith(squash(f"Performance agreement of {agreement.party.ref.name}"))

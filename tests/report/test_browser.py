@@ -255,6 +255,7 @@ PAGE_KINDS = [
     "jobs.html",
     "DOP.html",  # the organisation's agreement
     "LAW.html",  # a unit's, with a scorecard
+    "PROB.html",  # a unit's, with its own strategy map
     "P0001.html",  # a person's
 ]
 # Every element holding visible text (not SVG figures): its tag, size and text.
@@ -330,7 +331,7 @@ def test_readable_on_a_phone_and_a_desktop_and_in_print(browser: Any, site: Path
             page.goto((site / name).as_uri(), wait_until="load")
             phone = page.evaluate(LAYOUT)
             small = page.evaluate(SMALL_TEXT)
-            if name == "strategy-map.html":
+            if name in ("strategy-map.html", "PROB.html"):
                 extra[name] = _menu_and_zoom(page)
             page.set_viewport_size(DESKTOP)
             desktop = page.evaluate(LAYOUT)
@@ -343,15 +344,17 @@ def test_readable_on_a_phone_and_a_desktop_and_in_print(browser: Any, site: Path
     collapsed = {"scroll": 390, "inner": 390, "nav": "none", "button": "block"}  # a flex item
     spread = {"scroll": 1280, "inner": 1280, "nav": "flex", "button": "none"}
     assert found == {name: [collapsed, spread, []] for name in PAGE_KINDS}
+    zooms = {
+        "hidden before": True,
+        "shown after": [True] * 6,  # every page of the menu, the progress page too
+        "fit": 1,
+        "zoomed ≥ 3.9": True,
+        "page": 390,
+        "viewBox": True,
+    }
     assert extra == {
-        "strategy-map.html": {
-            "hidden before": True,
-            "shown after": [True] * 6,  # every page of the menu, the progress page too
-            "fit": 1,
-            "zoomed ≥ 3.9": True,
-            "page": 390,
-            "viewBox": True,
-        },
+        "strategy-map.html": zooms,
+        "PROB.html": zooms,  # the unit's own map zooms and pans like the organisation's
         "LAW.html": {  # eight KPI cards (2-1 … 2-7, A3); the evaluator and evaluatee sign
             ".kpi-card": ["avoid"] * 8,
             ".signature": ["avoid"] * 2,

@@ -2,9 +2,10 @@
 every page kind readable at phone and desktop widths, and the print rules.
 
 Debian's ``chromium`` driven by Playwright (``playwright install`` cannot
-download browsers here).  Skipped, with the reason shown, when
-``/usr/bin/chromium`` or the ``playwright`` package is missing; CI installs
-both, so there they run.
+download browsers here).  ``playwright`` is in the dev extra, so it is a
+plain import; skipped, with the reason shown, only when ``/usr/bin/chromium``
+is missing (a system package, not a Python one); CI installs it, so there
+they run.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from playwright import sync_api
 
 from cascade.engine import check_plan
 from cascade.periods import parse_period
@@ -58,9 +60,6 @@ THAI_FONTS = {
     "Tlwg Mono",
 }
 
-sync_api = pytest.importorskip(
-    "playwright.sync_api", reason="playwright is in the dev extra: pip install -e '.[dev]'"
-)
 if not CHROMIUM.exists():
     pytest.skip(
         f"{CHROMIUM} is missing: apt-get install -y chromium (CI installs it)",

@@ -27,6 +27,8 @@ import pytest
 import typst
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from pypdf import PageObject, PdfReader
+from pypdf.generic import ContentStream, DictionaryObject, TextStringObject
 
 from cascade.engine import check_plan
 from cascade.report.pdf import PdfError, PdfOptions, compile_pdf, font_dir, typst_source, write_pdf
@@ -35,10 +37,6 @@ from cascade.report.site import ReportOptions, make_view
 from cascade.report.site_view import SiteView
 from tests.conftest import ROOT
 from tests.report.report_helpers import run
-
-pytest.importorskip("pypdf", reason="pypdf is in the dev extra: pip install -e '.[dev]'")
-from pypdf import PageObject, PdfReader
-from pypdf.generic import ContentStream, DictionaryObject, TextStringObject
 
 PROBATION = ROOT / "plans" / "probation"
 ACME = ROOT / "plans" / "acme"

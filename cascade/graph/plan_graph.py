@@ -8,7 +8,9 @@ links           nodes                 from → to                  asked by
 ``kpi``         qualified KPI ids     KPI → parent KPI           TRC001, TRC006
                                       (``same_as``,
                                       ``contributes_to``)
-``drives``      organisation goals    cause → effect             MAP001
+``drives``      organisation goals,   cause → effect             MAP001
+                an agreement's goals
+                as ``PARTY/GOAL``
 ``part_of``     units                 unit → parent unit         ORG001, ORG002
 ``reports_to``  people                person → supervisor        ORG003
 =============== ===================== ========================== ===================
@@ -94,6 +96,12 @@ def build_graph(model: PlanModel) -> PlanGraph:
     }
     if model.strategy is not None:
         edges["drives"] = [(g.id, target) for g in model.strategy.goals for target in g.drives]
+    edges["drives"] += [
+        (f"{a.party}/{g.id}", f"{a.party}/{target}")
+        for a in model.agreements.values()
+        for g in a.goals
+        for target in g.drives
+    ]
     edges["part_of"] = [(u.id, u.parent) for u in model.units.values() if u.parent]
     edges["reports_to"] = [(p.id, p.supervisor) for p in model.people.values() if p.supervisor]
     kpi_links = edges["kpi"]

@@ -39,7 +39,7 @@ from cascade.incremental.snapshot import Snapshot
 from cascade.load.cache import ParseCache
 from cascade.load.files import read_all
 from cascade.load.reader import ReadResult
-from cascade.model.build import referenced_parties
+from cascade.model.links import referenced_parties
 from cascade.model.plan import PlanModel
 from cascade.pipeline import INTERNAL, semantic_stage, to_diagnostics
 from cascade.rules.scopes import BUILD, Scope, closure

@@ -68,10 +68,8 @@ from cascade.load.table_format import (  # re-exported
     header_key,
     moved,
 )
-from cascade.load.table_xlsx import (
-    number_text,  # re-exported
-    xlsx_rows,
-)
+from cascade.load.table_xlsx import xlsx_rows
+from cascade.load.xlsx_read import number_text  # re-exported
 from cascade.periods import period_in_name
 
 __all__ = [

@@ -3,8 +3,9 @@
 Indexes every kind by id (first definition wins; later ones are duplicate
 findings), resolves the chain of command and each agreement's parent party,
 evaluates weight expressions with the plan's params, and resolves the KPI
-links (``same_as``, ``contributes_to``) as PLAN-FORMAT.md says.  References
-that name nothing are kept in ``model.unresolved`` for the reference rule.
+links (``same_as``, ``contributes_to``) as PLAN-FORMAT.md says, with
+:mod:`cascade.model.links` (who reads whom).  References that name nothing are
+kept in ``model.unresolved`` for the reference rule.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from cascade.checks.plan import DUPLICATE_ID, SINGLE_DOCUMENT, WEIGHT_EXPRESSION
 from cascade.diagnostics import Finding
 from cascade.expr import ExpressionError, evaluate_text
 from cascade.model.frameworks import walk_dimensions
+from cascade.model.links import parent_party, referenced_parties, resolve_links
 from cascade.model.plan import (
     Agreement,
     Dimension,
@@ -28,7 +30,6 @@ from cascade.model.plan import (
     Where,
 )
 from cascade.model.plan import Framework as ModelFramework
-from cascade.qid import id_of, is_qualified, party_of, qualify
 from cascade.spec import (
     Actuals,
     Framework,
@@ -48,54 +49,6 @@ DUPLICATE = DUPLICATE_ID.code
 SINGLE_KIND = SINGLE_DOCUMENT.code
 BAD_WEIGHT = WEIGHT_EXPRESSION.code
 PLAN_FILE = "cascade.yaml"
-
-
-def reference_party(ref: str, parent: str | None) -> str:
-    """The party whose agreement a KPI reference names.
-
-    ``PARTY/ID`` names ``PARTY``'s; a plain id names the parent party's
-    (``""`` when there is none).
-    """
-    party = party_of(ref)
-    return party if party is not None else parent or ""
-
-
-def referenced_parties(spec: AgreementSpec, parent: str | None) -> set[str]:
-    """Parties whose agreements the references of agreement ``spec`` name.
-
-    Its parent party, and the party of every ``same_as`` and ``contributes_to``
-    (a ``common`` KPI's plain ``same_as`` names the plan's common KPIs, not a
-    party).  Resolving the agreement reads exactly these.
-    """
-    found = {parent} if parent else set()
-    for kpi in spec.kpis:
-        refs = list(kpi.contributes_to)
-        if kpi.same_as is not None and not (kpi.kind == "common" and "/" not in kpi.same_as):
-            refs.append(kpi.same_as)
-        found.update(reference_party(ref, parent) for ref in refs)
-    found.discard("")
-    found.discard(spec.party)
-    return found
-
-
-def parent_party(model: PlanModel, party: str, signed: set[str]) -> str | None:
-    """Whose KPIs a party's plain references name (PLAN-FORMAT.md).
-
-    A unit's parent unit (the organisation at the top); a person's
-    supervisor, or the unit the person heads.  When that unit has no
-    agreement in the plan (``signed`` holds the parties that have one), a
-    head's references go to the supervisor instead (an extension: the unit
-    would have nothing to name).
-    """
-    if party == model.organisation:
-        return None
-    if party in model.units:
-        parent = model.units[party].parent
-        return parent if parent is not None else model.organisation
-    person = model.people[party]
-    if person.heads is not None and (person.heads in signed or person.supervisor is None):
-        return person.heads
-    return person.supervisor or person.unit
 
 
 class _Builder:
@@ -265,9 +218,6 @@ class _Builder:
             if boss_unit != person.unit:
                 person.heads = unit.id
 
-    def parent_party(self, party: str, signed: set[str]) -> str | None:
-        return parent_party(self.model, party, signed)
-
     def agreements(self, specs: list[tuple[AgreementSpec, Where]]) -> None:
         model = self.model
         signed = {spec.party for spec, _ in specs}
@@ -302,7 +252,7 @@ class _Builder:
                 party_type,
                 spec,
                 where,
-                self.parent_party(spec.party, signed),
+                parent_party(model, spec.party, signed),
                 framework,
             )
             agreement.reads = frozenset(referenced_parties(spec, agreement.parent))
@@ -340,55 +290,6 @@ class _Builder:
             )
             return None
 
-    def links(self) -> None:
-        """Resolve ``same_as`` and ``contributes_to`` of every KPI."""
-        model = self.model
-        for agreement in model.agreements.values():
-            for kpi in agreement.kpis:
-                spec = kpi.spec
-                if spec.same_as is not None:
-                    if spec.kind == "common" and not is_qualified(spec.same_as):
-                        found = model.common_kpis.get(spec.same_as)
-                        if found is None:
-                            model.unresolved.append(
-                                Unresolved(
-                                    kpi.where.at("same_as"),
-                                    "common KPI",
-                                    spec.same_as,
-                                    tuple(model.common_kpis),
-                                )
-                            )
-                        kpi.same_as = found
-                    else:
-                        kpi.same_as = self.resolve(agreement, kpi, spec.same_as, "same_as", None)
-                for i, ref in enumerate(spec.contributes_to):
-                    target = self.resolve(agreement, kpi, ref, "contributes_to", i)
-                    if target is not None:
-                        kpi.contributes_to.append(target)
-
-    def resolve(
-        self, agreement: Agreement, kpi: Kpi, ref: str, key: str, index: int | None
-    ) -> Kpi | None:
-        model = self.model
-        where = kpi.where.at(key) if index is None else kpi.where.at(key, index)
-        party = reference_party(ref, agreement.parent)
-        if not is_qualified(ref):
-            ref = qualify(party, ref)
-        found = model.kpis.get(ref)
-        if found is not None and found is not kpi:
-            return found
-        scope = model.agreements.get(party)
-        if scope is None:
-            what = f"KPI (party '{party}' has no agreement)" if party else "KPI"
-            model.unresolved.append(Unresolved(where, what, ref, ()))
-            return None
-        written = kpi.same_as_ref if key == "same_as" else kpi.contributes_to_refs[index or 0]
-        qualified = is_qualified(written or "")
-        candidates = tuple(k.qid if qualified else k.id for k in scope.kpis if k is not kpi)
-        shown = ref if qualified else id_of(ref)
-        model.unresolved.append(Unresolved(where, f"KPI of {party}", shown, candidates))
-        return None
-
 
 def build_model(docs: Iterable[SpecDoc]) -> tuple[PlanModel, list[Finding]]:
     """The resolved plan and the findings of building it."""
@@ -396,5 +297,5 @@ def build_model(docs: Iterable[SpecDoc]) -> tuple[PlanModel, list[Finding]]:
     agreements = builder.index(docs)
     builder.chain_of_command()
     builder.agreements(agreements)
-    builder.links()
+    resolve_links(builder.model)
     return builder.model, builder.findings

@@ -8,7 +8,7 @@ from decimal import Decimal
 
 from cascade.diagnostics import did_you_mean
 from cascade.exitcodes import CascadeError
-from cascade.model.build import parent_party as build_parent_party
+from cascade.model.links import parent_party as build_parent_party
 from cascade.model.plan import Kpi, PartyType, PlanModel
 from cascade.scoring.policy import resolve
 
@@ -33,7 +33,7 @@ def parent_party(model: PlanModel, party: str) -> str | None:
     """Whose KPIs ``party``'s plain references would name, were it to sign now.
 
     The model keeps this only for parties that have an agreement, so it is
-    computed here by the model builder's own rule (``model.build.parent_party``)
+    computed here by the model builder's own rule (``model.links.parent_party``)
     over the agreements the plan already has.
     """
     return build_parent_party(model, party, set(model.agreements))

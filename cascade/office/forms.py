@@ -46,7 +46,7 @@ LABELS: dict[str, str] = {
 """Field → the Thai header or label the forms use (the first wording import knows)."""
 
 GOAL_HEADER = ["รหัสเป้าประสงค์", "เป้าประสงค์", "สนับสนุนเป้าประสงค์ของส่วนราชการ"]
-GOAL_HEADER += ["เป้าประสงค์เพิ่มเติม", "คำอธิบาย"]
+GOAL_HEADER += ["เป้าประสงค์เพิ่มเติม", "มิติ", "ส่งผลต่อเป้าประสงค์", "คำอธิบาย"]
 SIGNER_HEADER = ["บทบาท", "รหัสบุคคล", "วันที่ลงนาม", "วันที่รับทราบ"]
 
 _UNWRITABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
@@ -181,6 +181,8 @@ def agreement_form(model: PlanModel, agreement: Agreement) -> Form:
             text_of(goal.name, "th"),
             ", ".join(goal.supports),
             "ใช่" if goal.additional else "",
+            goal.perspective or "",
+            ", ".join(goal.drives),
             text_of(goal.description, "th"),
         ]
         for goal in agreement.spec.goals

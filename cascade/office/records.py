@@ -1,5 +1,6 @@
 """The agreement's other tables: its goals (เป้าประสงค์: id, name, the
-organisation goals it supports, additional) and signatories (ผู้ลงนาม: role,
+organisation goals it supports, additional, perspective, the goals it drives)
+and signatories (ผู้ลงนาม: role,
 person) — a header row, then one row each, in a sheet or a Word table."""
 
 from __future__ import annotations
@@ -17,6 +18,8 @@ GOAL_WORDS: dict[str, tuple[str, ...]] = {
     "name": ("เป้าประสงค์", "ชื่อเป้าประสงค์", "goal", "name"),
     "supports": ("สนับสนุนเป้าประสงค์ของส่วนราชการ", "สนับสนุน", "supports"),
     "additional": ("เป้าประสงค์เพิ่มเติม", "เพิ่มเติม", "additional"),
+    "perspective": ("มิติ", "perspective"),
+    "drives": ("ส่งผลต่อเป้าประสงค์", "ส่งผลต่อ", "drives"),
     "description": ("คำอธิบาย", "description"),
 }
 SIGNER_WORDS: dict[str, tuple[str, ...]] = {
@@ -76,6 +79,16 @@ def goals_node(source: Source, goals: list[dict[str, Cell]]) -> list[CommentedMa
             node["supports"] = cseq(supports, flow=True)
         if "additional" in goal and key(goal["additional"].text) in _YES:
             node["additional"] = True
+        if "perspective" in goal:
+            lane = kpi_id(goal["perspective"].text)
+            if lane is None:
+                message = "a perspective is one id of the strategy's perspectives; cell ignored"
+                source.problem(goal["perspective"].place, message)
+            else:
+                node["perspective"] = lane
+        drives = refs(goal["drives"].text) if "drives" in goal else None
+        if drives:
+            node["drives"] = cseq(drives, flow=True)
         if "description" in goal:
             node["description"] = goal["description"].text.strip()
         out.append(node)

@@ -13,7 +13,7 @@ from typing import Any
 
 from cascade.exitcodes import CascadeError
 from cascade.load.table_format import MAX_COLUMNS, MAX_ROWS, header_key
-from cascade.load.table_xlsx import _grid, _unsafe_xml, _zip_problem
+from cascade.load.xlsx_read import row_texts, unsafe_xml, zip_problem
 
 MAX_FILE = 20 * 1024 * 1024
 """Bound on the size of a source file."""
@@ -40,7 +40,7 @@ def read_bytes(path: Path, kind: str) -> bytes:
         )
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            problem = _zip_problem(archive.infolist())
+            problem = zip_problem(archive.infolist())
     except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError, EOFError) as exc:
         raise ImportFailed(f"{path} is damaged ({exc}); open it and save it again") from None
     if problem:
@@ -50,7 +50,7 @@ def read_bytes(path: Path, kind: str) -> bytes:
 
 def failure(path: Path, exc: Exception) -> ImportFailed:
     """The error to raise when openpyxl or python-docx gave up on ``path``."""
-    if _unsafe_xml(exc):
+    if unsafe_xml(exc):
         return ImportFailed(f"{path} declares XML entities (an XML bomb?); refusing to read it")
     reason = (str(exc).strip().splitlines() or [""])[0][:120]
     return ImportFailed(f"{path} cannot be read ({type(exc).__name__}: {reason})")
@@ -96,7 +96,7 @@ def _read_sheet(book: Any, path: Path, name: str) -> Grid:
         raise ImportFailed(f"{path}: sheet '{name}' is not a worksheet (a chart?)")
     sheet.reset_dimensions()
     grid: Grid = []
-    for number, texts in _grid(sheet.iter_rows(min_row=1, max_col=MAX_COLUMNS)):
+    for number, texts in row_texts(sheet.iter_rows(min_row=1, max_col=MAX_COLUMNS)):
         if number > MAX_ROWS:
             raise ImportFailed(f"{path}: sheet '{name}' goes past row {MAX_ROWS:,}")
         grid.append((number, texts))

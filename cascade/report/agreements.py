@@ -9,8 +9,9 @@ from cascade.model.frameworks import dimension_totals, walk_dimensions
 from cascade.model.plan import Agreement, PlanModel
 from cascade.periods import parse_be_date
 from cascade.report.kpis import KpiViews
-from cascade.report.labels import ROLE_WORDS, WORDS, pick, word
+from cascade.report.labels import ROLE_WORDS, WORDS, labels, pick, word
 from cascade.report.refs import Refs
+from cascade.report.strategy_unit import goal_map
 from cascade.report.thai import fiscal_bounds
 from cascade.report.view import AgreementView, DimensionGroup, Goal, GoalRef, Party, Signature
 from cascade.scoring.policy import resolve
@@ -72,6 +73,7 @@ class AgreementViews:
         self.parties = party
         self.lang = refs.lang
         self.levels = scale_levels(model)
+        self.map_word = labels(self.lang, refs.sector)["strategy_map"]
 
     def goals(self, agreement: Agreement) -> tuple[Goal, ...]:
         strategy = self.model.strategy
@@ -155,6 +157,9 @@ class AgreementViews:
             cards=cards,
             levels=self.levels,
             signed=agreement.signed,
+            goal_map=goal_map(
+                self.model, agreement, refs, f"{self.map_word} {refs.party_name(agreement.party)}"
+            ),
         )
 
     def default_title(self, party: str, year: int) -> str:

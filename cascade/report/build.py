@@ -14,6 +14,7 @@ from cascade.report.jobs import jobs_view
 from cascade.report.kpis import KpiViews
 from cascade.report.labels import PUBLIC, labels, pick
 from cascade.report.matrix import matrix_view, tree_view
+from cascade.report.orgchart import units_depth_first
 from cascade.report.refs import Refs
 from cascade.report.registry import PageEntry, PartSources, registered, reserved_stems
 from cascade.report.scores import score_views
@@ -36,18 +37,8 @@ class ViewOptions:
 
 def _unit_order(model: PlanModel) -> list[tuple[str, int]]:
     """Units depth first from the root, in org-chart order; then any left over."""
-    order: list[tuple[str, int]] = []
-    seen: set[str] = set()
-    for start, depth in [(model.organisation, 0), *((unit, 1) for unit in model.units)]:
-        stack = [(start, depth)]  # iterative: a chain of 100,000 units is no recursion
-        while stack:
-            unit, level = stack.pop()
-            if unit in seen or unit not in model.units:
-                continue
-            seen.add(unit)
-            order.append((unit, level))
-            stack.extend((child, level + 1) for child in reversed(model.units[unit].children))
-    return order
+    roots = [(model.organisation, 0), *((unit, 1) for unit in model.units)]
+    return units_depth_first(model, roots)
 
 
 def parties(model: PlanModel, refs: Refs) -> list[Party]:

@@ -14,6 +14,7 @@ agreement instead (ข้อตกลงผลการปฏิบัติง�
 from __future__ import annotations
 
 from cascade.report import registry
+from cascade.vocabulary import SHARED, heading
 
 WORDS: dict[str, tuple[str, str]] = {
     # pages and navigation
@@ -84,7 +85,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "supports": ("สนับสนุนเป้าประสงค์ของส่วนราชการ", "Supports organisation goals"),
     "additional": ("เป้าประสงค์เพิ่มเติมตามบทบาทหน่วยงาน", "additional goal from the unit's role"),
     "kpis": ("ตัวชี้วัด", "KPIs"),
-    "kpi": ("ตัวชี้วัด", "KPI"),
+    "kpi": SHARED["kpi"],
     "code": ("รหัส", "Code"),
     "name": ("ชื่อตัวชี้วัด", "Name"),
     "kind": ("ประเภท", "Kind"),
@@ -93,7 +94,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "criteria": ("เกณฑ์การให้คะแนน", "Scoring criteria"),
     "level": ("ระดับ", "Level"),
     "step": ("ขั้นตอนที่", "Step"),
-    "total": ("รวม", "Total"),
+    "total": heading(SHARED["total"]),
     "weights_ok": ("น้ำหนักรวมครบร้อยละ 100", "weights total 100"),
     "weights_off": ("น้ำหนักรวมไม่เท่ากับร้อยละ 100", "weights do not total 100"),
     "no_dimension": ("ไม่ระบุมิติ", "No dimension"),
@@ -127,10 +128,10 @@ WORDS: dict[str, tuple[str, str]] = {
     "round": ("รอบ", "round"),
     "months": ("เดือน", "months"),
     "result": ("ผลการดำเนินงาน", "Result"),
-    "score": ("คะแนน", "Score"),
+    "score": heading(SHARED["score"]),
     "weighted": ("คะแนนถ่วงน้ำหนัก", "Weighted score"),
     "effective_weight": ("น้ำหนักที่ใช้", "Effective weight"),
-    "status": ("สถานะ", "Status"),
+    "status": heading(SHARED["status"]),
     "evidence": ("หลักฐาน", "Evidence"),
     "subtotals": ("คะแนนรายมิติ", "Dimension subtotals"),
     "percent": ("ร้อยละ", "Percent"),
@@ -218,9 +219,9 @@ PARTY_WORDS: dict[str, tuple[str, str]] = {
 }
 
 STATUS_WORDS: dict[str, tuple[str, str]] = {
-    "reported": ("รายงานแล้ว", "reported"),
+    "reported": SHARED["reported"],
     "n/a": ("ไม่ประเมินในรอบนี้", "n/a"),
-    "not reported": ("ยังไม่รายงาน", "not reported"),
+    "not reported": SHARED["not reported"],
     "inherited": ("ใช้ผลของตัวชี้วัดต้นทาง", "parent's result"),
     "error": ("คำนวณไม่ได้", "cannot be scored"),
 }

@@ -8,6 +8,7 @@ and a link to its agreement; drawn as SVG (HTML) and Mermaid (Markdown).
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from markupsafe import Markup
@@ -48,20 +49,29 @@ class OrgChartView:
     mermaid: Markup
 
 
-def _tree(model: PlanModel) -> list[tuple[str, int]]:
-    """Units depth first from the top ones, in chart order (no recursion)."""
-    tops = [u.id for u in model.units.values() if u.parent not in model.units]
+def units_depth_first(model: PlanModel, roots: Iterable[tuple[str, int]]) -> list[tuple[str, int]]:
+    """``(unit, depth)`` of the units below each ``(root, depth)`` in turn, depth
+    first in org-chart order, each unit once (a root already reached, or not a
+    unit, adds nothing).  Iterative: a chain of 100,000 units is no recursion."""
     order: list[tuple[str, int]] = []
     seen: set[str] = set()
-    stack = [(top, 0) for top in reversed(tops)]
-    while stack:
-        unit, depth = stack.pop()
-        if unit in seen:
-            continue
-        seen.add(unit)
-        order.append((unit, depth))
-        stack.extend((c, depth + 1) for c in reversed(model.units[unit].children))
+    for root in roots:
+        stack = [root]
+        while stack:
+            unit, depth = stack.pop()
+            if unit in seen or unit not in model.units:
+                continue
+            seen.add(unit)
+            order.append((unit, depth))
+            stack.extend((c, depth + 1) for c in reversed(model.units[unit].children))
     return order
+
+
+def _tree(model: PlanModel) -> list[tuple[str, int]]:
+    """Units depth first from the top ones (no parent in the chart), in chart order."""
+    return units_depth_first(
+        model, ((u.id, 0) for u in model.units.values() if u.parent not in model.units)
+    )
 
 
 def _head(model: PlanModel, unit: str) -> str | None:

@@ -214,6 +214,14 @@ class ScorecardView:
 
 
 @dataclass(frozen=True, slots=True)
+class GoalMap:
+    """A party's own strategy map (its goals with a perspective): SVG and Mermaid source."""
+
+    svg: Markup
+    mermaid: Markup
+
+
+@dataclass(frozen=True, slots=True)
 class AgreementView:
     """One party's agreement page: the signed form, KPI cards and scorecard."""
 
@@ -236,3 +244,5 @@ class AgreementView:
     levels: tuple[int, ...] = (1, 2, 3, 4, 5)
     """The levels of the plan's scale (three on ``opdc-2563``): the criteria columns."""
     signed: bool = False
+    goal_map: GoalMap | None = None
+    """The party's own strategy map, when any of its goals names a perspective."""

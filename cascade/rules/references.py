@@ -86,9 +86,12 @@ def _agreements(model: PlanModel) -> Iterator[Finding]:
         where = agreement.where
         own_goals = {g.id for g in agreement.goals}
         for i, goal in enumerate(agreement.goals):
-            yield from _check(
-                where.at("goals", i, "supports"), "organisation goal", goal.supports, org_goals
-            )
+            here = where.at("goals", i)
+            yield from _check(here.at("supports"), "organisation goal", goal.supports, org_goals)
+            lane = goal.perspective
+            if lane is not None and lane not in perspectives:
+                yield _missing(here.at("perspective"), "perspective", lane, perspectives)
+            yield from _check(here.at("drives"), "goal of this agreement", goal.drives, own_goals)
         is_org = agreement.party_type == "organisation"
         dimensions = (
             {d.id for d, _ in walk_dimensions(agreement.framework.dimensions)}

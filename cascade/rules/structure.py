@@ -7,16 +7,17 @@ from collections.abc import Iterator
 from cascade.diagnostics import Finding
 from cascade.rules.common import finding
 from cascade.rules.registry import Context, rule
-from cascade.rules.scopes import SHARED
+from cascade.rules.scopes import SELF, SHARED
 
 
 def _names(cycle: list[str]) -> str:
     return " → ".join([*cycle, cycle[0]])
 
 
-@rule("MAP001", "drives-cycle", reads=(SHARED,))
+@rule("MAP001", "drives-cycle", reads=(SHARED, SELF))
 def drives_cycle(ctx: Context) -> Iterator[Finding]:
-    """Cause → effect links between goals (``drives``) never loop back.
+    """Cause → effect links between goals (``drives``) never loop back: the
+    strategy's goals, and each agreement's own goals (a unit's strategy map).
 
     Fails::
 
@@ -27,13 +28,20 @@ def drives_cycle(ctx: Context) -> Iterator[Finding]:
         goals: [{id: G2, drives: [G1]}, {id: G1}]
     """
     model = ctx.model
-    if model.strategy is None:
-        return
-    index = {g.id: i for i, g in enumerate(model.strategy.goals)}
+    strategy_index = {g.id: i for i, g in enumerate(model.strategy.goals)} if model.strategy else {}
     for cycle in ctx.graph.cycles("drives"):
-        first = cycle[0]
-        where = model.strategy_where.at("goals", index.get(first, 0), "drives")
-        yield finding(where, f"goals drive each other in a cycle: {_names(cycle)}")
+        party, _, first = cycle[0].rpartition("/")
+        agreement = model.agreements.get(party) if party else None
+        if agreement is not None:
+            index = next(i for i, g in enumerate(agreement.goals) if g.id == first)
+            where = agreement.where.at("goals", index, "drives")
+            names = [node.rpartition("/")[2] for node in cycle]
+        elif not party and model.strategy is not None:
+            where = model.strategy_where.at("goals", strategy_index.get(first, 0), "drives")
+            names = cycle
+        else:
+            continue
+        yield finding(where, f"goals drive each other in a cycle: {_names(names)}")
 
 
 @rule("ORG001", "orgchart-cycle", reads=(SHARED,))

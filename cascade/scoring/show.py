@@ -16,20 +16,21 @@ from rich.table import Table
 from cascade.qid import id_of
 from cascade.scoring.scorecard import Scorecard, ScoreRun
 from cascade.spec.common import text_of
+from cascade.vocabulary import SHARED
 
 WORDS: dict[str, tuple[str, str]] = {
-    "kpi": ("ตัวชี้วัด", "KPI"),
+    "kpi": SHARED["kpi"],
     "name": ("ชื่อ", "name"),
-    "status": ("สถานะ", "status"),
+    "status": SHARED["status"],
     "weight": ("น้ำหนัก", "weight"),
     "result": ("ผล", "result"),
-    "score": ("คะแนน", "score"),
+    "score": SHARED["score"],
     "weighted": ("ถ่วงน้ำหนัก", "weighted"),
-    "total": ("รวม", "total"),
+    "total": SHARED["total"],
     "at risk": ("เสี่ยง", "at risk"),
-    "reported": ("รายงานแล้ว", "reported"),
+    "reported": SHARED["reported"],
     "n/a": ("ไม่ประเมิน", "n/a"),
-    "not reported": ("ยังไม่รายงาน", "not reported"),
+    "not reported": SHARED["not reported"],
     "inherited": ("ใช้ผลต้นทาง", "inherited"),
     "error": ("ผิดพลาด", "error"),
     "combined": ("ผลรวมองค์ประกอบ", "combined"),

@@ -63,7 +63,8 @@ class Criteria(SpecModel):
 
 
 class AgreementGoal(SpecModel):
-    """A goal of this party, supporting organisation goals or additional."""
+    """A goal of this party, supporting organisation goals or additional; with a
+    ``perspective`` (and ``drives``) it is drawn on the unit's own strategy map."""
 
     id: Id = Field(description=d("Goal id, unique in the agreement.", "รหัสเป้าประสงค์"))
     name: Text = Field(description=d("Goal name.", "ชื่อเป้าประสงค์"))
@@ -73,6 +74,20 @@ class AgreementGoal(SpecModel):
     )
     additional: bool = Field(
         False, description=d("From the unit's own role.", "เป้าประสงค์เพิ่มเติมตามบทบาทหน่วยงาน")
+    )
+    perspective: Id | None = Field(
+        None,
+        description=d(
+            "Strategy perspective it sits in: a lane of the unit's own strategy map.",
+            "มิติของแผนที่ยุทธศาสตร์ที่เป้าประสงค์นี้สังกัด (แผนที่ยุทธศาสตร์ของหน่วยงาน)",
+        ),
+    )
+    drives: IdList = Field(
+        default_factory=list,
+        description=d(
+            "Goals of this agreement it drives (cause → effect).",
+            "เป้าประสงค์ของคำรับรองนี้ที่ส่งผลถึง (เหตุ → ผล)",
+        ),
     )
     description: Text | None = Field(None, description=d("Description.", "คำอธิบาย"))
 

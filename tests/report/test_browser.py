@@ -2,9 +2,10 @@
 every page kind readable at phone and desktop widths, and the print rules.
 
 Debian's ``chromium`` driven by Playwright (``playwright install`` cannot
-download browsers here).  Skipped, with the reason shown, when
-``/usr/bin/chromium`` or the ``playwright`` package is missing; CI installs
-both, so there they run.
+download browsers here).  ``playwright`` is in the dev extra, so it is a
+plain import; skipped, with the reason shown, only when ``/usr/bin/chromium``
+is missing (a system package, not a Python one); CI installs it, so there
+they run.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from playwright import sync_api
 
 from cascade.engine import check_plan
 from cascade.periods import parse_period
@@ -58,9 +60,6 @@ THAI_FONTS = {
     "Tlwg Mono",
 }
 
-sync_api = pytest.importorskip(
-    "playwright.sync_api", reason="playwright is in the dev extra: pip install -e '.[dev]'"
-)
 if not CHROMIUM.exists():
     pytest.skip(
         f"{CHROMIUM} is missing: apt-get install -y chromium (CI installs it)",
@@ -255,6 +254,7 @@ PAGE_KINDS = [
     "jobs.html",
     "DOP.html",  # the organisation's agreement
     "LAW.html",  # a unit's, with a scorecard
+    "PROB.html",  # a unit's, with its own strategy map
     "P0001.html",  # a person's
 ]
 # Every element holding visible text (not SVG figures): its tag, size and text.
@@ -330,7 +330,7 @@ def test_readable_on_a_phone_and_a_desktop_and_in_print(browser: Any, site: Path
             page.goto((site / name).as_uri(), wait_until="load")
             phone = page.evaluate(LAYOUT)
             small = page.evaluate(SMALL_TEXT)
-            if name == "strategy-map.html":
+            if name in ("strategy-map.html", "PROB.html"):
                 extra[name] = _menu_and_zoom(page)
             page.set_viewport_size(DESKTOP)
             desktop = page.evaluate(LAYOUT)
@@ -343,15 +343,17 @@ def test_readable_on_a_phone_and_a_desktop_and_in_print(browser: Any, site: Path
     collapsed = {"scroll": 390, "inner": 390, "nav": "none", "button": "block"}  # a flex item
     spread = {"scroll": 1280, "inner": 1280, "nav": "flex", "button": "none"}
     assert found == {name: [collapsed, spread, []] for name in PAGE_KINDS}
+    zooms = {
+        "hidden before": True,
+        "shown after": [True] * 6,  # every page of the menu, the progress page too
+        "fit": 1,
+        "zoomed ≥ 3.9": True,
+        "page": 390,
+        "viewBox": True,
+    }
     assert extra == {
-        "strategy-map.html": {
-            "hidden before": True,
-            "shown after": [True] * 6,  # every page of the menu, the progress page too
-            "fit": 1,
-            "zoomed ≥ 3.9": True,
-            "page": 390,
-            "viewBox": True,
-        },
+        "strategy-map.html": zooms,
+        "PROB.html": zooms,  # the unit's own map zooms and pans like the organisation's
         "LAW.html": {  # eight KPI cards (2-1 … 2-7, A3); the evaluator and evaluatee sign
             ".kpi-card": ["avoid"] * 8,
             ".signature": ["avoid"] * 2,

@@ -15,10 +15,9 @@ from datetime import date
 
 from cascade.model.plan import Kpi, PlanModel
 from cascade.periods import Period, default_due, parse_be_date
-from cascade.scoring.explanations import below_target
+from cascade.scoring.explanations import at_risk
 from cascade.scoring.inputs import find_row, gather
 from cascade.scoring.run import ScoreOptions, score_plan
-from cascade.scoring.scorecard import KpiLine
 from cascade.spec.common import text_of
 
 OPEN = ("missing", "late")
@@ -80,11 +79,6 @@ def _contact(kpi: Kpi) -> tuple[str, str]:
     return text_of(person.name), " ".join(p for p in (person.phone, person.email) if p)
 
 
-def _at_risk(kpi: Kpi, line: KpiLine) -> bool:
-    """Below the round's target now, or forecast to end the year short of target."""
-    return line.at_risk or (line.forecast is not None and below_target(kpi, line.forecast))
-
-
 def round_status(model: PlanModel, period: Period, as_of: date) -> RoundStatus:
     """The status of every agreement's KPIs in ``period`` on ``as_of``."""
     run, _ = score_plan(model, ScoreOptions(period))
@@ -114,7 +108,7 @@ def round_status(model: PlanModel, period: Period, as_of: date) -> RoundStatus:
                     line.qid,
                     line.name,
                     state,
-                    _at_risk(kpi, line),
+                    at_risk(kpi, line),
                     no_evidence,
                     collector,
                     contact,

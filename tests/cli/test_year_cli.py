@@ -60,8 +60,9 @@ def test_history_text_and_sparkline(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(["history", "PROB/4-1", PLAN], capsys)
     assert code == 0
     assert out.splitlines()[1:] == [
-        "  2569-Q1   reported           76.8   2.6800",
-        "  2569-Q2   reported           73.8   2.3800  at risk",
+        "  period    status           result     target    score",
+        "  2569-Q1   reported           76.8         80   2.6800",
+        "  2569-Q2   reported           73.8         80   2.3800  at risk",
         "  scores ▄▄ (0–5)",
     ]
 

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import dataclasses
-from datetime import date
 import shutil
+from datetime import date
 from decimal import Decimal
 from pathlib import Path
 

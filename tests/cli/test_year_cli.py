@@ -35,10 +35,12 @@ def test_status_json_csv_markdown_and_exit_code(capsys: pytest.CaptureFixture[st
     code, out, _ = run([*argv, "-f", "csv"], capsys)
     assert code == 0
     lines = out.removeprefix("\ufeff").splitlines()
-    assert lines[0] == "period,due,party,kpi,name,state,at_risk,no_evidence,collector,contact"
+    assert lines[0] == (
+        "period,due,party,kpi,name,state,at_risk,no_evidence,collector,contact,evidence_asked"
+    )
     assert [ln for ln in lines if ",late," in ln] == [
         "2569-Q2,2569-04-30,REHAB,REHAB/5-6,"
-        "จำนวนหลักสูตรการฟื้นฟูสมรรถภาพผู้ติดยาเสพติดที่ได้รับการปรับปรุง,late,,,,"
+        "จำนวนหลักสูตรการฟื้นฟูสมรรถภาพผู้ติดยาเสพติดที่ได้รับการปรับปรุง,late,,,,,"
     ]
     code, out, _ = run(
         ["status", PLAN, "-p", "2569-Q2", "--as-of", "2569-04-30", "-f", "markdown"], capsys

@@ -91,6 +91,33 @@ TEMPLATE_ERROR = declare(
     """,
 )
 
+SIGNED_DRAFT = declare(
+    "RPT002",
+    "signed-draft",
+    """
+    A signed agreement (every signatory has ``signed_on``) still holds a
+    placeholder left by a draft (``TODO …``, ``TBD``, ``FIXME``, ``…``; see
+    DRF001).  ``cascade report`` refuses to print it (exit 1, nothing is
+    written): a signed agreement must say what was signed.  Write the real
+    text, or remove ``signed_on`` while the agreement is still a draft.
+    ``rules: {RPT002: warning}`` in cascade.yaml lets the report through.
+
+    Fails::
+
+        kpis:
+          - {id: A4, name: TODO ชื่อตัวชี้วัด, weight: 20}
+        signatories:
+          - {role: evaluatee, person: P0100, signed_on: 2568-10-15}
+
+    Passes::
+
+        kpis:
+          - {id: A4, name: ระดับความสำเร็จของการปรับปรุงกระบวนงาน, weight: 20}
+        signatories:
+          - {role: evaluatee, person: P0100, signed_on: 2568-10-15}
+    """,
+)
+
 CANNOT_FORMAT = declare(
     "FMT001",
     "cannot-format",

@@ -21,6 +21,7 @@ from cascade.cli import (
     diff_cmd,
     export_cmd,
     fmt_cmd,
+    history_cmd,
     import_cmd,
     init_cmd,
     lsp_cmd,
@@ -78,7 +79,7 @@ app.command("whatif")(score_cmd.whatif)
 app.command("report")(report_cmd.report)
 app.command("lsp")(lsp_cmd.lsp)
 app.command("status")(status_cmd.status)
-app.command("history")(status_cmd.history)
+app.command("history")(history_cmd.history)
 app.add_typer(actuals_cmd.app, name="actuals")
 app.add_typer(cache_cmd.app, name="cache")
 app.add_typer(fmt_cmd.app, name="fmt")

@@ -19,8 +19,9 @@ from cascade.cli.common import (
     period_option,
     plan_language,
 )
-from cascade.engine import check_plan, find_plan_root
+from cascade.engine import Checked, check_plan, find_plan_root
 from cascade.exitcodes import CascadeError, ExitCode
+from cascade.result import PlanHasErrors, RunResult
 
 if TYPE_CHECKING:
     from cascade.report.bounded import Limits
@@ -65,6 +66,23 @@ def _pdf_writer() -> PdfWriter:
         raise CascadeError(f"PDF output is not available: {exc}") from None
     writer: PdfWriter = module.write_pdf
     return writer
+
+
+def _refuse_signed_drafts(checked: Checked, plan_dir: Path) -> None:
+    """:class:`PlanHasErrors` (exit 1) at each placeholder of a signed agreement (RPT002)."""
+    from cascade.diagnostics import Level
+    from cascade.pipeline import to_diagnostics
+    from cascade.rules.drafts import signed_placeholders
+
+    assert checked.model is not None
+    found = signed_placeholders(checked.model)
+    diags = to_diagnostics(found, plan_dir, checked.levels, checked.cells)
+    errors = tuple(sorted(d for d in diags if d.level is Level.ERROR))
+    if errors:
+        files = tuple(sorted({d.file for d in errors}))
+        result = RunResult(checked.result.root, files, errors)
+        message = "signed agreements hold placeholders; the report was not written"
+        raise PlanHasErrors(result, message)
 
 
 def report(
@@ -141,8 +159,10 @@ def report(
         return _serve(plan_dir, where, lang, period, thai_digits, templates, limits, port)
     writer = _pdf_writer() if "pdf" in formats else None
     when = period_option(period) if period is not None else None
-    model = checked_plan(plan_dir, "reporting").model
+    checked = checked_plan(plan_dir, "reporting")
+    model = checked.model
     assert model is not None
+    _refuse_signed_drafts(checked, plan_dir)
     out = output_dir(out, plan_dir, model)
     options = ReportOptions(
         lang=plan_language(lang, model),

@@ -61,27 +61,3 @@ def status(
     found = round_status(model, when, day)
     sys.stdout.write(render(found, format))
     return ExitCode.CHANGED if exit_code and found.overdue else ExitCode.OK
-
-
-def history(
-    kpi: str = typer.Argument(..., help="The KPI as PARTY/ID, e.g. LAW/2-5."),
-    plan_dir: Path = typer.Argument(Path("."), help=PLAN_HELP, show_default=False),
-    format: str = typer.Option("text", "--format", "-f", help="text or json."),
-    plan: Path | None = typer.Option(None, "--plan", hidden=True, help="The plan folder."),
-) -> int:
-    """A KPI's result and score in every period the plan has actuals for, with
-    a sparkline of its scores (this fiscal year's plan; earlier years live in
-    their own plans).
-
-    Example:  cascade history LAW/2-5 plans/probation
-    """
-    from cascade.scoring.history import kpi_history, render_history
-    from cascade.scoring.selection import kpi_named
-
-    if format not in ("text", "json"):
-        raise typer.BadParameter("choose text or json", param_hint="--format")
-    model = checked_plan(find_plan_root(plan or plan_dir), "showing a KPI's history").model
-    assert model is not None
-    target = kpi_named(model, kpi)
-    sys.stdout.write(render_history(kpi_history(model, target), format))
-    return ExitCode.OK

@@ -204,6 +204,19 @@ class Kpi:
         """The overseer written in this KPI itself (not inherited)."""
         return self.spec.overseer
 
+    def needs_evidence(self, by_policy: bool) -> bool:
+        """Whether its results must give ``evidence``: as its own ``evidence``
+        says (``required`` or a list of what: yes; ``optional``: no), else as
+        the plan's ``policy.evidence_required`` (``by_policy``) says."""
+        own = self.spec.evidence
+        return by_policy if own is None else own != "optional"
+
+    @property
+    def evidence_asked(self) -> list[Text]:
+        """What counts as evidence, when its ``evidence`` lists it (else empty)."""
+        own = self.spec.evidence
+        return own if isinstance(own, list) else []
+
     @property
     def round_targets(self) -> dict[int, Decimal]:
         """Targets by month: its own, else (none written) those its ``same_as`` KPI writes."""

@@ -10,7 +10,7 @@ from decimal import Decimal
 from cascade.model.plan import Kpi, PlanModel
 from cascade.periods import month_name
 from cascade.report.formula import formula_text
-from cascade.report.labels import KIND_WORDS, RELATION_WORDS, UNIT_WORDS, word
+from cascade.report.labels import KIND_WORDS, RELATION_WORDS, UNIT_WORDS, WORDS, pick, word
 from cascade.report.refs import Refs
 from cascade.report.view import (
     Contact,
@@ -185,6 +185,15 @@ class KpiViews:
             inherits=refs.kpi(inherits) if inherits is not None else None,
             up=self.trace_up(kpi),
             down=self.tree(kpi).children,
+            evidence=self._evidence(kpi),
+        )
+
+    def _evidence(self, kpi: Kpi) -> str:
+        """The evidence the KPI asks for, as the card prints it."""
+        if kpi.evidence_asked:
+            return " · ".join(self.refs.text(what) for what in kpi.evidence_asked)
+        return (
+            pick(WORDS["evidence_required"], self.lang) if kpi.spec.evidence == "required" else ""
         )
 
     def _inherited(self, kpi: Kpi, name: str) -> object:

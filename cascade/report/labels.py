@@ -112,6 +112,8 @@ WORDS: dict[str, tuple[str, str]] = {
     "month": ("เดือน", "Month"),
     "data_source": ("แหล่งข้อมูล", "Data source"),
     "collection_method": ("วิธีการจัดเก็บข้อมูล", "Collection method"),
+    "evidence_asked": ("หลักฐานที่ต้องแนบ", "Evidence to attach"),
+    "evidence_required": ("ต้องแนบหลักฐาน", "required"),
     "overseer": ("ผู้กำกับดูแลตัวชี้วัด", "Overseer"),
     "collector": ("ผู้จัดเก็บข้อมูล", "Data collector"),
     "phone": ("โทรศัพท์", "Phone"),

@@ -15,6 +15,7 @@ from cascade.report.refs import Refs
 from cascade.report.site_view import PeriodView, ScoreSummary
 from cascade.report.svg import charts
 from cascade.report.view import Number, ScorecardView, ScoreLine
+from cascade.scoring.explanations import at_risk
 from cascade.scoring.inputs import gather
 from cascade.scoring.run import ScoreOptions, score_plan
 from cascade.scoring.scorecard import KpiLine, Scorecard
@@ -72,7 +73,7 @@ class ScoreViews:
             result=raw.result,
             score=raw.score,
             weighted=raw.weighted,
-            at_risk=raw.at_risk,
+            at_risk=at_risk(self.model.kpis[raw.qid], raw),
             round_target=raw.round_target,
             evidence=(result.evidence or "") if result is not None else "",
             remark=text_of(result.remark, self.lang) if result is not None else "",

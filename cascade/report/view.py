@@ -157,6 +157,8 @@ class KpiCard:
     inherits: Ref | None
     up: tuple[tuple[TraceStep, ...], ...]
     down: tuple[TreeNode, ...]
+    evidence: str = ""
+    """What its results must attach (its ``evidence`` list, or "required"), else empty."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -65,6 +65,7 @@ RULES: tuple[Rule, ...] = (
     actuals.result_shape,
     actuals.duplicate_result,
     actuals.period_outside_year,
+    actuals.evidence_missing,
     coverage.unit_not_covered,
     coverage.no_unit_cascaded_to_people,
     chain.vision_mission,

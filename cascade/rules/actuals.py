@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from cascade.diagnostics import Finding
+from cascade.diagnostics import Finding, Level
 from cascade.expr import ExpressionError, names, parse_expression
 from cascade.rules.common import finding
 from cascade.rules.registry import Context, rule
 from cascade.rules.scopes import ACTUALS
+from cascade.spec.common import text_of
 
 
 @rule("ACT001", "result-shape", reads=(ACTUALS,))
@@ -124,3 +125,38 @@ def period_outside_year(ctx: Context) -> Iterator[Finding]:
                 where.at("period"),
                 f"period {actuals.period} is outside fiscal year {plan.fiscal_year}",
             )
+
+
+@rule("ACT004", "evidence-missing", Level.WARNING, reads=(ACTUALS,))
+def evidence_missing(ctx: Context) -> Iterator[Finding]:
+    """A result gives its ``evidence`` (a link or a file name) when its KPI
+    asks for it: the KPI's own ``evidence`` (``required``, or a list of what
+    counts), else the plan's ``policy.evidence_required``; ``evidence:
+    optional`` on a KPI exempts it.  An ``n/a`` result needs none.
+    ``cascade status`` lists the same results as *no evidence*.
+
+    Fails::
+
+        # the KPI LAW/2-5: evidence: [รายงานผลการตรวจร่างสัญญาประจำเดือน]
+        - {kpi: LAW/2-5, value: 88}
+
+    Passes::
+
+        - {kpi: LAW/2-5, value: 88, evidence: https://drive.example.go.th/law/2569-Q2.pdf}
+    """
+    plan = ctx.model.plan
+    by_policy = bool(plan and plan.policy.evidence_required)
+    kpis = ctx.model.kpis
+    for actuals, where in ctx.model.actuals:
+        for i, result in enumerate(actuals.results):
+            kpi = kpis.get(result.kpi)
+            if kpi is None or result.status == "n/a" or result.evidence:
+                continue
+            if kpi.needs_evidence(by_policy):
+                asked = "; ".join(text_of(what) for what in kpi.evidence_asked)
+                why = f" ({asked})" if asked else ""
+                yield finding(
+                    where.at("results", i, "kpi"),
+                    f"{result.kpi} asks for evidence{why}; this result gives none",
+                    hint="add 'evidence:' with a link or a file name",
+                )

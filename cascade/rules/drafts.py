@@ -14,8 +14,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from cascade.checks.commands import SIGNED_DRAFT
 from cascade.diagnostics import DocPath, Finding, Level
-from cascade.model.plan import Where
+from cascade.model.plan import PlanModel, Where
 from cascade.rules.common import finding
 from cascade.rules.registry import Context, rule
 from cascade.rules.scopes import SELF, SHARED
@@ -106,7 +107,8 @@ def placeholder_left(ctx: Context) -> Iterator[Finding]:
     unit names that still read ``TODO …`` (or ``TBD``, ``FIXME``, ``…``).
 
     A warning while the plan is drafted; ``cascade validate --strict`` makes
-    every warning fail, so use it before the agreements are signed.
+    every warning fail, so use it before the agreements are signed.  In a
+    signed agreement ``cascade report`` refuses it (RPT002).
 
     Fails::
 
@@ -128,3 +130,22 @@ def placeholder_left(ctx: Context) -> Iterator[Finding]:
     for unit in model.units.values():
         for path, text in unit_placeholders(unit.spec):
             yield _at(unit.where, path, text)
+
+
+def signed_placeholders(model: PlanModel) -> Iterator[Finding]:
+    """RPT002 at each placeholder of a signed agreement: ``cascade report``
+    refuses them (DRF001 only warns while an agreement is a draft)."""
+    for agreement in model.agreements.values():
+        if not agreement.signed:
+            continue
+        where = agreement.where
+        for path, text in agreement_placeholders(agreement.spec):
+            shown = " ".join(text.split())[:60]
+            message = (
+                f"the agreement of {agreement.party} is signed but still holds a placeholder: "
+                f"'{shown}'"
+            )
+            hint = "write the real text, or remove signed_on while it is a draft"
+            yield Finding(
+                message, where.file, where.doc, SIGNED_DRAFT.code, (*where.path, *path), hint=hint
+            )

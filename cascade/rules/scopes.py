@@ -186,6 +186,7 @@ def _scored_by(agreement: Agreement) -> str:
                 kpi.qid,
                 kpi.criteria is not None and kpi.criteria.milestones is not None,
                 kpi.formula or "",
+                repr(kpi.spec.evidence),
             )
             for kpi in agreement.kpis
         )
@@ -242,7 +243,8 @@ STRATEGY = Scope(
 ACTUALS = Scope(
     "actuals",
     "findings at actuals that read the KPIs their results name: which exist, whether "
-    "each is scored by milestones, its formula (every KPI when a result names none)",
+    "each is scored by milestones, its formula, its evidence (every KPI when a result "
+    "names none)",
     named=_actuals_named,
     fingerprint=_scored_by,
 )

@@ -11,6 +11,7 @@ from cascade.diagnostics import Finding
 from cascade.model.plan import Agreement, Kpi
 from cascade.scoring.inputs import Row
 from cascade.scoring.kpi_score import direction
+from cascade.scoring.scorecard import KpiLine
 from cascade.spec.plan import Policy as PlanPolicy
 
 
@@ -34,6 +35,13 @@ def worse_than(kpi: Kpi, result: Decimal, target: Decimal) -> bool:
 def below_target(kpi: Kpi, result: Decimal) -> bool:
     """Whether ``result`` falls short of the KPI's target."""
     return kpi.target is not None and worse_than(kpi, result, kpi.target)
+
+
+def at_risk(kpi: Kpi, line: KpiLine) -> bool:
+    """Whether a KPI is at risk in a round: worse than the round's target now, or
+    forecast (linear trend) to end the year short of its target.  The one test
+    ``cascade status``, ``cascade history`` and the report's pages all use."""
+    return line.at_risk or (line.forecast is not None and below_target(kpi, line.forecast))
 
 
 def missing_explanation(

@@ -1,7 +1,8 @@
 """Where a round stands between signing and scoring (``cascade status``):
 per agreement and KPI, whether its result is reported, missing or late
-(missing after the round's due date), at risk, or without the evidence the
-policy requires, and who collects it.
+(missing after the round's due date), at risk, or without the evidence its
+policy requires (the KPI's own ``evidence``, else ``policy.evidence_required``),
+and who collects it.
 
 Due dates come from ``rounds:`` in ``cascade.yaml`` (``due`` by round month,
 else ``due_after_days`` after the round's last month, 30 by default).
@@ -15,10 +16,9 @@ from datetime import date
 
 from cascade.model.plan import Kpi, PlanModel
 from cascade.periods import Period, default_due, parse_be_date
-from cascade.scoring.explanations import below_target
+from cascade.scoring.explanations import at_risk
 from cascade.scoring.inputs import find_row, gather
 from cascade.scoring.run import ScoreOptions, score_plan
-from cascade.scoring.scorecard import KpiLine
 from cascade.spec.common import text_of
 
 OPEN = ("missing", "late")
@@ -37,6 +37,8 @@ class StatusLine:
     no_evidence: bool
     collector: str
     contact: str  # phone and e-mail, as written
+    evidence_asked: str = ""
+    """What counts as evidence, when the KPI lists it (``; ``-joined, the plan's first language)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,16 +82,11 @@ def _contact(kpi: Kpi) -> tuple[str, str]:
     return text_of(person.name), " ".join(p for p in (person.phone, person.email) if p)
 
 
-def _at_risk(kpi: Kpi, line: KpiLine) -> bool:
-    """Below the round's target now, or forecast to end the year short of target."""
-    return line.at_risk or (line.forecast is not None and below_target(kpi, line.forecast))
-
-
 def round_status(model: PlanModel, period: Period, as_of: date) -> RoundStatus:
     """The status of every agreement's KPIs in ``period`` on ``as_of``."""
     run, _ = score_plan(model, ScoreOptions(period))
     inputs = gather(model, period)
-    needs_evidence = bool(model.plan and model.plan.policy.evidence_required)
+    by_policy = bool(model.plan and model.plan.policy.evidence_required)
     due = due_date(model, period)
     lines: list[StatusLine] = []
     for card in run.scorecards:
@@ -101,7 +98,7 @@ def round_status(model: PlanModel, period: Period, as_of: date) -> RoundStatus:
             else:
                 state = "n/a" if row.result.status == "n/a" else "reported"
             no_evidence = (
-                needs_evidence
+                kpi.needs_evidence(by_policy)
                 and state == "reported"
                 and not inherited
                 and row is not None
@@ -114,10 +111,11 @@ def round_status(model: PlanModel, period: Period, as_of: date) -> RoundStatus:
                     line.qid,
                     line.name,
                     state,
-                    _at_risk(kpi, line),
+                    at_risk(kpi, line),
                     no_evidence,
                     collector,
                     contact,
+                    "; ".join(text_of(what) for what in kpi.evidence_asked),
                 )
             )
     return RoundStatus(period.label, due, as_of, tuple(lines))

@@ -23,6 +23,7 @@ CSV_HEADER = (
     "no_evidence",
     "collector",
     "contact",
+    "evidence_asked",
 )
 
 
@@ -36,7 +37,8 @@ def md_escape(text: str) -> str:
 def _flags(line: StatusLine) -> str:
     flags = [line.state]
     flags += ["at risk"] if line.at_risk else []
-    flags += ["no evidence"] if line.no_evidence else []
+    asked = f" ({line.evidence_asked})" if line.evidence_asked else ""
+    flags += [f"no evidence{asked}"] if line.no_evidence else []
     return ", ".join(flags)
 
 
@@ -81,7 +83,7 @@ def to_markdown(status: RoundStatus) -> str:
         out += ["", "| KPI | name | state | collector |", "| --- | --- | --- | --- |"]
         for ln in todo:
             who = md_escape(f"{ln.collector} {ln.contact}".strip())
-            out.append(f"| {ln.kpi} | {md_escape(ln.name)} | {_flags(ln)} | {who} |")
+            out.append(f"| {ln.kpi} | {md_escape(ln.name)} | {md_escape(_flags(ln))} | {who} |")
     return "\n".join(out) + "\n"
 
 
@@ -102,6 +104,7 @@ def to_data(status: RoundStatus) -> dict[str, Any]:
                 "no_evidence": ln.no_evidence,
                 "collector": ln.collector,
                 "contact": ln.contact,
+                "evidence_asked": ln.evidence_asked,
             }
             for ln in status.lines
         ],
@@ -123,6 +126,7 @@ def to_csv(status: RoundStatus) -> str:
             "yes" if ln.no_evidence else "",
             ln.collector,
             ln.contact,
+            ln.evidence_asked,
         )
         for ln in status.lines
     ]

@@ -146,6 +146,15 @@ class Kpi(SpecModel):
     collection_method: Text | None = Field(
         None, description=d("Collection method.", "วิธีการจัดเก็บข้อมูล")
     )
+    evidence: Literal["required", "optional"] | list[Text] | None = Field(
+        None,
+        description=d(
+            "Evidence its results give: required, optional (not asked even when the "
+            "policy asks), or a list of what counts as evidence (then required); "
+            "default: policy.evidence_required.",
+            "หลักฐานประกอบผลการดำเนินงาน: required (ต้องแนบ) optional (ไม่บังคับ) หรือรายการหลักฐานที่ต้องแนบ",
+        ),
+    )
     overseer: Contact | None = Field(
         None, description=d("Person who oversees the KPI.", "ผู้กำกับดูแลตัวชี้วัด")
     )

@@ -35,10 +35,12 @@ def test_status_json_csv_markdown_and_exit_code(capsys: pytest.CaptureFixture[st
     code, out, _ = run([*argv, "-f", "csv"], capsys)
     assert code == 0
     lines = out.removeprefix("\ufeff").splitlines()
-    assert lines[0] == "period,due,party,kpi,name,state,at_risk,no_evidence,collector,contact"
+    assert lines[0] == (
+        "period,due,party,kpi,name,state,at_risk,no_evidence,collector,contact,evidence_asked"
+    )
     assert [ln for ln in lines if ",late," in ln] == [
         "2569-Q2,2569-04-30,REHAB,REHAB/5-6,"
-        "จำนวนหลักสูตรการฟื้นฟูสมรรถภาพผู้ติดยาเสพติดที่ได้รับการปรับปรุง,late,,,,"
+        "จำนวนหลักสูตรการฟื้นฟูสมรรถภาพผู้ติดยาเสพติดที่ได้รับการปรับปรุง,late,,,,,"
     ]
     code, out, _ = run(
         ["status", PLAN, "-p", "2569-Q2", "--as-of", "2569-04-30", "-f", "markdown"], capsys
@@ -60,8 +62,9 @@ def test_history_text_and_sparkline(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(["history", "PROB/4-1", PLAN], capsys)
     assert code == 0
     assert out.splitlines()[1:] == [
-        "  2569-Q1   reported           76.8   2.6800",
-        "  2569-Q2   reported           73.8   2.3800  at risk",
+        "  period    status           result     target    score",
+        "  2569-Q1   reported           76.8         80   2.6800",
+        "  2569-Q2   reported           73.8         80   2.3800  at risk",
         "  scores ▄▄ (0–5)",
     ]
 

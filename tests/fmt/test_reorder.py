@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import random
+import re
+from pathlib import Path
 
 import pytest
 
 from cascade.fmt.shapes import Shape
-from cascade.spec import Agreement
+from cascade.spec import Agreement, Plan
 from tests.fmt.helpers import comment_texts, documents, fmt_text, line_of
 
 KPI_ORDER = Shape(models=(Agreement,)).field("kpis").item.order()  # type: ignore[union-attr]
@@ -161,3 +163,18 @@ def test_a_key_after_an_empty_value_keeps_its_comment() -> None:
     head = "kind: Agreement\nparty: LAW\nkpis:\n"
     text = head + "  - weight: 5\n    target:\n    # about id\n    id: A1\n"
     assert fmt_text(text) == head + "  # about id\n  - id: A1\n    weight: 5\n    target:\n"
+
+
+def test_the_documented_key_orders_are_the_ones_fmt_uses() -> None:
+    """docs/fmt.md lists the order of cascade.yaml, an agreement and a KPI; fmt keeps to it
+    (``rounds`` after ``scoring``), and a key added to the schema must be placed in the docs."""
+    docs = (Path(__file__).resolve().parents[2] / "docs" / "fmt.md").read_text(encoding="utf-8")
+    listed = [
+        re.findall(r"`([a-z_]+)`", line) for line in docs.splitlines() if line.startswith("`kind`")
+    ]
+    listed += [re.findall(r"`([a-z_]+)`", ln) for ln in docs.splitlines() if ln.startswith("`id`")]
+    plan = Shape(models=(Plan,)).order()
+    assert listed == [list(plan), list(Shape(models=(Agreement,)).order()), list(KPI_ORDER)]
+    assert plan.index("scoring") < plan.index("rounds")
+    text = "kind: Plan\nrounds: {due_after_days: 30}\nscoring: {decimals: 4}\n"
+    assert fmt_text(text) == ("kind: Plan\nscoring: {decimals: 4}\nrounds: {due_after_days: 30}\n")

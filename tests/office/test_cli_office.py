@@ -13,6 +13,7 @@ from cascade.load.reader import parse_text
 from cascade.spec.agreement import Agreement
 from tests.new.helpers import errors, model_of, probation, run, validate
 from tests.office.fixtures import word, workbook
+from tests.office.test_roundtrip import NOT_IN_FORMS
 
 CAP = pytest.CaptureFixture[str]
 LEVELS = [None, None, None, None, None, None, None, None, 1, 2, 3, 4, 5]
@@ -110,7 +111,8 @@ def test_export_then_import_in_the_cli(tmp_path: Path, capsys: CAP) -> None:
     assert code == 0 and err == ""
     back = Agreement.model_validate(parse_text(printed, "LAW.yaml").documents[0])
     law = model_of(root).agreements["LAW"].spec
-    assert back == law
+    kpis = [k.model_copy(update=NOT_IN_FORMS) for k in law.kpis]  # not in the forms yet
+    assert back == law.model_copy(update={"kpis": kpis})
     assert [line for line in printed.splitlines() if "TODO" in line] == [
         "# TODO: every line marked TODO needs a planner's decision; then run cascade validate."
     ]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import shutil
+from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
@@ -16,6 +17,7 @@ from cascade.report.build import ViewOptions, build_view
 from cascade.report.refs import slug
 from cascade.report.site_view import SiteView
 from cascade.report.view import TreeNode
+from cascade.scoring.status import round_status
 from tests.conftest import ROOT, make_plan
 
 
@@ -121,6 +123,24 @@ def test_scores_and_trend(probation: SiteView) -> None:
     assert dop is not None and dop.score == Decimal("3.5988")
     assert [label for label, _ in dop.trend] == ["2569-Q1", "2569-Q2"]
     assert dop.bar_svg.startswith("<svg") and dop.trend_svg.startswith("<svg")
+
+
+def test_progress_page_and_status_agree_on_at_risk(probation: SiteView) -> None:
+    """The pages count at risk as ``cascade status`` does: round target or forecast."""
+    period = parse_period("2569-Q2")
+    assert period is not None
+    status = round_status(_model(ROOT / "plans" / "probation"), period, date(2026, 5, 5))
+    on_pages = [
+        line.ref.qid
+        for a in probation.agreements
+        if a.scorecard is not None
+        for line in a.scorecard.lines
+        if line.at_risk
+    ]
+    assert sorted(on_pages) == sorted(ln.kpi for ln in status.lines if ln.at_risk)
+    assert len(on_pages) == 19
+    # no round target: at risk by its forecast only (the trend ends at 4.5 < 5)
+    assert "DOP/3.4" in on_pages
 
 
 def test_os_matrix_gaps(tmp_path: Path) -> None:

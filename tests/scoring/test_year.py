@@ -135,3 +135,27 @@ def test_round_status_reported_missing_late_and_due_dates(tmp_path: Path) -> Non
         "SVC  3/3 reported",
         "  SVC/1-2  reported, no evidence",
     ]
+
+
+def test_a_kpi_evidence_overrides_the_policy_in_status(tmp_path: Path) -> None:
+    """No policy: SVC/1-2 asks by its own list; with the policy: ORG/2 is exempt."""
+    asked = "    evidence: [{th: ทะเบียนผู้เข้าอบรม, en: training register}, ภาพถ่าย]\n"
+    svc = SVC.replace(
+        "thresholds: [8, 12, 16, 20, 24]}\n", "thresholds: [8, 12, 16, 20, 24]}\n" + asked
+    )
+    org = (MINIMAL / "agreements/ORG.yaml").read_text(encoding="utf-8")
+    exempt = org.replace(
+        "[60, 65, 70, 75, 80]}\n", "[60, 65, 70, 75, 80]}\n    evidence: optional\n"
+    )
+    period = parse_period("2569-Q2")
+    assert period is not None
+    found = []
+    for plan in (PLAN, PLAN + "  evidence_required: true\n"):
+        files = {"cascade.yaml": plan, "actuals/2569-Q2.yaml": Q2}
+        files |= {"agreements/units/SVC.yaml": svc, "agreements/ORG.yaml": exempt}
+        checked = check_plan(make_plan(tmp_path / str(len(found)), files))
+        assert checked.model is not None
+        status = round_status(checked.model, period, date(2026, 5, 1))
+        found.append([ln.kpi for ln in status.lines if ln.no_evidence])
+    assert found == [["SVC/1-2"], ["ORG/1", "P001/2", "SVC/1-2"]]
+    assert "  SVC/1-2  reported, no evidence (ทะเบียนผู้เข้าอบรม; ภาพถ่าย)" in render(status, "text")

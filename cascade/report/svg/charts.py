@@ -117,9 +117,17 @@ def bar_chart_svg(
 
 
 def trend_svg(
-    series: Sequence[tuple[str, Decimal | None]], top: Decimal, *, title: str = ""
+    series: Sequence[tuple[str, Decimal | None]],
+    top: Decimal,
+    *,
+    title: str = "",
+    targets: Sequence[Decimal | None] = (),
+    legend: tuple[str, str] = ("", ""),
 ) -> str:
-    """Points joined by a line over rounds; a missing round breaks the line."""
+    """Points joined by a line over rounds; a missing round breaks the line.
+
+    ``targets`` (one per point, ``None`` for none) adds a dashed target line
+    with square marks, and ``legend`` names the two lines under the title."""
     axis = ticks(top)
     left = MARGIN + max(text_width(dec(t), SIZE) for t in axis) + 8
     slot = max(72.0, max([0.0] + [text_width(s, SIZE) + 12 for s, _ in series]))
@@ -127,6 +135,9 @@ def trend_svg(
     slot = (width - left - MARGIN) / max(1, len(series))
     pid = id_prefix("trend", tuple(series), top, title)
     title_svg, plot_top = title_block(title, width)
+    if targets and any(legend):
+        title_svg += _legend(legend, left, plot_top)
+        plot_top += SIZE * LINE_HEIGHT + 4
     plot_top += SIZE * LINE_HEIGHT  # room for the value label over a point at the top
     plot_bottom = plot_top + 180.0
     labels = [wrap(s, slot - 4, SIZE) for s, _ in series]
@@ -148,24 +159,30 @@ def trend_svg(
         )
     out.append("</g>")
     points: list[tuple[float, float, Decimal] | None] = []
+
+    def y_of(value: Decimal) -> float:
+        return plot_bottom - (plot_bottom - plot_top) * frac(value, top)
+
     for k, ((_, value), lines) in enumerate(zip(series, labels, strict=True)):
         cx = left + slot * (k + 0.5)
         out.append(text_block(lines, cx, plot_bottom + 6, SIZE, fill=MUTED))
         if value is None:
             points.append(None)
         else:
-            points.append((cx, plot_bottom - (plot_bottom - plot_top) * frac(value, top), value))
-    run: list[str] = []
-    for p in [*points, None]:
-        if p is not None:
-            run.append(f"{num(p[0])},{num(p[1])}")
-            continue
-        if len(run) > 1:
-            out.append(
-                f'<polyline class="trend" points="{" ".join(run)}" fill="none" '
-                f'stroke="{PALETTE[0]}" stroke-width="2"/>'
-            )
-        run = []
+            points.append((cx, y_of(value), value))
+    if targets:
+        marks = [
+            None if t is None else (left + slot * (k + 0.5), y_of(t), t)
+            for k, t in enumerate(targets)
+        ]
+        out.extend(_polylines(marks, "target", PALETTE[1], ' stroke-dasharray="6 4"'))
+        out.extend(
+            f'<rect class="target" x="{num(m[0] - 3)}" y="{num(m[1] - 3)}" width="6" height="6" '
+            f'fill="{PALETTE[1]}" data-value="{dec(m[2])}"/>'
+            for m in marks
+            if m is not None
+        )
+    out.extend(_polylines(points, "trend", PALETTE[0]))
     for k, p in enumerate(points):
         cx = left + slot * (k + 0.5)
         if p is None:
@@ -184,8 +201,44 @@ def trend_svg(
             f'<circle class="point" cx="{num(p[0])}" cy="{num(p[1])}" r="4" '
             f'fill="{PALETTE[0]}" data-value="{dec(p[2])}"/>'
         )
-        out.append(
-            text_block([dec(p[2])], p[0], p[1] - 6 - SIZE * LINE_HEIGHT, SIZE, css_class="value")
-        )
+        mark = targets[k] if k < len(targets) else None
+        below = mark is not None and mark >= p[2]  # the target line runs above: label under
+        y = p[1] + 6 if below else p[1] - 6 - SIZE * LINE_HEIGHT
+        out.append(text_block([dec(p[2])], p[0], y, SIZE, css_class="value"))
     out.append("</svg>")
     return "".join(out)
+
+
+def _polylines(
+    points: Sequence[tuple[float, float, Decimal] | None], css: str, colour: str, extra: str = ""
+) -> list[str]:
+    """A line through the points, broken where one is missing."""
+    out: list[str] = []
+    run: list[str] = []
+    for p in [*points, None]:
+        if p is not None:
+            run.append(f"{num(p[0])},{num(p[1])}")
+            continue
+        if len(run) > 1:
+            out.append(
+                f'<polyline class="{css}" points="{" ".join(run)}" fill="none" '
+                f'stroke="{colour}" stroke-width="2"{extra}/>'
+            )
+        run = []
+    return out
+
+
+def _legend(names: tuple[str, str], x: float, y: float) -> str:
+    """``── result  - - target`` in the line colours, one line at ``y``."""
+    result, target = names
+    mid = y + SIZE * LINE_HEIGHT / 2
+    gap = x + 28 + text_width(result, SIZE) + 16
+    return (
+        f'<g class="legend"><line x1="{num(x)}" y1="{num(mid)}" x2="{num(x + 22)}" '
+        f'y2="{num(mid)}" stroke="{PALETTE[0]}" stroke-width="2"/>'
+        + text_block([result], x + 28, y, SIZE, anchor="start")
+        + f'<line x1="{num(gap)}" y1="{num(mid)}" x2="{num(gap + 22)}" y2="{num(mid)}" '
+        f'stroke="{PALETTE[1]}" stroke-width="2" stroke-dasharray="6 4"/>'
+        + text_block([target], gap + 28, y, SIZE, anchor="start")
+        + "</g>"
+    )

@@ -1,7 +1,8 @@
 """Live checks: the engine run on a plan's buffers, debounced, off the event loop.
 
-Every edit of a plan file schedules a check of its plan after a short pause
-(:data:`DEBOUNCE`); a newer edit supersedes the scheduled or running check
+Every edit of a plan file schedules a check of its plan: soon
+(:data:`QUICK`) after a pause, after :data:`DEBOUNCE` of quiet within a
+typing burst; a newer edit supersedes the scheduled or running check
 (a running one stops at its next file read, and its result is dropped).  The
 check itself (:func:`check`) runs the engine in a worker thread, so the
 server keeps answering requests meanwhile from the last good state.
@@ -32,7 +33,11 @@ from cascade.lsp.spans import Sources
 from cascade.result import RunResult
 
 DEBOUNCE = 0.15
-"""Seconds of quiet after an edit before the plan is checked."""
+"""Seconds of quiet after an edit, in a typing burst, before the plan is checked."""
+
+QUICK = 0.03
+"""Seconds before an edit that follows at least :data:`DEBOUNCE` of quiet is
+checked (the first key of a burst, a paste, an undo: no reason to wait)."""
 
 REFRESH = 1.0
 """Seconds of quiet after a warm check before a full run refreshes the model."""
@@ -74,6 +79,8 @@ class PlanState:
     """The in-memory snapshot warm checks start from (only the worker touches it)."""
     stale_model: bool = False
     """A warm check changed something since the last full run (a refresh is due)."""
+    edited: float = float("-inf")
+    """When the last edit was scheduled (event-loop time)."""
 
 
 def check(
@@ -138,6 +145,14 @@ class Scheduler:
         if root not in self.plans:
             self.plans[root] = PlanState(root)
         return self.plans[root]
+
+    def edited(self, root: Path) -> None:
+        """A file of ``root`` changed: check it soon, or after :data:`DEBOUNCE`
+        of quiet while edits come faster than that (a typing burst)."""
+        state, now = self.state(root), asyncio.get_running_loop().time()
+        quiet = now - state.edited >= DEBOUNCE
+        state.edited = now
+        self.schedule(root, QUICK if quiet else DEBOUNCE)
 
     def schedule(self, root: Path, delay: float = DEBOUNCE, full: bool = False) -> None:
         """Check ``root`` after ``delay`` seconds, superseding any earlier check."""

@@ -21,6 +21,7 @@ from cascade.lsp import hover as hovers
 from cascade.lsp import navigate, symbols
 from cascade.lsp.checker import Outcome, PlanState, Scheduler
 from cascade.lsp.documents import overlay, plan_root, relative
+from cascade.lsp.drafting import drafting_actions
 from cascade.lsp.formatting import format_document
 from cascade.lsp.positions import from_client, to_client
 from cascade.lsp.publish import publish
@@ -121,7 +122,7 @@ class CascadeServer(LanguageServer):
         if found is None:
             return
         if delay is None:
-            self.scheduler.schedule(found[0])
+            self.scheduler.edited(found[0])
         else:
             self.scheduler.schedule(found[0], delay)
 
@@ -291,10 +292,21 @@ def _rename(ls: CascadeServer, params: types.RenameParams) -> types.WorkspaceEdi
 
 @server.feature(
     types.TEXT_DOCUMENT_CODE_ACTION,
-    types.CodeActionOptions(code_action_kinds=[types.CodeActionKind.QuickFix]),
+    types.CodeActionOptions(
+        code_action_kinds=[types.CodeActionKind.QuickFix, types.CodeActionKind.Refactor]
+    ),
 )
 def _code_actions(ls: CascadeServer, params: types.CodeActionParams) -> list[types.CodeAction]:
-    return quick_fixes(params.text_document.uri, params.context.diagnostics)
+    uri, diagnostics = params.text_document.uri, params.context.diagnostics
+    actions = quick_fixes(uri, diagnostics)
+    found = ls.resolved(uri, params.range.start)
+    if found is None:
+        return actions
+    text, codec = ls.workspace.get_text_document(uri).source, ls.workspace.position_codec
+    outcome, rel, _ = found
+    return actions + drafting_actions(
+        outcome, uri, rel, text, params.range.start, diagnostics, codec
+    )
 
 
 @server.feature(types.SHUTDOWN)

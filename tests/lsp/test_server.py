@@ -364,10 +364,11 @@ async def test_code_action_applies_did_you_mean(client: LanguageClient, plan: Pa
             context=types.CodeActionContext(diagnostics=found),
         )
     )
-    assert actions is not None and len(actions) == 1
-    action = actions[0]
-    assert isinstance(action, types.CodeAction)
+    assert actions is not None and len(actions) == 2
+    action, insert = actions
+    assert isinstance(action, types.CodeAction) and isinstance(insert, types.CodeAction)
     assert action.title == "Change to 'DOP/4.5'"
+    assert insert.title == "Insert KPI A4 drafted like 'cascade new kpi'"  # in kpis:
     assert edits_of(action.edit, plan) == [("agreements/units/LAW.yaml", 55, 13, 21, "DOP/4.5")]
     change(client, plan, LAW, text, 3)
     await until(lambda: cleared(client, uri(plan, LAW)))

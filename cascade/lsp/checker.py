@@ -13,7 +13,10 @@ describes buffers) and re-checks from it only what the edit reaches
 (:func:`cascade.incremental.run.rerun`, buffers told apart by content
 digest), which gives exactly what a full run gives.  A warm check has no
 whole model, so after :data:`REFRESH` seconds of quiet a full run refreshes
-the model that navigation answers from (and the snapshot).
+the model that navigation answers from (and the snapshot).  That refresh
+runs in a thread of its own: an edit made meanwhile is checked at once
+(warm, from the snapshot the refresh has not replaced yet), and the
+refresh, superseded, is dropped.
 """
 
 from __future__ import annotations
@@ -114,9 +117,9 @@ def check(
 
     started = time.time_ns()
     checked = check_plan(root, progress, LoadOptions(cache=True, overlay=overlay))
-    state.base, state.stale_model = snapshot_of(checked, started), False
-    if stale():
+    if stale():  # a newer edit's check decides (a refresh may run beside it)
         raise Superseded
+    state.base, state.stale_model = snapshot_of(checked, started), False
     index = build_index(checked.model) if checked.model is not None else None
     return Outcome(checked.result, sources, index)
 
@@ -139,6 +142,8 @@ class Scheduler:
         (``(-1, -1)`` when it ends, however it ends)."""
         self.plans: dict[Path, PlanState] = {}
         self.executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="cascade-check")
+        self.refresher = ThreadPoolExecutor(max_workers=1, thread_name_prefix="cascade-refresh")
+        """Model refreshes (full runs after quiet), so that edits never queue behind one."""
 
     def state(self, root: Path) -> PlanState:
         """The state of the plan at ``root`` (made on first use)."""
@@ -176,7 +181,8 @@ class Scheduler:
         report = None if told is None else _on_loop(loop, state, told)
         work = (state, overlay, stale, full, report)
         try:
-            outcome = await loop.run_in_executor(self.executor, check, *work)
+            worker = self.refresher if full else self.executor
+            outcome = await loop.run_in_executor(worker, check, *work)
         except Superseded:
             return
         except Exception as exc:  # never a traceback to the client: a log line instead
@@ -199,6 +205,7 @@ class Scheduler:
         for state in self.plans.values():
             state.generation += 1
         self.executor.shutdown(wait=False, cancel_futures=True)
+        self.refresher.shutdown(wait=False, cancel_futures=True)
 
 
 def _on_loop(

@@ -117,9 +117,10 @@ def check(
 
     started = time.time_ns()
     checked = check_plan(root, progress, LoadOptions(cache=True, overlay=overlay))
-    if stale():  # a newer edit's check decides (a refresh may run beside it)
+    state.base = snapshot_of(checked, started)  # right for its buffers: digests tell the rest
+    if stale():
         raise Superseded
-    state.base, state.stale_model = snapshot_of(checked, started), False
+    state.stale_model = False  # (not when superseded: a warm check beside it may have set it)
     index = build_index(checked.model) if checked.model is not None else None
     return Outcome(checked.result, sources, index)
 

@@ -149,27 +149,55 @@ def template_fields(
     return actions
 
 
-def new_kpi(outcome: Outcome, uri: str, rel: str, text: str, line: int) -> list[types.CodeAction]:
-    """ "Insert a KPI drafted like ``cascade new kpi``" when ``line`` is in a ``kpis:`` list."""
+def _new_kpi_request(
+    outcome: Outcome, rel: str, text: str, line: int
+) -> tuple[KpiRequest, int] | None:
+    """The KPI to draft, and its document, when ``line`` is in a ``kpis:`` list."""
     if outcome.index is None:
-        return []
+        return None
     source = SourceMap(text)
     doc = _doc_at(source, line)
     root = source.nodes()[doc] if doc is not None else None
     kpis = value_of(root, "kpis") if root is not None else None
-    if kpis is None or not kpis.start_mark.line - 1 <= line <= last_line(kpis):
-        return []
-    assert doc is not None
+    if doc is None or kpis is None or not kpis.start_mark.line - 1 <= line <= last_line(kpis):
+        return None
     agreement = _agreement(outcome.index.model, rel, doc)
     if agreement is None:
-        return []
-    request = KpiRequest(agreement.party, id=next_id(agreement))
+        return None
+    return KpiRequest(agreement.party, id=next_id(agreement)), doc
+
+
+def new_kpi_edit(
+    outcome: Outcome, uri: str, rel: str, text: str, line: int
+) -> types.WorkspaceEdit | None:
+    """The edit that appends the drafted KPI (``None`` when none can be drafted)."""
+    found = _new_kpi_request(outcome, rel, text, line)
+    if found is None:
+        return None
     try:
-        new = _append(outcome, rel, text, doc, [request])
+        new = _append(outcome, rel, text, found[1], [found[0]])
     except NewError:
+        return None
+    return types.WorkspaceEdit(changes={uri: [whole_edit(text, new)]})
+
+
+def new_kpi(
+    outcome: Outcome, uri: str, rel: str, text: str, line: int, lazy: bool = False
+) -> list[types.CodeAction]:
+    """ "Insert a KPI drafted like ``cascade new kpi``" when ``line`` is in a
+    ``kpis:`` list; ``lazy``: without its edit, which :func:`new_kpi_edit`
+    makes when the editor resolves the action (drafting is a YAML round trip,
+    too slow for every move of the cursor)."""
+    found = _new_kpi_request(outcome, rel, text, line)
+    if found is None:
         return []
-    title = f"Insert KPI {request.id} drafted like 'cascade new kpi'"
-    return [_action(title, uri, [whole_edit(text, new)], types.CodeActionKind.Refactor, [])]
+    title = f"Insert KPI {found[0].id} drafted like 'cascade new kpi'"
+    action = types.CodeAction(title=title, kind=types.CodeActionKind.Refactor)
+    if lazy:
+        action.data = {"draft": "kpi", "uri": uri, "line": line}
+        return [action]
+    action.edit = new_kpi_edit(outcome, uri, rel, text, line)
+    return [action] if action.edit is not None else []
 
 
 def drafting_actions(
@@ -180,8 +208,10 @@ def drafting_actions(
     cursor: types.Position,
     diagnostics: Sequence[types.Diagnostic],
     codec: PositionCodec,
+    lazy: bool = False,
 ) -> list[types.CodeAction]:
-    """Every drafting action at ``cursor``, given the diagnostics there."""
+    """Every drafting action at ``cursor``, given the diagnostics there
+    (``lazy``: the KPI draft's edit waits for the editor to resolve it)."""
     lines = text.splitlines()
 
     def at(d: types.Diagnostic) -> Place:
@@ -193,5 +223,5 @@ def drafting_actions(
     return [
         *common_kpis(outcome, uri, rel, text, common),
         *template_fields(outcome, uri, text, template, codec),
-        *new_kpi(outcome, uri, rel, text, line),
+        *new_kpi(outcome, uri, rel, text, line, lazy),
     ]

@@ -21,7 +21,7 @@ from cascade.lsp import hover as hovers
 from cascade.lsp import navigate, symbols
 from cascade.lsp.checker import Outcome, PlanState, Scheduler
 from cascade.lsp.documents import overlay, plan_root, relative
-from cascade.lsp.drafting import drafting_actions
+from cascade.lsp.drafting import drafting_actions, new_kpi_edit
 from cascade.lsp.formatting import format_document
 from cascade.lsp.positions import from_client, to_client
 from cascade.lsp.publish import publish
@@ -293,7 +293,8 @@ def _rename(ls: CascadeServer, params: types.RenameParams) -> types.WorkspaceEdi
 @server.feature(
     types.TEXT_DOCUMENT_CODE_ACTION,
     types.CodeActionOptions(
-        code_action_kinds=[types.CodeActionKind.QuickFix, types.CodeActionKind.Refactor]
+        code_action_kinds=[types.CodeActionKind.QuickFix, types.CodeActionKind.Refactor],
+        resolve_provider=True,
     ),
 )
 def _code_actions(ls: CascadeServer, params: types.CodeActionParams) -> list[types.CodeAction]:
@@ -304,9 +305,26 @@ def _code_actions(ls: CascadeServer, params: types.CodeActionParams) -> list[typ
         return actions
     text, codec = ls.workspace.get_text_document(uri).source, ls.workspace.position_codec
     outcome, rel, _ = found
-    return actions + drafting_actions(
-        outcome, uri, rel, text, params.range.start, diagnostics, codec
+    capability = ls.client_capabilities.text_document
+    resolve = capability.code_action if capability is not None else None
+    lazy = bool(
+        resolve and resolve.resolve_support and "edit" in resolve.resolve_support.properties
     )
+    start = params.range.start
+    return actions + drafting_actions(outcome, uri, rel, text, start, diagnostics, codec, lazy)
+
+
+@server.feature(types.CODE_ACTION_RESOLVE)
+def _resolve_action(ls: CascadeServer, action: types.CodeAction) -> types.CodeAction:
+    data = action.data
+    if not isinstance(data, dict) or data.get("draft") != "kpi":
+        return action
+    uri, line = str(data["uri"]), int(data["line"])
+    found = ls.resolved(uri, types.Position(line=line, character=0))
+    if found is not None:
+        text = ls.workspace.get_text_document(uri).source
+        action.edit = new_kpi_edit(found[0], uri, found[1], text, line)
+    return action
 
 
 @server.feature(types.SHUTDOWN)

@@ -42,9 +42,14 @@ def plan(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest_lsp.fixture(config=CONFIG, scope="module")
 async def client(lsp_client: LanguageClient, plan: Path) -> AsyncIterator[None]:
+    resolve = types.ClientCodeActionResolveOptions(properties=["edit"])  # as VS Code
     await lsp_client.initialize_session(
         types.InitializeParams(
-            capabilities=types.ClientCapabilities(),
+            capabilities=types.ClientCapabilities(
+                text_document=types.TextDocumentClientCapabilities(
+                    code_action=types.CodeActionClientCapabilities(resolve_support=resolve)
+                )
+            ),
             workspace_folders=[types.WorkspaceFolder(uri=plan.as_uri(), name="probation")],
         )
     )
@@ -144,14 +149,16 @@ async def test_insert_a_kpi_drafted_like_cascade_new_kpi(
     assert [(a.title, a.kind) for a in actions] == [
         ("Insert KPI A4 drafted like 'cascade new kpi'", types.CodeActionKind.Refactor)
     ]
-    inserted = edits_of(actions[0].edit, plan)
+    assert actions[0].edit is None  # drafted when the editor resolves it
+    action = await client.code_action_resolve_async(actions[0])
+    inserted = edits_of(action.edit, plan)
     assert [e[:4] for e in inserted] == [(LAW, 178, 0, 0)]
     assert inserted[0][4].splitlines()[1:4] == [
         "  - id: A4",
         "    name: TODO ชื่อตัวชี้วัด  # TODO: the KPI's name",
         "    goal: LAW-G1  # TODO: one of LAW-G1, LAW-G2, LAW-G3, LAW-G4, LAW-G5",
     ]
-    after = await _applied_and_undone(client, plan, LAW, actions[0])
+    after = await _applied_and_undone(client, plan, LAW, action)
     new = sorted({c for c in after if c[1] >= 178})
     assert {code for code, _ in new} == {"DRF001", "WGT001"}  # TODO placeholders, weight 0
     party = types.Range(start=types.Position(22, 8), end=types.Position(22, 8))  # party: LAW

@@ -79,7 +79,8 @@ class PlanState:
     resolved: Outcome | None = None
     """The last check whose plan resolved (navigation answers from it)."""
     base: Snapshot | None = None
-    """The in-memory snapshot warm checks start from (only the worker touches it)."""
+    """The in-memory snapshot warm checks start from (the check worker updates
+    it in place; a finished full run, also the refresher's, replaces it)."""
     stale_model: bool = False
     """A warm check changed something since the last full run (a refresh is due)."""
     edited: float = float("-inf")

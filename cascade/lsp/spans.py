@@ -65,13 +65,10 @@ class Sources:
         if found.within is None or span is None:
             return span
         (line, column), (end_line, _) = span
-        start, end = found.within
-        if (
-            line != end_line
-            or self.lines(found.file)[line][column + start : column + end] != (found.key[-1])
-        ):
+        start, end = column + found.within[0], column + found.within[1]
+        if line != end_line or self.lines(found.file)[line][start:end] != found.key[-1]:
             return None  # written over several lines, or escaped: not placed
-        return (line, column + start), (line, column + end)
+        return (line, start), (line, end)
 
     def cell(self, rel: str, path: DocPath) -> Span | None:
         """The range of a CSV cell's text (its quotes and spaces left out)."""

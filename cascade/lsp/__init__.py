@@ -15,7 +15,10 @@ Modules, each with one job:
 * :mod:`~cascade.lsp.navigate` (definition, references), :mod:`~cascade.lsp.hover`
   (with :mod:`~cascade.lsp.keys` for keys), :mod:`~cascade.lsp.complete`,
   :mod:`~cascade.lsp.symbols`, :mod:`~cascade.lsp.formatting`,
-  :mod:`~cascade.lsp.rename` (and quick fixes).
+  :mod:`~cascade.lsp.rename` (and "did you mean" quick fixes);
+* :mod:`~cascade.lsp.drafting` (with :mod:`~cascade.lsp.fill`): code actions
+  that write plan text: the missing common KPIs, the missing KPI-template
+  fields, a KPI drafted like ``cascade new kpi``.
 
 Nothing here is imported by the other commands.
 """

@@ -1,7 +1,8 @@
 """Live checks: the engine run on a plan's buffers, debounced, off the event loop.
 
-Every edit of a plan file schedules a check of its plan after a short pause
-(:data:`DEBOUNCE`); a newer edit supersedes the scheduled or running check
+Every edit of a plan file schedules a check of its plan: soon
+(:data:`QUICK`) after a pause, after :data:`DEBOUNCE` of quiet within a
+typing burst; a newer edit supersedes the scheduled or running check
 (a running one stops at its next file read, and its result is dropped).  The
 check itself (:func:`check`) runs the engine in a worker thread, so the
 server keeps answering requests meanwhile from the last good state.
@@ -12,7 +13,10 @@ describes buffers) and re-checks from it only what the edit reaches
 (:func:`cascade.incremental.run.rerun`, buffers told apart by content
 digest), which gives exactly what a full run gives.  A warm check has no
 whole model, so after :data:`REFRESH` seconds of quiet a full run refreshes
-the model that navigation answers from (and the snapshot).
+the model that navigation answers from (and the snapshot).  That refresh
+runs in a thread of its own: an edit made meanwhile is checked at once
+(warm, from the snapshot the refresh has not replaced yet), and the
+refresh, superseded, is dropped.
 """
 
 from __future__ import annotations
@@ -32,7 +36,11 @@ from cascade.lsp.spans import Sources
 from cascade.result import RunResult
 
 DEBOUNCE = 0.15
-"""Seconds of quiet after an edit before the plan is checked."""
+"""Seconds of quiet after an edit, in a typing burst, before the plan is checked."""
+
+QUICK = 0.03
+"""Seconds before an edit that follows at least :data:`DEBOUNCE` of quiet is
+checked (the first key of a burst, a paste, an undo: no reason to wait)."""
 
 REFRESH = 1.0
 """Seconds of quiet after a warm check before a full run refreshes the model."""
@@ -71,9 +79,12 @@ class PlanState:
     resolved: Outcome | None = None
     """The last check whose plan resolved (navigation answers from it)."""
     base: Snapshot | None = None
-    """The in-memory snapshot warm checks start from (only the worker touches it)."""
+    """The in-memory snapshot warm checks start from (the check worker updates
+    it in place; a finished full run, also the refresher's, replaces it)."""
     stale_model: bool = False
     """A warm check changed something since the last full run (a refresh is due)."""
+    edited: float = float("-inf")
+    """When the last edit was scheduled (event-loop time)."""
 
 
 def check(
@@ -107,9 +118,10 @@ def check(
 
     started = time.time_ns()
     checked = check_plan(root, progress, LoadOptions(cache=True, overlay=overlay))
-    state.base, state.stale_model = snapshot_of(checked, started), False
+    state.base = snapshot_of(checked, started)  # right for its buffers: digests tell the rest
     if stale():
         raise Superseded
+    state.stale_model = False  # (not when superseded: a warm check beside it may have set it)
     index = build_index(checked.model) if checked.model is not None else None
     return Outcome(checked.result, sources, index)
 
@@ -132,12 +144,22 @@ class Scheduler:
         (``(-1, -1)`` when it ends, however it ends)."""
         self.plans: dict[Path, PlanState] = {}
         self.executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="cascade-check")
+        self.refresher = ThreadPoolExecutor(max_workers=1, thread_name_prefix="cascade-refresh")
+        """Model refreshes (full runs after quiet), so that edits never queue behind one."""
 
     def state(self, root: Path) -> PlanState:
         """The state of the plan at ``root`` (made on first use)."""
         if root not in self.plans:
             self.plans[root] = PlanState(root)
         return self.plans[root]
+
+    def edited(self, root: Path) -> None:
+        """A file of ``root`` changed: check it soon, or after :data:`DEBOUNCE`
+        of quiet while edits come faster than that (a typing burst)."""
+        state, now = self.state(root), asyncio.get_running_loop().time()
+        quiet = now - state.edited >= DEBOUNCE
+        state.edited = now
+        self.schedule(root, QUICK if quiet else DEBOUNCE)
 
     def schedule(self, root: Path, delay: float = DEBOUNCE, full: bool = False) -> None:
         """Check ``root`` after ``delay`` seconds, superseding any earlier check."""
@@ -161,7 +183,8 @@ class Scheduler:
         report = None if told is None else _on_loop(loop, state, told)
         work = (state, overlay, stale, full, report)
         try:
-            outcome = await loop.run_in_executor(self.executor, check, *work)
+            worker = self.refresher if full else self.executor
+            outcome = await loop.run_in_executor(worker, check, *work)
         except Superseded:
             return
         except Exception as exc:  # never a traceback to the client: a log line instead
@@ -184,6 +207,7 @@ class Scheduler:
         for state in self.plans.values():
             state.generation += 1
         self.executor.shutdown(wait=False, cancel_futures=True)
+        self.refresher.shutdown(wait=False, cancel_futures=True)
 
 
 def _on_loop(

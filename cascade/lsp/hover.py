@@ -3,7 +3,8 @@
 A key: the field's description from the spec, in English and Thai
 (:mod:`~cascade.lsp.keys`).  A KPI: its name (each of the plan's languages), party, weight, target,
 criteria and, from the OS matrix, its owner unit.  A party: its name, type
-and head.  Other ids: their kind and name.
+and head.  A name in a weight expression: its value.  A framework slot: its
+dimension and weight.  Other ids: their kind and name.
 """
 
 from __future__ import annotations
@@ -86,6 +87,22 @@ def _party(model: PlanModel, key: Key) -> list[str]:
     return lines
 
 
+def _slot(model: PlanModel, framework: str, ident: str) -> list[str]:
+    found = model.frameworks.get(framework)
+    slot = next((s for s in found.slots if s.id == ident), None) if found else None
+    lines = [f"**slot {ident}** of framework {framework}"]
+    if slot is not None:
+        weight = _number(slot.weight)
+        shown = weight if slot.written in ("", weight) else f"{slot.written} = {weight}"
+        lines += [f"dimension: {slot.dimension}", f"weight: {shown}"]
+        if slot.optional:
+            lines.append(
+                "optional"
+                + (f", its weight goes to {slot.transfer_to}" if slot.transfer_to else "")
+            )
+    return lines
+
+
 def describe(model: PlanModel, key: Key) -> list[str]:
     """Markdown lines that describe the symbol ``key``."""
     if key[0] == "kpi":
@@ -96,6 +113,12 @@ def describe(model: PlanModel, key: Key) -> list[str]:
         common = model.common_kpis.get(key[1])
         names = in_languages(model, common.name) if common else []
         return [f"**common KPI {key[1]}**", *names]
+    if key[0] == "param":
+        value = model.params.get(key[1])
+        shown = "not in the plan's params" if value is None else f"= {_number(value)}"
+        return [f"**param {key[1]}** {shown}"]
+    if key[0] == "slot":
+        return _slot(model, key[1], key[2])
     if key[0] == "position":
         holder = model.holders.get(key[1])
         person = model.people.get(holder or "")
@@ -121,7 +144,7 @@ def hover(outcome: Outcome, rel: str, place: Place, codec: PositionCodec) -> typ
     found = occurrence_at(outcome, rel, place)
     if found is None or outcome.index is None:
         return None
-    span = outcome.sources.span(found.file, found.doc, found.path)
+    span = outcome.sources.place(found)
     lines = describe(outcome.index.model, found.key)
     return types.Hover(
         contents=types.MarkupContent(kind=types.MarkupKind.Markdown, value="  \n".join(lines)),

@@ -9,6 +9,7 @@ path into a range is :mod:`cascade.lsp.spans`' job.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -29,6 +30,10 @@ class Occurrence:
     doc: int
     path: DocPath
     definition: bool = False
+    within: tuple[int, int] | None = None
+    """The part of the node's text that names it (a name in a weight expression)."""
+    at_key: bool = False
+    """The mapping key at ``path`` names it, not its value (``params: {A: 5}``)."""
 
 
 @dataclass(slots=True)
@@ -39,9 +44,16 @@ class SymbolIndex:
     by_file: dict[str, list[Occurrence]] = field(default_factory=dict)
     by_key: dict[Key, list[Occurrence]] = field(default_factory=dict)
 
-    def add(self, key: Key, where: Where, definition: bool = False) -> None:
-        """Record that ``key`` is written at ``where``."""
-        found = Occurrence(key, where.file, where.doc, where.path, definition)
+    def add(
+        self,
+        key: Key,
+        where: Where,
+        definition: bool = False,
+        within: tuple[int, int] | None = None,
+        at_key: bool = False,
+    ) -> None:
+        """Record that ``key`` is written at ``where`` (in part ``within`` of it)."""
+        found = Occurrence(key, where.file, where.doc, where.path, definition, within, at_key)
         self.by_file.setdefault(where.file, []).append(found)
         self.by_key.setdefault(key, []).append(found)
 
@@ -73,6 +85,19 @@ def build_index(model: PlanModel) -> SymbolIndex:
     return index
 
 
+NAME = re.compile(r"[0-9]+(?:\.[0-9]+)?|([A-Za-z_\u0E01-\u0E4F][\w\u0E00-\u0E7F]*)")
+"""A number or a name of a weight expression (:mod:`cascade.expr`'s tokens)."""
+
+
+def _expression(index: SymbolIndex, written: object, where: Where) -> None:
+    """The ``params`` names a weight expression uses, each at its part of the text."""
+    if not isinstance(written, str):
+        return
+    for found in NAME.finditer(written):
+        if found.group(1):
+            index.add(("param", found.group(1)), where, within=found.span(1))
+
+
 def _plan(index: SymbolIndex, model: PlanModel) -> None:
     where = model.plan_where
     if model.plan is not None:
@@ -80,12 +105,20 @@ def _plan(index: SymbolIndex, model: PlanModel) -> None:
             index.add(("common", common.id), where.at("common_kpis", i, "id"), True)
         if model.plan.framework:
             index.add(("framework", model.plan.framework), where.at("framework"))
+        for name in model.plan.params:
+            index.add(("param", name), where.at("params", name), True, at_key=True)
     for framework in model.frameworks.values():
         index.add(("framework", framework.id), framework.where.at("id"), True)
         for dim, _ in walk_dimensions(framework.dimensions):
             index.add(("dimension", framework.id, dim.id), dim.where.at("id"), True)
+            _expression(index, dim.written, dim.where.at("weight"))
         for slot in framework.slots:
-            index.add(("dimension", framework.id, slot.dimension), slot.where.at("dimension"))
+            here = slot.where
+            index.add(("slot", framework.id, slot.id), here.at("id"), True)
+            index.add(("dimension", framework.id, slot.dimension), here.at("dimension"))
+            if slot.transfer_to:
+                index.add(("slot", framework.id, slot.transfer_to), here.at("transfer_to"))
+            _expression(index, slot.written, here.at("weight"))
 
 
 def _strategy(index: SymbolIndex, model: PlanModel) -> None:
@@ -147,9 +180,13 @@ def _agreement(index: SymbolIndex, model: PlanModel, agreement: Agreement) -> No
     for i, signatory in enumerate(agreement.signatories):
         index.add(("person", signatory.person), where.at("signatories", i, "person"))
     framework = agreement.framework
+    slots = {slot.id for slot in framework.slots} if framework is not None else set()
     for kpi in agreement.kpis:
         index.add(("kpi", kpi.qid), kpi.where.at("id"), True)
         spec = kpi.spec
+        if framework is not None and kpi.id in slots:
+            index.add(("slot", framework.id, kpi.id), kpi.where.at("id"))
+        _expression(index, spec.weight, kpi.where.at("weight"))
         if spec.same_as is not None:
             if spec.kind == "common" and not is_qualified(spec.same_as):
                 index.add(("common", spec.same_as), kpi.where.at("same_as"))

@@ -21,20 +21,29 @@ from cascade.lsp.publish import uri_of
 Place = tuple[int, int]
 
 
-def occurrence_at(outcome: Outcome, rel: str, place: Place) -> Occurrence | None:
-    """The indexed occurrence whose range holds ``place`` (0-based line, code-point column)."""
+def occurrences_at(outcome: Outcome, rel: str, place: Place) -> list[Occurrence]:
+    """The indexed occurrences whose range holds ``place`` (0-based line,
+    code-point column), in index order: a KPI id that fills a framework slot
+    is the KPI's definition, then a reference to the slot."""
     if outcome.index is None:
-        return None
-    for found in outcome.index.by_file.get(rel, ()):
-        span = outcome.sources.span(found.file, found.doc, found.path)
+        return []
+    found = []
+    for occurrence in outcome.index.by_file.get(rel, ()):
+        span = outcome.sources.place(occurrence)
         if span is not None and span[0] <= place <= span[1]:
-            return found
-    return None
+            found.append(occurrence)
+    return found
+
+
+def occurrence_at(outcome: Outcome, rel: str, place: Place) -> Occurrence | None:
+    """The first indexed occurrence whose range holds ``place``."""
+    found = occurrences_at(outcome, rel, place)
+    return found[0] if found else None
 
 
 def location(outcome: Outcome, found: Occurrence, codec: PositionCodec) -> types.Location | None:
     """The client location of an occurrence (``None`` when it has no range)."""
-    span = outcome.sources.span(found.file, found.doc, found.path)
+    span = outcome.sources.place(found)
     if span is None:
         return None
     lines = outcome.sources.lines(found.file)
@@ -52,8 +61,10 @@ def locations(
 def definition(
     outcome: Outcome, rel: str, place: Place, codec: PositionCodec
 ) -> list[types.Location]:
-    """Where the id under the cursor is defined."""
-    found = occurrence_at(outcome, rel, place)
+    """Where the id under the cursor is defined (on a definition that also
+    refers to something, such as a KPI filling a slot: what it refers to)."""
+    here = occurrences_at(outcome, rel, place)
+    found = next((o for o in here if not o.definition), here[0] if here else None)
     if found is None or outcome.index is None:
         return []
     return locations(outcome, outcome.index.definitions(found.key), codec)

@@ -1,11 +1,11 @@
 """Rename a KPI, goal or unit id across the plan, and quick fixes from hints.
 
 A rename edits every indexed place that writes the id (its definition,
-every reference, the OS matrix and actuals YAML files); a reference written
-``PARTY/ID`` keeps its party part, and renaming a unit also rewrites the
-party part of every ``UNIT/ID`` KPI reference.  A new id that is already
-taken, or not an id, is refused with an error (no edit).  Table actuals
-(CSV, XLSX) have no YAML positions and are not edited.
+every reference, the OS matrix, actuals YAML files and the ``kpi`` cells of
+CSV actuals); a reference written ``PARTY/ID`` keeps its party part, and
+renaming a unit also rewrites the party part of every ``UNIT/ID`` KPI
+reference.  A new id that is already taken, or not an id, is refused with
+an error (no edit).  Workbooks (xlsx) are not edited.
 
 Prepare-rename answers with the id's range before the editor asks for the
 new name, and nothing where no id can be renamed.
@@ -51,7 +51,7 @@ def _edit(
     outcome: Outcome, found: Occurrence, old: str, new: str, codec: PositionCodec
 ) -> tuple[str, types.TextEdit] | None:
     """The edit of one written id: ``old`` → ``new`` in its last ``/`` part."""
-    span = outcome.sources.span(found.file, found.doc, found.path)
+    span = outcome.sources.place(found)
     if span is None or span[0][0] != span[1][0]:
         return None
     (line, start), (_, end) = span
@@ -75,7 +75,7 @@ def _prefix_edits(
         if key[0] != "kpi" or not key[1].startswith(f"{unit}/"):
             continue
         for found in places:
-            span = outcome.sources.span(found.file, found.doc, found.path)
+            span = outcome.sources.place(found)
             if found.definition or span is None or span[0][0] != span[1][0]:
                 continue
             (line, start), _ = span

@@ -21,6 +21,7 @@ from cascade.lsp import hover as hovers
 from cascade.lsp import navigate, symbols
 from cascade.lsp.checker import Outcome, PlanState, Scheduler
 from cascade.lsp.documents import overlay, plan_root, relative
+from cascade.lsp.drafting import drafting_actions, new_kpi_edit
 from cascade.lsp.formatting import format_document
 from cascade.lsp.positions import from_client, to_client
 from cascade.lsp.publish import publish
@@ -121,7 +122,7 @@ class CascadeServer(LanguageServer):
         if found is None:
             return
         if delay is None:
-            self.scheduler.schedule(found[0])
+            self.scheduler.edited(found[0])
         else:
             self.scheduler.schedule(found[0], delay)
 
@@ -291,10 +292,39 @@ def _rename(ls: CascadeServer, params: types.RenameParams) -> types.WorkspaceEdi
 
 @server.feature(
     types.TEXT_DOCUMENT_CODE_ACTION,
-    types.CodeActionOptions(code_action_kinds=[types.CodeActionKind.QuickFix]),
+    types.CodeActionOptions(
+        code_action_kinds=[types.CodeActionKind.QuickFix, types.CodeActionKind.Refactor],
+        resolve_provider=True,
+    ),
 )
 def _code_actions(ls: CascadeServer, params: types.CodeActionParams) -> list[types.CodeAction]:
-    return quick_fixes(params.text_document.uri, params.context.diagnostics)
+    uri, diagnostics = params.text_document.uri, params.context.diagnostics
+    actions = quick_fixes(uri, diagnostics)
+    found = ls.resolved(uri, params.range.start)
+    if found is None:
+        return actions
+    text, codec = ls.workspace.get_text_document(uri).source, ls.workspace.position_codec
+    outcome, rel, _ = found
+    capability = ls.client_capabilities.text_document
+    resolve = capability.code_action if capability is not None else None
+    lazy = bool(
+        resolve and resolve.resolve_support and "edit" in resolve.resolve_support.properties
+    )
+    start = params.range.start
+    return actions + drafting_actions(outcome, uri, rel, text, start, diagnostics, codec, lazy)
+
+
+@server.feature(types.CODE_ACTION_RESOLVE)
+def _resolve_action(ls: CascadeServer, action: types.CodeAction) -> types.CodeAction:
+    data = action.data
+    if not isinstance(data, dict) or data.get("draft") != "kpi":
+        return action
+    uri, line = str(data["uri"]), int(data["line"])
+    found = ls.resolved(uri, types.Position(line=line, character=0))
+    if found is not None:
+        text = ls.workspace.get_text_document(uri).source
+        action.edit = new_kpi_edit(found[0], uri, found[1], text, line)
+    return action
 
 
 @server.feature(types.SHUTDOWN)

@@ -2,7 +2,10 @@
 
 A :class:`Sources` holds the texts of one plan as the last check read them
 (buffers first, then disk) and one :class:`SourceMap` per file, built on
-first use.
+first use.  An occurrence may name only part of its node (a name in a
+weight expression), or its key (``params: {A: 5}``).  In a CSV actuals
+table the node is a cell, placed by the table reader's cell map; a workbook
+(xlsx) has no ranges.
 """
 
 from __future__ import annotations
@@ -13,7 +16,11 @@ from pathlib import Path
 from cascade.diagnostics import DocPath
 from cascade.load.discover import TABLE_SUFFIXES
 from cascade.load.positions import SourceMap
+from cascade.load.tables import read_table
 from cascade.lsp.documents import read_text
+from cascade.lsp.index import Occurrence
+
+Cells = dict[tuple[str | int, ...], tuple[int, int]]
 
 Span = tuple[tuple[int, int], tuple[int, int]]
 """0-based ((line, column), (end line, end column)), columns in code points."""
@@ -27,6 +34,7 @@ class Sources:
         self.texts = dict(texts)
         self.maps: dict[str, SourceMap] = {}
         self.lines_of: dict[str, list[str]] = {}
+        self.cells: dict[str, Cells] = {}
 
     def text(self, rel: str) -> str:
         """The file's text (read once)."""
@@ -46,9 +54,45 @@ class Sources:
             self.maps[rel] = SourceMap(self.text(rel))
         return self.maps[rel]
 
+    def place(self, found: Occurrence) -> Span | None:
+        """The range of an index occurrence: its node, the part of the node's
+        text it names, or its key."""
+        if found.at_key:
+            line, column = self.source_map(found.file).locate(found.doc, found.path, True)
+            end = column - 1 + len(str(found.path[-1]))
+            return (line - 1, column - 1), (line - 1, end)
+        span = self.span(found.file, found.doc, found.path)
+        if found.within is None or span is None:
+            return span
+        (line, column), (end_line, _) = span
+        start, end = column + found.within[0], column + found.within[1]
+        if line != end_line or self.lines(found.file)[line][start:end] != found.key[-1]:
+            return None  # written over several lines, or escaped: not placed
+        return (line, start), (line, end)
+
+    def cell(self, rel: str, path: DocPath) -> Span | None:
+        """The range of a CSV cell's text (its quotes and spaces left out)."""
+        if rel not in self.cells:
+            self.cells[rel] = read_table(self.text(rel).encode("utf-8"), rel).cells or {}
+        found = self.cells[rel].get(tuple(path))
+        lines = self.lines(rel)
+        if found is None or not 0 < found[0] <= len(lines):
+            return None
+        line, text = found[0] - 1, lines[found[0] - 1]
+        start = found[1] - 1
+        if text[start : start + 1] == '"':
+            close = text.find('"', start + 1)
+            return ((line, start + 1), (line, close)) if close > 0 else None
+        end = min((i for c in ",;\t" if (i := text.find(c, start)) >= 0), default=len(text))
+        cell = text[start:end]
+        head = len(cell) - len(cell.lstrip())
+        return (line, start + head), (line, start + len(cell.rstrip()))
+
     def span(self, rel: str, doc: int, path: DocPath) -> Span | None:
         """The range of the node at ``path``, inside its quotes when it is quoted
-        (``None`` for a table file, whose cells are not YAML nodes)."""
+        (of a CSV table's cell; ``None`` for a workbook's)."""
+        if rel.lower().endswith(".csv"):
+            return self.cell(rel, path)
         if rel.endswith(TABLE_SUFFIXES):
             return None
         found = self.source_map(rel).span(doc, path)

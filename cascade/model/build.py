@@ -155,7 +155,15 @@ class _Builder:
             here = where.at("slots", i)
             weight = self.weight(slot.weight, here.at("weight"))
             slots.append(
-                Slot(slot.id, weight, slot.dimension, slot.optional, slot.transfer_to, here)
+                Slot(
+                    slot.id,
+                    weight,
+                    slot.dimension,
+                    slot.optional,
+                    slot.transfer_to,
+                    here,
+                    slot.weight,
+                )
             )
         return ModelFramework(spec.id, spec.name, where, dimensions, slots)
 

@@ -70,6 +70,8 @@ class Slot:
     optional: bool
     transfer_to: str | None
     where: Where
+    written: str = ""
+    """The weight as written (``30 + A``)."""
 
 
 @dataclass(eq=False, slots=True)

@@ -83,6 +83,22 @@ def append_item(
     last line.
     """
     raw = path.read_bytes().decode("utf-8")
+    return append_to_text(raw, path, doc, key, item, kind, comment, match_flow, todo)
+
+
+def append_to_text(
+    raw: str,
+    path: Path,
+    doc: int,
+    key: str,
+    item: CommentedMap,
+    kind: str,
+    comment: str = "",
+    match_flow: bool = False,
+    todo: str = "",
+) -> Appended:
+    """:func:`append_item` on the text ``raw`` of ``path`` (an editor's buffer);
+    ``path`` only names the file in messages."""
     bom = raw.startswith(BOM)
     text = raw.removeprefix(BOM)
     sequence, offset = _layout(text)
@@ -119,8 +135,8 @@ def _item_lines(item: CommentedMap, layout: YAML, comment: str, todo: str) -> li
     return (["", f"# {comment}"] if comment else []) + lines
 
 
-def _last_line(node: yaml.Node) -> int:
-    """The index of the line after which ``node`` (a list item) ends."""
+def last_line(node: yaml.Node) -> int:
+    """The index of the line after which ``node`` (a list item, a mapping) ends."""
     while isinstance(node, yaml.MappingNode | yaml.SequenceNode) and not node.flow_style:
         if not node.value:
             break
@@ -147,7 +163,7 @@ def _inserted(text: str, doc: int, key: str, item: list[str]) -> str | None:
     lines = text.splitlines(keepends=True)
     first = lines[found[0].value[-1].start_mark.line]
     dash = len(first) - len(first.lstrip(" "))
-    after = _last_line(found[0].value[-1]) + 1
+    after = last_line(found[0].value[-1]) + 1
     while after < len(lines) and _comment_deeper(lines[after], dash):
         after += 1
     newline = "\r\n" if "\r\n" in text else "\n"

@@ -12,6 +12,7 @@ that are its own: goal, dimension, weight.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -122,10 +123,13 @@ def _common(model: PlanModel, ref: str) -> str:
     return ref
 
 
-def next_id(agreement: Agreement | None) -> str:
-    """The id after the agreement's last one (``2-7`` → ``2-8``, ``A3`` → ``A4``), or ``1``."""
+def next_id(agreement: Agreement | None, drafted: Sequence[str] = ()) -> str:
+    """The id after the agreement's last one (``2-7`` → ``2-8``, ``A3`` → ``A4``), or ``1``;
+    after the last of ``drafted`` when KPIs are being drafted after it."""
     taken = {k.id for k in agreement.kpis} if agreement is not None else set()
+    taken.update(drafted)
     last = agreement.kpis[-1].id if agreement is not None and agreement.kpis else "0"
+    last = drafted[-1] if drafted else last
     match = re.search(r"(\d+)$", last)
     stem, number = (last[: match.start()], int(match.group(1))) if match else (f"{last}-", 0)
     candidate = f"{stem}{number + 1}"

@@ -113,3 +113,43 @@ async def renamed(
             new_name=new,
         )
     )
+
+
+def applied(text: str, edits: Sequence[types.TextEdit]) -> str:
+    """``text`` with ``edits`` made (UTF-16 columns; what the editor would do)."""
+    lines = text.splitlines(keepends=True)
+    starts = [0]
+    for line in lines:
+        starts.append(starts[-1] + len(line))
+
+    def offset(position: types.Position) -> int:
+        if position.line >= len(lines):
+            return len(text)
+        units, line = 0, lines[position.line]
+        for column, char in enumerate(line):
+            if units >= position.character:
+                return starts[position.line] + column
+            units += 2 if ord(char) > 0xFFFF else 1
+        return starts[position.line] + len(line)
+
+    for edit in sorted(edits, key=lambda e: (e.range.start.line, e.range.start.character))[::-1]:
+        text = text[: offset(edit.range.start)] + edit.new_text + text[offset(edit.range.end) :]
+    return text
+
+
+async def actions_at(
+    client: LanguageClient,
+    plan: Path,
+    rel: str,
+    at: types.Range,
+    diagnostics: Sequence[types.Diagnostic],
+) -> list[types.CodeAction]:
+    """The code actions the server offers at ``at`` with ``diagnostics``."""
+    found = await client.text_document_code_action_async(
+        types.CodeActionParams(
+            text_document=types.TextDocumentIdentifier(uri=uri(plan, rel)),
+            range=at,
+            context=types.CodeActionContext(diagnostics=list(diagnostics)),
+        )
+    )
+    return [a for a in found or [] if isinstance(a, types.CodeAction)]

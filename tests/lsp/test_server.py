@@ -364,10 +364,11 @@ async def test_code_action_applies_did_you_mean(client: LanguageClient, plan: Pa
             context=types.CodeActionContext(diagnostics=found),
         )
     )
-    assert actions is not None and len(actions) == 1
-    action = actions[0]
-    assert isinstance(action, types.CodeAction)
+    assert actions is not None and len(actions) == 2
+    action, insert = actions
+    assert isinstance(action, types.CodeAction) and isinstance(insert, types.CodeAction)
     assert action.title == "Change to 'DOP/4.5'"
+    assert insert.title == "Insert KPI A4 drafted like 'cascade new kpi'"  # in kpis:
     assert edits_of(action.edit, plan) == [("agreements/units/LAW.yaml", 55, 13, 21, "DOP/4.5")]
     change(client, plan, LAW, text, 3)
     await until(lambda: cleared(client, uri(plan, LAW)))
@@ -396,3 +397,85 @@ async def test_hover_on_a_key_shows_its_bilingual_description(
     )
     assert top is not None and isinstance(top.contents, types.MarkupContent)
     assert top.contents.value == "**party**\n\nUnit id or person id.\n\nรหัสหน่วยงานหรือบุคคล"
+
+
+async def _definition(
+    client: LanguageClient, plan: Path, rel: str, line: int, character: int
+) -> list[tuple[str, int, int, int, int]]:
+    found = await client.text_document_definition_async(
+        types.DefinitionParams(
+            text_document=types.TextDocumentIdentifier(uri=uri(plan, rel)),
+            position=types.Position(line=line, character=character),
+        )
+    )
+    assert isinstance(found, list)
+    return [span(loc) for loc in found if isinstance(loc, types.Location)]
+
+
+async def _hover_text(
+    client: LanguageClient, plan: Path, rel: str, line: int, character: int
+) -> str:
+    found = await client.text_document_hover_async(
+        types.HoverParams(
+            text_document=types.TextDocumentIdentifier(uri=uri(plan, rel)),
+            position=types.Position(line=line, character=character),
+        )
+    )
+    assert found is not None and isinstance(found.contents, types.MarkupContent)
+    return found.contents.value
+
+
+async def test_a_param_in_a_weight_expression(client: LanguageClient, plan: Path) -> None:
+    # agreements/DOP.yaml:31 "    weight: 30 + A": A is the plan's param (cascade.yaml "  A: 5")
+    assert await _definition(client, plan, DOP, 30, 17) == [
+        (uri(plan, "cascade.yaml"), 32, 2, 32, 3)
+    ]
+    assert await _definition(client, plan, DOP, 30, 13) == []  # on the 30
+    assert await _hover_text(client, plan, DOP, 30, 17) == "**param A** = 5"
+    found = await client.text_document_references_async(
+        types.ReferenceParams(
+            text_document=types.TextDocumentIdentifier(uri=uri(plan, "cascade.yaml")),
+            position=types.Position(line=32, character=2),
+            context=types.ReferenceContext(include_declaration=False),
+        )
+    )
+    framework = uri(plan, "frameworks/opdc-2556.yaml")
+    assert sorted(span(loc) for loc in found or []) == [
+        (uri(plan, DOP), 30, 17, 30, 18),  # 1.1: 30 + A
+        (uri(plan, DOP), 49, 17, 49, 18),  # 1.2: 27 - A
+        (framework, 48, 17, 48, 18),  # the slots' weights
+        (framework, 52, 17, 52, 18),
+    ]
+
+
+async def test_a_kpi_that_fills_a_framework_slot(client: LanguageClient, plan: Path) -> None:
+    framework = uri(plan, "frameworks/opdc-2556.yaml")
+    # agreements/DOP.yaml:26 '  - id: "1.1"' fills the framework's slot 1.1
+    assert await _definition(client, plan, DOP, 25, 10) == [(framework, 45, 9, 45, 12)]
+    slot = await _hover_text(client, plan, "frameworks/opdc-2556.yaml", 45, 10)
+    assert slot.split("  \n") == [
+        "**slot 1.1** of framework OPDC-2556",
+        "dimension: effectiveness",
+        "weight: 30 + A = 35",
+    ]
+    # slot 1.3 '    transfer_to: "1.2"' → slot 1.2
+    assert await _definition(client, plan, "frameworks/opdc-2556.yaml", 60, 18) == [
+        (framework, 49, 9, 49, 12)
+    ]
+
+
+async def test_a_kpi_id_in_csv_actuals(client: LanguageClient, plan: Path) -> None:
+    csv = "actuals/2569-Q2-PROB.csv"  # row 2: PROB/4-2,ร้อยละของ…
+    assert await _definition(client, plan, csv, 1, 3) == [
+        (uri(plan, "agreements/units/PROB.yaml"), 25, 8, 25, 11)
+    ]
+    assert (await _hover_text(client, plan, csv, 1, 3)).startswith("**KPI PROB/4-2**")
+
+
+async def test_rename_from_a_csv_cell_edits_the_csv_too(client: LanguageClient, plan: Path) -> None:
+    found = await renamed(client, plan, "actuals/2569-Q2-PROB.csv", 1, 6, "4-9")  # PROB/4-2
+    assert edits_of(found, plan) == [
+        ("actuals/2569-Q1.yaml", 62, 15, 18, "4-9"),
+        ("actuals/2569-Q2-PROB.csv", 1, 5, 8, "4-9"),
+        ("agreements/units/PROB.yaml", 25, 8, 11, "4-9"),
+    ]

@@ -28,6 +28,19 @@ SEC = "agreements/units/SEC.yaml"
 POLICY = "  kpi_template: {unit: [data_source, overseer.phone]}\n"
 
 
+def _after_law_kpis() -> int:
+    """The line (0-based) a KPI appended to LAW's list goes on: the first of the
+    comment lines above ``signatories:``."""
+    lines = (ROOT / "plans" / "probation" / LAW).read_text(encoding="utf-8").splitlines()
+    at = lines.index("signatories:")
+    while lines[at - 1].startswith("#"):
+        at -= 1
+    return at
+
+
+END = _after_law_kpis()
+
+
 @pytest.fixture(scope="module")
 def plan(tmp_path_factory: pytest.TempPathFactory) -> Path:
     target = tmp_path_factory.mktemp("actions") / "probation"
@@ -97,10 +110,10 @@ async def test_add_the_missing_common_kpis(client: LanguageClient, plan: Path) -
         "    weight: 0  # TODO: give it weight and take as much from the others (total 100)\n"
         "\n"
     )
-    assert edits_of(actions[0].edit, plan) == [(LAW, 178, 0, 0, drafted)]
+    assert edits_of(actions[0].edit, plan) == [(LAW, END, 0, 0, drafted)]
     after = await _applied_and_undone(client, plan, LAW, actions[0])
     # TRC007 is gone; the draft's weight 0 is the one error, as `cascade new kpi` leaves it
-    assert [c for c in after if c[0] != "TPL001"] == [("WGT001", 184)]
+    assert [c for c in after if c[0] != "TPL001"] == [("WGT001", END + 6)]  # its weight line
 
 
 async def test_fill_the_missing_template_fields(client: LanguageClient, plan: Path) -> None:
@@ -152,14 +165,14 @@ async def test_insert_a_kpi_drafted_like_cascade_new_kpi(
     assert actions[0].edit is None  # drafted when the editor resolves it
     action = await client.code_action_resolve_async(actions[0])
     inserted = edits_of(action.edit, plan)
-    assert [e[:4] for e in inserted] == [(LAW, 178, 0, 0)]
+    assert [e[:4] for e in inserted] == [(LAW, END, 0, 0)]
     assert inserted[0][4].splitlines()[1:4] == [
         "  - id: A4",
         "    name: TODO ชื่อตัวชี้วัด  # TODO: the KPI's name",
         "    goal: LAW-G1  # TODO: one of LAW-G1, LAW-G2, LAW-G3, LAW-G4, LAW-G5",
     ]
     after = await _applied_and_undone(client, plan, LAW, action)
-    new = sorted({c for c in after if c[1] >= 178})
+    new = sorted({c for c in after if c[1] >= END})
     assert {code for code, _ in new} == {"DRF001", "WGT001"}  # TODO placeholders, weight 0
     party = types.Range(start=types.Position(22, 8), end=types.Position(22, 8))  # party: LAW
     assert await actions_at(client, plan, LAW, party, []) == []

@@ -24,6 +24,11 @@ def cleared(client: LanguageClient, file_uri: str) -> bool:
     return file_uri in client.diagnostics and len(client.diagnostics[file_uri]) == 0
 
 
+def line_of(plan: Path, rel: str, text: str) -> int:
+    """The 0-based line of ``rel`` that is exactly ``text`` (the bundled plans move)."""
+    return (plan / rel).read_text(encoding="utf-8").splitlines().index(text)
+
+
 def uri(plan: Path, rel: str) -> str:
     return (plan / rel).as_uri()
 

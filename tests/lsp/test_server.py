@@ -30,6 +30,7 @@ from tests.lsp.helpers import (
     cleared,
     complete_at,
     edits_of,
+    line_of,
     opened,
     ranges,
     renamed,
@@ -466,16 +467,18 @@ async def test_a_kpi_that_fills_a_framework_slot(client: LanguageClient, plan: P
 
 async def test_a_kpi_id_in_csv_actuals(client: LanguageClient, plan: Path) -> None:
     csv = "actuals/2569-Q2-PROB.csv"  # row 2: PROB/4-2,ร้อยละของ…
+    line = line_of(plan, "agreements/units/PROB.yaml", "  - id: 4-2")
     assert await _definition(client, plan, csv, 1, 3) == [
-        (uri(plan, "agreements/units/PROB.yaml"), 25, 8, 25, 11)
+        (uri(plan, "agreements/units/PROB.yaml"), line, 8, line, 11)
     ]
     assert (await _hover_text(client, plan, csv, 1, 3)).startswith("**KPI PROB/4-2**")
 
 
 async def test_rename_from_a_csv_cell_edits_the_csv_too(client: LanguageClient, plan: Path) -> None:
+    line = line_of(plan, "agreements/units/PROB.yaml", "  - id: 4-2")
     found = await renamed(client, plan, "actuals/2569-Q2-PROB.csv", 1, 6, "4-9")  # PROB/4-2
     assert edits_of(found, plan) == [
         ("actuals/2569-Q1.yaml", 62, 15, 18, "4-9"),
         ("actuals/2569-Q2-PROB.csv", 1, 5, 8, "4-9"),
-        ("agreements/units/PROB.yaml", 25, 8, 11, "4-9"),
+        ("agreements/units/PROB.yaml", line, 8, 11, "4-9"),
     ]

@@ -16,8 +16,8 @@ from pathlib import Path
 from cascade.checks.load import UNREADABLE
 from cascade.diff import git
 from cascade.load.discover import PLAN_FILE, discover, is_plan_file, output_folder
-from cascade.load.files import PLAN_FILE_LIMIT, parse, read_raw
-from cascade.load.reader import ReadResult
+from cascade.load.files import parse, read_raw
+from cascade.load.reader import MAX_FILE_BYTES, ReadResult
 
 WORKTREE = "working tree"
 
@@ -51,7 +51,7 @@ def plan_output(data: bytes) -> str:
 
 
 def _too_large(rel: str) -> ReadResult:
-    message = f"the file is larger than {PLAN_FILE_LIMIT // (1024 * 1024)} MiB"
+    message = f"the file is larger than {MAX_FILE_BYTES // (1024 * 1024)} MiB"
     return ReadResult(rel, diagnostics=[UNREADABLE.diagnostic(rel, message)])
 
 
@@ -66,7 +66,7 @@ def from_git(repo: git.Repo, commit: str, label: str) -> Side:
         raise DiffError(f"{where} at {label} holds no {PLAN_FILE}, so it is not a plan folder")
     output = plan_output(git.read_blobs(repo, [root.oid])[root.oid])
     chosen = sorted(p for p in entries if is_plan_file(p, output))
-    small = [entries[p].oid for p in chosen if entries[p].size <= PLAN_FILE_LIMIT]
+    small = [entries[p].oid for p in chosen if entries[p].size <= MAX_FILE_BYTES]
     blobs = git.read_blobs(repo, small)
     files: dict[str, bytes | ReadResult] = {}
     for path in chosen:

@@ -41,7 +41,7 @@ from cascade.load.reader import ReadResult
 __all__ = ["FOLDER", "ParseCache", "code_fingerprint", "key_of"]
 
 FORMAT = 2
-ENTRY_LIMIT = 512 * 1024 * 1024  # bytes; a plan file is at most 64 MiB
+ENTRY_LIMIT = 512 * 1024 * 1024  # bytes; a plan file is at most 4 MiB
 
 
 @cache

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 TIMEOUT = 120  # seconds for one git process; a plan of thousands of files takes well under 1 s
-BLOB, REGULAR_MODES = "blob", frozenset({"100644", "100755"})
+BLOB, REGULAR_MODES, LINK_MODE = "blob", frozenset({"100644", "100755"}), "120000"
 
 
 class GitError(Exception):
@@ -89,15 +89,18 @@ def merge_base(repo: Repo, a: str, b: str) -> str:
 
 @dataclass(frozen=True, slots=True)
 class TreeEntry:
-    """A file of a tree: path relative to the tree, blob id, size in bytes."""
+    """A file of a tree: path relative to the tree, blob id, size in bytes;
+    for a symlink (``link``) the blob holds the path it points to."""
 
     path: str
     oid: str
     size: int
+    link: bool = False
 
 
 def list_tree(repo: Repo, commit: str) -> list[TreeEntry]:
-    """Every regular file below the plan folder at ``commit`` (symlinks and submodules skipped)."""
+    """Every regular file and symlink below the plan folder at ``commit``
+    (submodules skipped)."""
     out = git(repo.top, "ls-tree", "-r", "-z", "-l", repo.tree(commit))
     entries: list[TreeEntry] = []
     for record in out.split(b"\0"):
@@ -105,10 +108,9 @@ def list_tree(repo: Repo, commit: str) -> list[TreeEntry]:
             continue
         header, _, path = record.partition(b"\t")
         mode, kind, oid, size = header.decode().split()
-        if kind == BLOB and mode in REGULAR_MODES:
-            entries.append(
-                TreeEntry(path.decode("utf-8", errors="surrogateescape"), oid, int(size))
-            )
+        if kind == BLOB and (mode in REGULAR_MODES or mode == LINK_MODE):
+            name = path.decode("utf-8", errors="surrogateescape")
+            entries.append(TreeEntry(name, oid, int(size), mode == LINK_MODE))
     return entries
 
 

@@ -10,6 +10,7 @@ disk), so that a file unchanged between the sides is parsed only once.
 from __future__ import annotations
 
 import hashlib
+import posixpath
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -51,30 +52,66 @@ def plan_output(data: bytes) -> str:
 
 
 def _too_large(rel: str) -> ReadResult:
-    message = f"the file is larger than {MAX_FILE_BYTES // (1024 * 1024)} MiB"
-    return ReadResult(rel, diagnostics=[UNREADABLE.diagnostic(rel, message)])
+    return _unread(rel, f"the file is larger than {MAX_FILE_BYTES // (1024 * 1024)} MiB")
 
 
 def from_git(repo: git.Repo, commit: str, label: str) -> Side:
-    """The plan folder of ``repo`` as it is at ``commit``."""
+    """The plan folder of ``repo`` as it is at ``commit``.
+
+    A symlink is treated as ``validate`` treats it on disk: one to a file
+    inside the plan folder reads that file, one leading outside is not read
+    (LOAD009).
+    """
     where = repo.prefix or "the repository's top folder"
     if not git.has_tree(repo, commit):
         raise DiffError(f"{where} does not exist at {label}")
     entries = {e.path: e for e in git.list_tree(repo, commit)}
-    root = entries.get(PLAN_FILE)
-    if root is None:
+    links = git.read_blobs(repo, [e.oid for e in entries.values() if e.link])
+    targets = {p: _follow(p, entries, links) for p, e in entries.items() if e.link}
+    root = targets.get(PLAN_FILE) or entries.get(PLAN_FILE)
+    if not isinstance(root, git.TreeEntry):
         raise DiffError(f"{where} at {label} holds no {PLAN_FILE}, so it is not a plan folder")
     output = plan_output(git.read_blobs(repo, [root.oid])[root.oid])
     chosen = sorted(p for p in entries if is_plan_file(p, output))
-    small = [entries[p].oid for p in chosen if entries[p].size <= MAX_FILE_BYTES]
-    blobs = git.read_blobs(repo, small)
+    found = {p: targets.get(p) or entries[p] for p in chosen}
+    small = [e for e in found.values() if isinstance(e, git.TreeEntry)]
+    blobs = git.read_blobs(repo, [e.oid for e in small if e.size <= MAX_FILE_BYTES])
     files: dict[str, bytes | ReadResult] = {}
-    for path in chosen:
-        oid = entries[path].oid
-        files[path] = blobs[oid] if oid in blobs else _too_large(path)
-    oids = {p: entries[p].oid for p in chosen}
+    oids: dict[str, str] = {}
+    for path, entry in found.items():
+        if not isinstance(entry, git.TreeEntry):
+            files[path] = _unread(path, entry)
+            continue
+        files[path] = blobs[entry.oid] if entry.oid in blobs else _too_large(path)
+        oids[path] = entry.oid
     on_disk = repo.top / repo.prefix
     return Side(label, commit, files, oids, on_disk if on_disk.is_dir() else None)
+
+
+_MAX_HOPS = 40  # as the kernel's bound on symlinks in one path
+
+
+def _follow(
+    path: str, entries: dict[str, git.TreeEntry], links: dict[str, bytes]
+) -> git.TreeEntry | str:
+    """The regular file the symlink ``path`` leads to within the plan folder,
+    else why it is not read (the same words as ``validate``'s)."""
+    entry = entries[path]
+    for _ in range(_MAX_HOPS):
+        if not entry.link:
+            return entry
+        text = links.get(entry.oid, b"").decode("utf-8", errors="surrogateescape")
+        target = posixpath.normpath(posixpath.join(posixpath.dirname(entry.path), text))
+        if text.startswith("/") or target == ".." or target.startswith("../"):
+            return f"not read: it is a symlink to {text}, outside the plan folder"
+        if target not in entries:
+            return "cannot read the file: No such file or directory"
+        entry = entries[target]
+    return "cannot read the file: Too many levels of symbolic links"
+
+
+def _unread(rel: str, message: str) -> ReadResult:
+    return ReadResult(rel, diagnostics=[UNREADABLE.diagnostic(rel, message)])
 
 
 def from_folder(root: Path, label: str) -> Side:

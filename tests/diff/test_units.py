@@ -114,13 +114,14 @@ def test_blob_id_is_gits(tmp_path: Path) -> None:
     assert blob_id(data) == done.stdout.strip()
 
 
-def test_tree_skips_symlinks_and_reads_bytes(repo: GitPlan) -> None:
+def test_tree_follows_symlinks_and_reads_bytes(repo: GitPlan) -> None:
+    """As validate does on disk (tests/diff/test_git_side.py has the other links)."""
     (repo.plan / "link.yaml").symlink_to("cascade.yaml")
     repo.commit()
     where = git.locate(repo.plan)
     assert where.prefix == "plan"
     side = from_git(where, git.resolve(where, "HEAD"), "HEAD")
-    assert "link.yaml" not in side.files and len(side.files) == 9
+    assert side.files["link.yaml"] == side.files["cascade.yaml"] and len(side.files) == 10
     assert side.files["cascade.yaml"] == (repo.plan / "cascade.yaml").read_bytes()
     data = side.files["cascade.yaml"]
     assert isinstance(data, bytes) and side.oids["cascade.yaml"] == blob_id(data)

@@ -9,6 +9,7 @@ streams every blob that is needed.
 from __future__ import annotations
 
 import subprocess
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -123,15 +124,21 @@ def has_tree(repo: Repo, commit: str) -> bool:
 
 
 def read_blobs(repo: Repo, oids: list[str]) -> dict[str, bytes]:
-    """The contents of these blobs, through one ``git cat-file --batch``.
+    """The contents of these blobs (a few small ones: links, ``cascade.yaml``)."""
+    return dict(iter_blobs(repo, list(dict.fromkeys(oids))))
 
-    One blob at a time: each id is asked for and its bytes read before the
-    next, so no more than the blobs themselves is ever held (the caller
-    leaves out blobs larger than the loader's limit by their size).
+
+def iter_blobs(repo: Repo, oids: list[str]) -> Iterator[tuple[str, bytes]]:
+    """Each blob's id and contents in turn (an id given twice, twice), through
+    one ``git cat-file --batch``.
+
+    One blob at a time: each id is asked for and its bytes read only when
+    the caller wants the next one, so no more than the blob being handed
+    over is held here (the caller leaves out blobs larger than the loader's
+    limit by their size).
     """
-    wanted = list(dict.fromkeys(oids))
-    if not wanted:
-        return {}
+    if not oids:
+        return
     try:
         process = subprocess.Popen(
             ["git", "cat-file", "--batch"],
@@ -143,22 +150,21 @@ def read_blobs(repo: Repo, oids: list[str]) -> dict[str, bytes]:
     except OSError as exc:
         raise GitError(f"git could not run: {exc}") from None
     assert process.stdin is not None and process.stdout is not None
-    blobs: dict[str, bytes] = {}
     try:
-        for oid in wanted:
-            process.stdin.write(f"{oid}\n".encode())
-            process.stdin.flush()
-            header = process.stdout.readline().decode().split()
-            if len(header) != 3:
-                raise GitError(f"git cat-file: object {oid} is missing")
-            size = int(header[2])
-            blobs[oid] = process.stdout.read(size)
-            process.stdout.read(1)  # the newline after each blob
-    except (OSError, ValueError) as exc:
-        raise GitError(f"git cat-file failed: {exc}") from None
+        for oid in oids:
+            try:
+                process.stdin.write(f"{oid}\n".encode())
+                process.stdin.flush()
+                header = process.stdout.readline().decode().split()
+                if len(header) != 3:
+                    raise GitError(f"git cat-file: object {oid} is missing")
+                data = process.stdout.read(int(header[2]))
+                process.stdout.read(1)  # the newline after each blob
+            except (OSError, ValueError) as exc:
+                raise GitError(f"git cat-file failed: {exc}") from None
+            yield oid, data
     finally:
         process.stdin.close()
         process.stdout.close()
         process.kill()
         process.wait(TIMEOUT)
-    return blobs

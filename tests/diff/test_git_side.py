@@ -5,14 +5,15 @@ from __future__ import annotations
 
 import os
 import shutil
+from collections.abc import Mapping
 
 from cascade.diff import git
-from cascade.diff.sides import from_folder, from_git
+from cascade.diff.sides import contents, from_folder, from_git
 from cascade.load.reader import ReadResult
 from tests.diff.conftest import GitPlan
 
 
-def _messages(files: dict[str, bytes | ReadResult]) -> dict[str, str]:
+def _messages(files: Mapping[str, object]) -> dict[str, str]:
     return {
         rel: " / ".join(f"{d.code} {d.message}" for d in raw.diagnostics)
         for rel, raw in files.items()
@@ -32,7 +33,8 @@ def test_symlinks_in_a_revision_are_read_as_on_disk(repo: GitPlan) -> None:
     in_git = from_git(handle, commit, "HEAD")
     on_disk = from_folder(repo.plan, "working tree")
     real = (repo.plan / "jobs" / "strategy.real").read_bytes()
-    assert in_git.files["strategy.yaml"] == in_git.files["again.yaml"] == real
+    read = dict(contents(in_git, ["again.yaml", "strategy.yaml"]))
+    assert read["strategy.yaml"] == read["again.yaml"] == real
     assert in_git.oids["strategy.yaml"] == on_disk.oids["strategy.yaml"]
     assert _messages(in_git.files) == {
         "gone.yaml": "LOAD009 cannot read the file: No such file or directory",

@@ -8,9 +8,10 @@ says so and exits.  ``main`` installs handlers that raise instead, so
 temporary files and folders are removed on the way out; once it returned,
 the quiet handlers are back for the interpreter's shutdown.
 
-What stays out of reach: the interpreter's own start-up and the console
-script's ``import re, sys`` before it imports this module (a Ctrl-C there is
-Python's: killed by SIGINT, or a ``KeyboardInterrupt`` traceback).
+What stays out of reach: the interpreter's own start-up (``site``) and the
+console script's ``import sys`` (``import re`` too, from older pip) before
+it imports this module; a Ctrl-C there is Python's: killed by SIGINT, or a
+``KeyboardInterrupt`` traceback.
 """
 
 from __future__ import annotations

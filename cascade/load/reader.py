@@ -328,7 +328,7 @@ def parse_text(text: str, file: str) -> ReadResult:
     try:
         for root in yaml.compose_all(text, Loader=_Loader):
             budget = MAX_PROBLEMS - len(result.diagnostics)
-            if budget <= 0:
+            if budget < 0:  # the line saying more were left is given
                 break
             constructor = _Constructor(file, anchors, budget)
             try:

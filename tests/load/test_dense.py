@@ -74,3 +74,13 @@ def test_deep_after_many_items_is_refused_as_too_dense(monkeypatch: pytest.Monke
     deep = "[" * 2_000 + "]" * 2_000
     assert found("[" + "a," * 2_000 + deep + "]") == ["LOAD009 1:1"]
     assert found("[" + "a," * 500 + deep + "]") == ["LOAD006 1:1065"]
+
+
+def test_problems_are_bounded_across_documents() -> None:
+    """1,000 listed, then one line for the rest, however the file is split."""
+    read = read_bytes(b"---\na: 1\na: 2\n" * 1_500, "f.yaml")
+    assert [d.line for d in read.diagnostics] == [3 * i + 3 for i in range(1_001)]
+    assert {d.code for d in read.diagnostics} == {"LOAD002"}
+    assert read.diagnostics[-1].message == (
+        "more than 1,000 problems in this file; fix the ones above first"
+    )

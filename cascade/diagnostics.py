@@ -102,6 +102,9 @@ class Diagnostic:
     end_line: int = field(default=0, compare=False)
     end_column: int = field(default=0, compare=False)
     related: tuple[Location, ...] = field(default=(), compare=False)
+    cell: str = field(default="", compare=False)
+    """In a workbook (xlsx), the cell as a spreadsheet names it (``actuals!C7``);
+    ``line`` and ``column`` are then its row and column number."""
 
     def _order(self) -> tuple[object, ...]:
         related = tuple((r.file, r.line, r.column, r.message) for r in self.related)
@@ -117,6 +120,7 @@ class Diagnostic:
             self.end_line,
             self.end_column,
             related,
+            self.cell,
         )
 
     def _before(self, other: Diagnostic) -> bool | None:

@@ -35,6 +35,7 @@ from cascade.load.files import read_all
 from cascade.load.kinds import Declared
 from cascade.load.positions import SourceMap
 from cascade.load.reader import ReadResult, Stamp, decode
+from cascade.load.table_format import cell_name, sheet_of
 from cascade.model.build import build_model
 from cascade.model.plan import PlanModel
 from cascade.result import RunResult
@@ -102,6 +103,12 @@ class _Positions:
                     text = None
             self.maps[file] = SourceMap(text or "")
         return self.maps[file].locate(doc, path, at_key)
+
+    def cell(self, file: str, line: int, column: int) -> str:
+        """The workbook cell at ``line`` (row) and ``column`` of ``file``, or ``""``
+        when ``file`` is not a workbook."""
+        sheet = sheet_of(self.cells.get(file))
+        return "" if sheet is None or line <= 0 else visible(cell_name(line, column, sheet))
 
 
 def _levels(model: PlanModel) -> tuple[dict[str, Level], list[Finding]]:
@@ -199,6 +206,7 @@ def to_diagnostics(
                 name=rule.name if rule else "",
                 hint=visible(hint_of(f, pools)),
                 related=related,
+                cell=positions.cell(f.file, line, column),
             )
         )
     return out

@@ -5,9 +5,9 @@ hold only characters that look like themselves.
   and unassigned character as an escape (``\\u202e``), so a diagnostic never
   prints a raw RIGHT-TO-LEFT OVERRIDE that reorders the line, nor a newline
   that forges a line of ``--format parsable``.
-* :func:`bidi_problem` refuses bidirectional controls in any text of a plan, and
-  control characters other than tab and line breaks (an ESC sequence would
-  drive the terminal that prints a KPI name).
+* :func:`control_problem` refuses the control characters in any text of a
+  plan: bidirectional controls, and C0/C1 controls other than tab and line
+  breaks (an ESC sequence would drive the terminal that prints a KPI name).
 * :func:`id_problem` says why an id cannot be one: ids are written with the
   printable ASCII characters (no space, no ``/``) and Thai letters; anything
   else — an invisible character, a bidi control, a letter of another script
@@ -45,9 +45,10 @@ _BIDI = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\
 """The bidirectional controls: marks, embeddings, overrides and isolates."""
 
 
-def bidi_problem(text: str) -> str | None:
-    """Why ``text`` may not be shown as written: a bidi control would reorder
-    what a reader sees (neither Thai nor English text needs one)."""
+def control_problem(text: str) -> str | None:
+    """Why ``text`` may not be shown as written: the first control character it
+    holds, a bidi control (it would reorder what a reader sees; neither Thai nor
+    English text needs one) or a C0/C1 control other than tab and line breaks."""
     if text.isprintable():  # both kinds are unprintable: the usual text is checked in C
         return None
     for char in text:

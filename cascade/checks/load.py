@@ -86,8 +86,9 @@ DEPTH = declare(
     "LOAD006",
     "nesting-depth",
     """
-    Values nested deeper than 64 levels are refused before parsing (very
-    deep input crashes YAML parsers); no plan needs more than a few levels.
+    Values nested deeper than 64 levels are refused, at the place where the
+    65th level opens (very deep input crashes YAML parsers); no plan needs
+    more than a few levels.
     """,
 )
 
@@ -115,7 +116,8 @@ UNREADABLE = declare(
     "unreadable-file",
     """
     The file cannot be read (permissions, not a regular file, larger than
-    64 MiB).
+    4 MiB, or more than 1,000,000 YAML items: values, and starts and ends of
+    lists and mappings).
     """,
 )
 

@@ -43,6 +43,21 @@ def scored_period(text: str, *sides: ResolvedSide) -> Period:
     return period
 
 
+def score_warnings(period: Period, old: ResolvedSide, new: ResolvedSide) -> tuple[str, ...]:
+    """A sentence for each side that ``cascade score --period`` would refuse:
+    a file did not load, or the side has no Actuals for the period."""
+    out: list[str] = []
+    for name, side in (("old", old), ("new", new)):
+        if side.failed:
+            why = "files did not load, so cascade score would refuse this side"
+        elif period.label not in actual_periods(side.model):
+            why = f"it has no Actuals for {period.label}, so every KPI there has no result"
+        else:
+            continue
+        out.append(f"{name} side ({side.label}): scores in {period.label} are not final: {why}")
+    return tuple(out)
+
+
 def diff_resolved(
     old: ResolvedSide,
     new: ResolvedSide,
@@ -58,7 +73,8 @@ def diff_resolved(
         sections = compare(before, plan_facts(new.model, chosen, new.conflicts))
     impact = score_impact(old.model, new.model, when, chosen) if when is not None else ()
     label = when.label if when is not None else None
-    return PlanDiff(_info(old), _info(new), plan_dir, chosen, sections, label, impact)
+    warned = score_warnings(when, old, new) if when is not None else ()
+    return PlanDiff(_info(old), _info(new), plan_dir, chosen, sections, label, impact, warned)
 
 
 def diff_plans(request: DiffRequest, options: LoadOptions = LoadOptions()) -> PlanDiff:

@@ -9,11 +9,12 @@ streams every blob that is needed.
 from __future__ import annotations
 
 import subprocess
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 TIMEOUT = 120  # seconds for one git process; a plan of thousands of files takes well under 1 s
-BLOB, REGULAR_MODES = "blob", frozenset({"100644", "100755"})
+BLOB, REGULAR_MODES, LINK_MODE = "blob", frozenset({"100644", "100755"}), "120000"
 
 
 class GitError(Exception):
@@ -89,15 +90,18 @@ def merge_base(repo: Repo, a: str, b: str) -> str:
 
 @dataclass(frozen=True, slots=True)
 class TreeEntry:
-    """A file of a tree: path relative to the tree, blob id, size in bytes."""
+    """A file of a tree: path relative to the tree, blob id, size in bytes;
+    for a symlink (``link``) the blob holds the path it points to."""
 
     path: str
     oid: str
     size: int
+    link: bool = False
 
 
 def list_tree(repo: Repo, commit: str) -> list[TreeEntry]:
-    """Every regular file below the plan folder at ``commit`` (symlinks and submodules skipped)."""
+    """Every regular file and symlink below the plan folder at ``commit``
+    (submodules skipped)."""
     out = git(repo.top, "ls-tree", "-r", "-z", "-l", repo.tree(commit))
     entries: list[TreeEntry] = []
     for record in out.split(b"\0"):
@@ -105,10 +109,9 @@ def list_tree(repo: Repo, commit: str) -> list[TreeEntry]:
             continue
         header, _, path = record.partition(b"\t")
         mode, kind, oid, size = header.decode().split()
-        if kind == BLOB and mode in REGULAR_MODES:
-            entries.append(
-                TreeEntry(path.decode("utf-8", errors="surrogateescape"), oid, int(size))
-            )
+        if kind == BLOB and (mode in REGULAR_MODES or mode == LINK_MODE):
+            name = path.decode("utf-8", errors="surrogateescape")
+            entries.append(TreeEntry(name, oid, int(size), mode == LINK_MODE))
     return entries
 
 
@@ -121,15 +124,21 @@ def has_tree(repo: Repo, commit: str) -> bool:
 
 
 def read_blobs(repo: Repo, oids: list[str]) -> dict[str, bytes]:
-    """The contents of these blobs, through one ``git cat-file --batch``.
+    """The contents of these blobs (a few small ones: links, ``cascade.yaml``)."""
+    return dict(iter_blobs(repo, list(dict.fromkeys(oids))))
 
-    One blob at a time: each id is asked for and its bytes read before the
-    next, so no more than the blobs themselves is ever held (the caller
-    leaves out blobs larger than the loader's limit by their size).
+
+def iter_blobs(repo: Repo, oids: list[str]) -> Iterator[tuple[str, bytes]]:
+    """Each blob's id and contents in turn (an id given twice, twice), through
+    one ``git cat-file --batch``.
+
+    One blob at a time: each id is asked for and its bytes read only when
+    the caller wants the next one, so no more than the blob being handed
+    over is held here (the caller leaves out blobs larger than the loader's
+    limit by their size).
     """
-    wanted = list(dict.fromkeys(oids))
-    if not wanted:
-        return {}
+    if not oids:
+        return
     try:
         process = subprocess.Popen(
             ["git", "cat-file", "--batch"],
@@ -141,22 +150,21 @@ def read_blobs(repo: Repo, oids: list[str]) -> dict[str, bytes]:
     except OSError as exc:
         raise GitError(f"git could not run: {exc}") from None
     assert process.stdin is not None and process.stdout is not None
-    blobs: dict[str, bytes] = {}
     try:
-        for oid in wanted:
-            process.stdin.write(f"{oid}\n".encode())
-            process.stdin.flush()
-            header = process.stdout.readline().decode().split()
-            if len(header) != 3:
-                raise GitError(f"git cat-file: object {oid} is missing")
-            size = int(header[2])
-            blobs[oid] = process.stdout.read(size)
-            process.stdout.read(1)  # the newline after each blob
-    except (OSError, ValueError) as exc:
-        raise GitError(f"git cat-file failed: {exc}") from None
+        for oid in oids:
+            try:
+                process.stdin.write(f"{oid}\n".encode())
+                process.stdin.flush()
+                header = process.stdout.readline().decode().split()
+                if len(header) != 3:
+                    raise GitError(f"git cat-file: object {oid} is missing")
+                data = process.stdout.read(int(header[2]))
+                process.stdout.read(1)  # the newline after each blob
+            except (OSError, ValueError) as exc:
+                raise GitError(f"git cat-file failed: {exc}") from None
+            yield oid, data
     finally:
         process.stdin.close()
         process.stdout.close()
         process.kill()
         process.wait(TIMEOUT)
-    return blobs

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 
 from cascade.diagnostics import Finding
 from cascade.diff.conflicts import conflict_findings
-from cascade.diff.sides import Side
+from cascade.diff.sides import Side, contents
 from cascade.gcpause import no_cycle_collector
 from cascade.load.cache import ParseCache, key_of
 from cascade.load.files import parse_many
@@ -72,17 +72,26 @@ def documents(read: ReadResult) -> Parsed:
     return Parsed(tuple(docs), bool(problems) or not read.ok)
 
 
+BATCH_BYTES = 64 * 1024 * 1024
+"""The most file bytes held at once while a side is parsed: files are parsed
+in batches of about this size (by the worker pool when they are many)."""
+
+
 def _reads(side: Side, memo: Memo, options: LoadOptions) -> dict[str, Parsed]:
     """Every file of the side, from the memo, the parse cache (read only) or parsed now."""
     cache = ParseCache(side.root) if options.cache and side.root is not None else None
     done: dict[str, Parsed] = {}
-    todo: list[tuple[bytes, str]] = []
+    wanted: list[str] = []
     for rel in sorted(side.files):
-        raw, oid = side.files[rel], side.oids.get(rel, "")
+        oid = side.oids.get(rel, "")
         hit = memo.parsed.get((rel, oid)) if oid else None
         if hit is not None:
             done[rel] = hit
-            continue
+        else:
+            wanted.append(rel)
+    todo: list[tuple[bytes, str]] = []
+    held = 0
+    for rel, raw in contents(side, wanted):
         read = raw if isinstance(raw, ReadResult) else None
         if read is None and cache is not None and isinstance(raw, bytes):
             read = cache.get(key_of(rel, raw), rel)
@@ -90,12 +99,21 @@ def _reads(side: Side, memo: Memo, options: LoadOptions) -> dict[str, Parsed]:
             done[rel] = documents(read)
         elif isinstance(raw, bytes):
             todo.append((raw, rel))
-    for (_, rel), read in zip(todo, parse_many(todo, options.jobs), strict=True):
-        done[rel] = documents(read)
+            held += len(raw)
+            if held >= BATCH_BYTES:
+                done.update(_parsed(todo, options.jobs))
+                todo, held = [], 0
+    done.update(_parsed(todo, options.jobs))
     for rel, parsed in done.items():
         if side.oids.get(rel):
             memo.parsed[(rel, side.oids[rel])] = parsed
     return done
+
+
+def _parsed(todo: list[tuple[bytes, str]], jobs: int) -> dict[str, Parsed]:
+    return {
+        rel: documents(read) for (_, rel), read in zip(todo, parse_many(todo, jobs), strict=True)
+    }
 
 
 def resolve_side(

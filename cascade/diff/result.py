@@ -130,6 +130,8 @@ class PlanDiff:
     """The period scored on both sides (``--period``), else ``None``."""
     impact: tuple[PartyImpact, ...] = ()
     """The parties whose score or rating for :attr:`period` changed."""
+    score_warnings: tuple[str, ...] = ()
+    """Why a side's scores are not what ``cascade score`` would give (it would refuse)."""
 
     @property
     def changed(self) -> bool:
@@ -144,7 +146,7 @@ class PlanDiff:
 
     @property
     def warnings(self) -> tuple[str, ...]:
-        """One sentence per side with files that did not load."""
+        """One sentence per side with files that did not load, then the score warnings."""
         out = []
         for name, side in (("old", self.old), ("new", self.new)):
             if side.failed:
@@ -153,7 +155,7 @@ class PlanDiff:
                     f"{name} side ({side.label}): {len(side.failed)} file(s) did not load "
                     f"and are left out of the diff: {files} (run cascade validate)"
                 )
-        return tuple(out)
+        return (*out, *self.score_warnings)
 
     def counts(self) -> dict[str, dict[str, int]]:
         """How many of each kind changed, and how (``{"kpi": {"added": 1}}``), in report order.

@@ -37,11 +37,12 @@ from cascade.fileio import read_regular
 from cascade.load import strict
 from cascade.load.cachedir import FOLDER, cache_folder, is_real_folder, prune, real_folder
 from cascade.load.reader import ReadResult
+from cascade.load.table_format import SheetCells, sheet_of
 
 __all__ = ["FOLDER", "ParseCache", "code_fingerprint", "key_of"]
 
 FORMAT = 2
-ENTRY_LIMIT = 512 * 1024 * 1024  # bytes; a plan file is at most 64 MiB
+ENTRY_LIMIT = 512 * 1024 * 1024  # bytes; a plan file is at most 4 MiB
 
 
 @cache
@@ -93,6 +94,7 @@ def diagnostic_row(d: Diagnostic) -> list[Any]:
         d.end_line,
         d.end_column,
         related,
+        d.cell,
     ]
 
 
@@ -105,8 +107,8 @@ def _location(row: object) -> Location:
 
 def diagnostic_from_row(row: object) -> Diagnostic:
     """The diagnostic of a JSON row; raises :class:`~cascade.load.strict.Damaged` on a bad one."""
-    file, line, col, code, level, message, name, hint, end_line, end_col, related = strict.items(
-        row, 11
+    file, line, col, code, level, message, name, hint, end_line, end_col, related, cell = (
+        strict.items(row, 12)
     )
     return Diagnostic(
         strict.text(file),
@@ -120,6 +122,7 @@ def diagnostic_from_row(row: object) -> Diagnostic:
         end_line=strict.count(end_line),
         end_column=strict.count(end_col),
         related=tuple(_location(r) for r in strict.items(related)),
+        cell=strict.text(cell),
     )
 
 
@@ -128,14 +131,14 @@ def _cell_path(value: object) -> tuple[str | int, ...]:
     return tuple(p if type(p) is str else strict.count(p) for p in parts)
 
 
-def _cells(value: object) -> dict[tuple[str | int, ...], tuple[int, int]] | None:
+def _cells(value: object, sheet: object) -> dict[tuple[str | int, ...], tuple[int, int]] | None:
     if value is None:
         return None
     cells: dict[tuple[str | int, ...], tuple[int, int]] = {}
     for row in strict.items(value):
         path, line, col = strict.items(row, 3)
         cells[_cell_path(path)] = (strict.count(line), strict.count(col))
-    return cells
+    return cells if sheet is None else SheetCells(strict.text(sheet), cells)
 
 
 def read_entry(entry: dict[str, Any], key: str, rel: str) -> ReadResult | None:
@@ -154,7 +157,7 @@ def read_entry(entry: dict[str, Any], key: str, rel: str) -> ReadResult | None:
         rel,
         documents=[strict.plain(doc) for doc in strict.items(entry["documents"])],
         diagnostics=diagnostics,
-        cells=_cells(entry["cells"]),
+        cells=_cells(entry["cells"], entry["sheet"]),
     )
 
 
@@ -204,6 +207,7 @@ class ParseCache:
             "cells": None
             if read.cells is None
             else [[list(path), line, col] for path, (line, col) in read.cells.items()],
+            "sheet": sheet_of(read.cells),
         }
         try:
             fd, tmp = tempfile.mkstemp(dir=shard, prefix=".", suffix=".tmp")

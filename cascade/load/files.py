@@ -1,6 +1,7 @@
 """Read every plan file: bounded, cached, and in parallel when it pays.
 
-A file is read as bytes (at most :data:`PLAN_FILE_LIMIT`, regular files only), looked up in
+A file is read as bytes (at most :data:`~cascade.load.reader.MAX_FILE_BYTES`, regular
+files only), looked up in
 the parse cache by content, and parsed only on a miss; misses are parsed by
 a pool of worker processes when there are enough of them (``jobs > 1``).
 The result is in the order of ``files`` whatever the number of jobs, so
@@ -18,17 +19,11 @@ from pathlib import Path
 from cascade.checks.load import UNREADABLE
 from cascade.load.cache import ParseCache, key_of
 from cascade.load.discover import TABLE_SUFFIXES, leaves_root
-from cascade.load.reader import ReadResult, Stamp, read_bytes
+from cascade.load.reader import MAX_FILE_BYTES, ReadResult, Stamp, read_bytes
 from cascade.load.tables import read_table
 
 Progress = Callable[[int, int], None]
 PARALLEL_MIN_FILES = 200  # below this, starting workers costs more than it saves
-PLAN_FILE_LIMIT = 4 * 1024 * 1024
-"""The largest plan file read (bytes).  Parsing the worst shape (nested flow
-mappings) takes about 190 times the file's size in memory: 8 MiB peaked at
-1.5 GiB, so 4 MiB keeps a run under 1 GiB.  Larger files are refused before
-they are read (LOAD009, exit 2).  ``reader.MAX_FILE_BYTES`` (64 MiB) still
-bounds bytes given to the reader directly."""
 
 
 def default_jobs() -> int:
@@ -60,10 +55,10 @@ def read_stamped(path: Path, rel: str) -> tuple[bytes, Stamp] | ReadResult:
         info = path.stat()
         if not stat.S_ISREG(info.st_mode):
             raise OSError("not a regular file")
-        if info.st_size > PLAN_FILE_LIMIT:
-            raise OSError(f"larger than {PLAN_FILE_LIMIT // (1024 * 1024)} MiB")
+        if info.st_size > MAX_FILE_BYTES:
+            raise OSError(f"larger than {MAX_FILE_BYTES // (1024 * 1024)} MiB")
         with path.open("rb") as handle:
-            return handle.read(PLAN_FILE_LIMIT + 1), stamp_of(info)
+            return handle.read(MAX_FILE_BYTES + 1), stamp_of(info)
     except OSError as exc:
         message = f"cannot read the file: {exc.strerror or exc}"
         return ReadResult(rel, diagnostics=[UNREADABLE.diagnostic(rel, message)])

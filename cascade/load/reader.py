@@ -9,8 +9,12 @@ checks that libyaml-based loaders skip happen:
 * tags such as ``!!python/object`` or ``!custom`` (rejected, never constructed)
   and merge keys ``<<`` (YAML 1.1 only; other tools would read them otherwise),
 * aliases, expanded as copies under a small bound (no alias bomb),
-* nesting, bounded *before* parsing (libyaml-based parsers crash the process
-  past ~25,000 levels) and again while constructing,
+* size: at most :data:`MAX_FILE_BYTES` and, before any node is built,
+  at most :data:`MAX_EVENTS` YAML items (counted by libyaml alone),
+* nesting: libyaml itself refuses more than 1,000 levels (older builds
+  crashed the process past ~25,000, so there a pre-check runs first), and
+  the constructor refuses more than :data:`MAX_DEPTH`; either way the
+  problem is reported where the 65th level opens,
 * encodings: UTF-8 only (a UTF-8 BOM is fine); other encodings and hidden
   control characters are named (:mod:`cascade.load.encoding`).
 
@@ -23,7 +27,7 @@ text for the models to convert per field.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import yaml
@@ -47,7 +51,26 @@ from cascade.load.parser import STR as _STR
 from cascade.load.parser import Loader as _Loader
 from cascade.load.syntax import syntax_diagnostics
 
-MAX_FILE_BYTES = 64 * 1024 * 1024
+MAX_FILE_BYTES = 4 * 1024 * 1024
+"""The largest plan file read (bytes).  Parsing the worst shape (nested flow
+mappings) takes about 190 times the file's size in memory: 8 MiB peaked at
+1.5 GiB, so 4 MiB keeps a run under 1 GiB.  ``files.read_stamped`` refuses
+larger files by their size before reading them (LOAD009, exit 2);
+:func:`read_bytes` refuses bytes given to it directly (an editor's buffer)."""
+MAX_EVENTS = 1_000_000
+"""The most YAML items (each scalar, each start and end of a list or mapping)
+a file may hold.  Building nodes and plain data costs about 1 µs an item, and
+the densest 4 MiB file (``[[],[],…]``) holds 4 million: without this bound
+one file took 4 s of CPU to load.  A file written by people holds about one
+item per 15 bytes (300,000 in 4 MiB); only files of at least
+:data:`_DENSE_BYTES` can go past it, and only those are counted (by libyaml
+in C, about 0.1 µs an item)."""
+_DENSE_BYTES = MAX_EVENTS // 2
+"""A file shorter than this holds fewer than :data:`MAX_EVENTS` items: each
+item takes at least half a byte (``?\n``: an empty key and an empty value)."""
+MAX_PROBLEMS = 1_000
+"""The most problems reported for one file (a file of 500,000 duplicate keys
+would otherwise print for minutes); the last one says that more were left."""
 MAX_DEPTH = 64
 PRECHECK_DEPTH = 2_000
 MAX_ALIAS_NODES = 10_000
@@ -101,22 +124,78 @@ def _mark(mark: Any) -> tuple[int, int]:
     return (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
 
 
-def _depth_precheck(text: str, file: str) -> Diagnostic | None:
-    """Refuse input nested deep enough to crash libyaml, before parsing it.
+_TOO_DEEP = "maximum nesting depth"
+"""What libyaml's own nesting bound says when it refuses a file."""
 
-    Nesting depth is at most the longest line (block nesting needs indentation
-    or ``- `` on one line) plus the number of flow openers, so most files are
-    cleared by that cheap bound; others are measured exactly from the event
-    stream, which libyaml produces without recursion.
-    """
+
+def _libyaml_bounds_nesting() -> bool:
+    """Whether this libyaml refuses deep nesting itself (builds since 2020 stop
+    at 1,000 levels; older ones compose deeper input recursively and crash)."""
+    if not hasattr(_Loader, "raw_parse"):  # pragma: no cover - PyYAML without libyaml
+        return False
+    try:
+        _Loader("[" * 1_001 + "]" * 1_001).raw_parse()
+    except yaml.YAMLError:
+        return True
+    return False  # pragma: no cover - an old libyaml
+
+
+NESTING_BOUNDED = _libyaml_bounds_nesting()
+
+
+def _refusal(text: str, file: str) -> Diagnostic | None:
+    """Refuse, before any node is built, a file too deep for the parser or
+    holding more than :data:`MAX_EVENTS` items; ``None`` when it may be parsed."""
+    if not NESTING_BOUNDED:  # pragma: no cover - an old libyaml
+        too_deep = _depth_precheck(text, file)
+        if too_deep is not None:
+            return too_deep
+    if len(text) < _DENSE_BYTES:
+        return None
+    try:
+        events: int = _Loader(text).raw_parse()
+    except yaml.YAMLError as exc:
+        return _first_too_deep(text, file) if _TOO_DEEP in str(exc) else None
+    return _dense(file) if events > MAX_EVENTS else None
+
+
+def _dense(file: str) -> Diagnostic:
+    msg = (
+        f"the file holds more than {MAX_EVENTS:,} YAML items (values, and starts and ends "
+        "of lists and mappings); a plan file holds far fewer: split it into smaller files"
+    )
+    return UNREADABLE.diagnostic(file, msg)
+
+
+def _depth_precheck(text: str, file: str) -> Diagnostic | None:  # pragma: no cover
+    """For a libyaml without its own bound: refuse input nested deep enough to
+    crash it, before composing.  Nesting depth is at most the longest line
+    (block nesting needs indentation or ``- `` on one line) plus the number of
+    flow openers, so most files are cleared by that cheap bound."""
     if len(text) < PRECHECK_DEPTH:
         return None
     bound = text.count("[") + text.count("{") + max(map(len, text.splitlines()), default=0)
     if bound < PRECHECK_DEPTH:
         return None
+    return _first_too_deep(text, file)
+
+
+def _first_too_deep(text: str, file: str) -> Diagnostic | None:
+    """Where nesting first goes past :data:`MAX_DEPTH`, measured on the event
+    stream (which libyaml produces without recursion, and stops at once there).
+
+    libyaml looks ahead up to 1,024 characters for a key, so on a line of
+    1,000 ``[`` it stops at its own bound before the 65th level's event; then
+    the text before that place is measured.  Reading more than
+    :data:`MAX_EVENTS` events first means the file is too dense anyway, which
+    is what is said then.  ``None`` when the file is not too deep (or a
+    syntax error comes first: the parse reports it).
+    """
     depth = 0
     try:
-        for event in yaml.parse(text, Loader=_Loader):
+        for count, event in enumerate(yaml.parse(text, Loader=_Loader)):
+            if count > MAX_EVENTS:
+                return _dense(file)
             if isinstance(event, yaml.CollectionStartEvent):
                 depth += 1
                 if depth > MAX_DEPTH:
@@ -126,20 +205,23 @@ def _depth_precheck(text: str, file: str) -> Diagnostic | None:
                     )
             elif isinstance(event, yaml.CollectionEndEvent):
                 depth -= 1
-    except yaml.YAMLError:
-        return None  # the real parse reports the syntax error with its position
+    except yaml.YAMLError as exc:
+        stop = getattr(exc, "problem_mark", None)
+        if _TOO_DEEP in str(exc) and stop is not None and 0 < stop.index < len(text):
+            return _first_too_deep(text[: stop.index], file)
     return None
 
 
 class _Constructor:
     """Turns composed nodes into plain data, enforcing the loader's checks."""
 
-    __slots__ = ("alias_budget", "anchors", "file", "problems", "seen")
+    __slots__ = ("alias_budget", "anchors", "file", "problem_budget", "problems", "seen")
 
-    def __init__(self, file: str, anchors: bool = True) -> None:
+    def __init__(self, file: str, anchors: bool = True, problem_budget: int = MAX_PROBLEMS) -> None:
         self.file = file
         self.anchors = anchors  # without '&' in the text there can be no alias
         self.problems: list[Diagnostic] = []
+        self.problem_budget = problem_budget
         self.seen: set[int] = set()
         self.alias_budget = MAX_ALIAS_NODES
 
@@ -160,7 +242,7 @@ class _Constructor:
             if self.anchors:
                 self._count(node, place)
             return value
-        if depth > MAX_DEPTH:
+        if depth >= MAX_DEPTH:  # depth 0 is the first level
             raise _Stop(self._at(node, DEPTH, f"nesting deeper than {MAX_DEPTH} levels"))
         if self.anchors:
             place = self._count(node, place)
@@ -175,16 +257,16 @@ class _Constructor:
         first_key: dict[str, yaml.Node] = {}
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode):
-                self.problems.append(self._at(key_node, COMPLEX_KEY, "a key must be plain text"))
+                self._problem(self._at(key_node, COMPLEX_KEY, "a key must be plain text"))
                 continue
             if key_node.value == "<<" and not key_node.style:
-                self.problems.append(self._at(key_node, TAG, _MERGE))
+                self._problem(self._at(key_node, TAG, _MERGE))
                 continue
             name = self.build(key_node, depth + 1, place)
             name = "" if name is None else name
             if name in result:
                 other = first_key[name].start_mark
-                self.problems.append(
+                self._problem(
                     self._at(
                         key_node,
                         DUPLICATE_KEY,
@@ -214,7 +296,14 @@ class _Constructor:
         """Report a tagged node (its value is not read: a tag may run code elsewhere)."""
         tag = str(node.tag).replace("tag:yaml.org,2002:", "!!")
         msg = f"YAML tags are not allowed (found '{tag}'); write a plain value"
-        self.problems.append(self._at(node, TAG, msg))
+        self._problem(self._at(node, TAG, msg))
+
+    def _problem(self, diagnostic: Diagnostic) -> None:
+        """Keep one problem; past the file's budget, stop at it saying so."""
+        if len(self.problems) >= self.problem_budget:
+            message = f"more than {MAX_PROBLEMS:,} problems in this file; fix the ones above first"
+            raise _Stop(replace(diagnostic, message=message, hint="", related=()))
+        self.problems.append(diagnostic)
 
     def _at(
         self,
@@ -230,15 +319,18 @@ class _Constructor:
 def parse_text(text: str, file: str) -> ReadResult:
     """Parse every document of ``text``; problems become diagnostics."""
     result = ReadResult(file)
-    too_deep = _depth_precheck(text, file)
-    if too_deep is not None:
-        result.diagnostics.append(too_deep)
+    refused = _refusal(text, file)
+    if refused is not None:
+        result.diagnostics.append(refused)
         return result
     documents: list[Any] = []
     anchors = "&" in text
     try:
         for root in yaml.compose_all(text, Loader=_Loader):
-            constructor = _Constructor(file, anchors)
+            budget = MAX_PROBLEMS - len(result.diagnostics)
+            if budget < 0:  # the line saying more were left is given
+                break
+            constructor = _Constructor(file, anchors, budget)
             try:
                 documents.append(None if root is None else constructor.build(root))
             except _Stop as stop:
@@ -246,7 +338,11 @@ def parse_text(text: str, file: str) -> ReadResult:
                 constructor.problems.append(stop.diagnostic)
             result.diagnostics.extend(constructor.problems)
     except yaml.YAMLError as exc:
-        result.diagnostics.extend(syntax_diagnostics(file, text, exc, MAX_DEPTH))
+        too_deep = _first_too_deep(text, file) if _TOO_DEEP in str(exc) else None
+        if too_deep is not None:  # libyaml stopped at 1,000 levels: say where 64 were passed
+            result.diagnostics.append(too_deep)
+        else:
+            result.diagnostics.extend(syntax_diagnostics(file, text, exc, MAX_DEPTH))
     except (ValueError, RecursionError, MemoryError, OverflowError) as exc:
         msg = f"the YAML could not be read: {type(exc).__name__}: {exc}"
         result.diagnostics.append(SYNTAX.diagnostic(file, msg))

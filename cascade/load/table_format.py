@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterable
 
 from cascade.checks.load import UNREADABLE
 from cascade.diagnostics import Diagnostic
+from cascade.visible import visible
 
 MAX_UNCOMPRESSED = 50 * 1024 * 1024
 """Bound on the sum of an xlsx zip's declared uncompressed sizes."""
@@ -63,6 +64,35 @@ INPUT_KEYS = ("value", "level", "status", "evidence", "remark")
 Row = tuple[int, dict[int, str]]
 """A row number and its non-empty cells (column → stripped text)."""
 Cells = dict[tuple[str | int, ...], tuple[int, int]]
+
+
+class SheetCells(dict[tuple[str | int, ...], tuple[int, int]]):
+    """The cell map of a workbook: document path → (row, column) on :attr:`sheet`,
+    so that every diagnostic at one of its cells can name it (``actuals!C7``)."""
+
+    __slots__ = ("sheet",)
+
+    def __init__(self, sheet: str, cells: Cells | None = None) -> None:
+        super().__init__(cells or {})
+        self.sheet = sheet
+
+    def __reduce__(self) -> tuple[type[SheetCells], tuple[str, Cells]]:
+        return (SheetCells, (self.sheet, dict(self)))
+
+
+def sheet_of(cells: Cells | None) -> str | None:
+    """The sheet of a workbook's cell map; ``None`` for a CSV's or a YAML file's."""
+    return cells.sheet if isinstance(cells, SheetCells) else None
+
+
+def named_cell(diagnostic: Diagnostic, sheet: str) -> Diagnostic:
+    """``diagnostic`` with the name of the workbook cell it is at (when it is at one)."""
+    if diagnostic.line <= 0 or diagnostic.column <= 0:
+        return diagnostic
+    cell = visible(cell_name(diagnostic.line, diagnostic.column, sheet))
+    return dataclasses.replace(diagnostic, cell=cell)
+
+
 Place = Callable[[int, int], tuple[int, int]]
 """The position in the file of a (row, column) cell."""
 

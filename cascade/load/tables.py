@@ -63,10 +63,12 @@ from cascade.load.table_format import (  # re-exported
     Cells,
     Place,
     Row,
+    SheetCells,
     cell_name,
     column_letter,
     header_key,
     moved,
+    named_cell,
 )
 from cascade.load.table_xlsx import xlsx_rows
 from cascade.load.xlsx_read import number_text  # re-exported
@@ -98,11 +100,15 @@ def read_table(data: bytes, file: str) -> ReadResult:
         msg = f"'{suffix}' is not a table format cascade reads; use .csv or .xlsx"
         rows, problems = [], [UNREADABLE.diagnostic(file, msg)]
     if problems:
-        return ReadResult(file, diagnostics=problems, cells={})
+        named = [named_cell(d, sheet) for d in problems] if sheet else problems
+        return ReadResult(file, diagnostics=named, cells={})
     result = _document(rows, file, sheet)
     if place is not None:  # a CSV: from (row, column) to the file's line:column
         result.diagnostics = [moved(d, place) for d in result.diagnostics]
         result.cells = {path: place(*at) for path, at in (result.cells or {}).items()}
+    elif sheet:  # a workbook: every position names its cell (actuals!C7)
+        result.diagnostics = [named_cell(d, sheet) for d in result.diagnostics]
+        result.cells = SheetCells(sheet, result.cells)
     return result
 
 

@@ -5,7 +5,7 @@ Shape (``version`` changes only when a key is removed or changes meaning)::
     {"version": 2, "root": "plans/x", "files": ["plans/x/a.yaml", ...],
      "summary": {"errors": 1, "warnings": 0, "files": 2},
      "diagnostics": [{"code", "name", "level", "message", "hint", "file",
-                      "line", "column", "end_line", "end_column",
+                      "line", "column", "end_line", "end_column", "cell",
                       "related": [{"file", "line", "column", "message"}]}],
      "notes": ["..."]}
 
@@ -13,9 +13,11 @@ Shape (``version`` changes only when a key is removed or changes meaning)::
 for tools (:mod:`cascade.reporters.paths`): from the repository root
 when the plan is in a git work tree, else from the plan folder (``root`` is
 then ``.``).  Version 1 named files from the plan folder always.
-Positions are 1-based and 0 means unknown.  Diagnostics keep the result's
-order; keys keep the order above.  UTF-8 text as is (``ensure_ascii=False``),
-indented by 2, ending with a newline.
+Positions are 1-based and 0 means unknown; ``cell`` is there only for a
+position in a workbook (xlsx): the cell as the spreadsheet names it
+(``actuals!C7``), whose row and column number are ``line`` and ``column``.
+Diagnostics keep the result's order; keys keep the order above.  UTF-8
+text as is (``ensure_ascii=False``), indented by 2, ending with a newline.
 """
 
 from __future__ import annotations
@@ -41,6 +43,7 @@ def _diagnostic(diagnostic: Diagnostic) -> dict[str, Any]:
         "column": diagnostic.column,
         "end_line": diagnostic.end_line,
         "end_column": diagnostic.end_column,
+        **({"cell": diagnostic.cell} if diagnostic.cell else {}),
         "related": [
             {"file": loc.file, "line": loc.line, "column": loc.column, "message": loc.message}
             for loc in diagnostic.related

@@ -10,8 +10,10 @@ a relative ``uri`` against; it ignores ``uriBaseId`` and
 ``originalUriBaseIds`` (github/codeql-action#2215, and ``resolveUriToFile``
 in its ``src/fingerprints.ts``).  An absolute path (a file outside the
 repository) becomes a ``file:`` URI.  A region is given only for a known line
-(and a column only when known); columns count Unicode code points.  Related
-places become ``relatedLocations``.
+(and a column only when known); columns count Unicode code points.  In a
+workbook (xlsx) the region is the cell's row and column number and the
+message starts with the cell as the spreadsheet names it (``actuals!C7: …``).
+Related places become ``relatedLocations``.
 """
 
 from __future__ import annotations
@@ -70,6 +72,8 @@ def _rules(diagnostics: tuple[Diagnostic, ...]) -> list[dict[str, Any]]:
 
 def _result(diagnostic: Diagnostic, index: int) -> dict[str, Any]:
     text = diagnostic.message
+    if diagnostic.cell:  # a workbook: the region is the cell's row and column number
+        text = f"{diagnostic.cell}: {text}"
     if diagnostic.hint:
         text += f"\nhint: {diagnostic.hint}"
     result: dict[str, Any] = {

@@ -10,7 +10,8 @@ per diagnostic::
       12    warning  id 'G1' is defined twice  GRAPH002
                      see also strategy.yaml:2:3 (first defined here)
 
-A position that is not known is shown as ``-``; positions are padded to the
+A position in a workbook (xlsx) is its cell, ``actuals!C7``; a position
+that is not known is shown as ``-``; positions are padded to the
 widest one in the report so that levels and messages line up.  Then comes a
 summary line (``2 errors, 1 warning in 3 files`` or ``✓ no problems in 3
 files``) and the result's notes.  Colour only when ``color`` is true; otherwise the output is
@@ -35,6 +36,8 @@ _LEVEL_WIDTH = max(len(level.value) for level in Level)
 
 
 def _position(diagnostic: Diagnostic) -> str:
+    if diagnostic.cell:  # a workbook: the cell as the spreadsheet names it
+        return diagnostic.cell
     if diagnostic.line <= 0:
         return "-"
     return place("", diagnostic.line, diagnostic.column)[1:]

@@ -25,7 +25,7 @@ from pydantic import (
 from cascade import numbers
 from cascade.expr import _PLAIN_NUMBER, ExpressionError, parse_expression
 from cascade.periods import BE_DATE_PATTERN, parse_be_date
-from cascade.visible import bidi_problem, id_problem
+from cascade.visible import control_problem, id_problem
 
 
 def d(en: str, th: str) -> str:
@@ -88,14 +88,14 @@ IdList = Annotated[list[Id], BeforeValidator(_listify)]
 
 
 def _shown_as_written(value: str) -> str:
-    problem = bidi_problem(value)
+    problem = control_problem(value)
     if problem:
         raise ValueError(problem)
     return unicodedata.normalize("NFC", value)
 
 
 Plain = Annotated[str, AfterValidator(_shown_as_written)]
-"""Text without bidirectional controls (:func:`cascade.visible.bidi_problem`), in
+"""Text without control characters (:func:`cascade.visible.control_problem`), in
 Unicode's NFC form: two names that differ only in how their marks were typed
 (a Thai tone mark before or after its vowel) are the same name."""
 

@@ -125,6 +125,10 @@ def _error_finding(error: ErrorDetails, model: type[BaseModel], file: str, doc: 
     return Finding(message, file, doc, INVALID_VALUE.code, path, at_key, hint)
 
 
+MAX_SCHEMA_PROBLEMS = 1_000
+"""The most schema problems reported for one document; one more says how many were left."""
+
+
 def validate_document(data: Any, file: str, doc: int) -> tuple[SpecDoc | None, list[Finding]]:
     """Validate one plain document against the model of its ``kind``."""
     if not isinstance(data, dict) or "kind" not in data:
@@ -139,4 +143,11 @@ def validate_document(data: Any, file: str, doc: int) -> tuple[SpecDoc | None, l
     try:
         return SpecDoc(file, doc, model.model_validate(data)), []
     except ValidationError as exc:
-        return None, [_error_finding(err, model, file, doc) for err in exc.errors()]
+        errors = exc.errors()
+        found = [_error_finding(err, model, file, doc) for err in errors[:MAX_SCHEMA_PROBLEMS]]
+        if len(errors) > MAX_SCHEMA_PROBLEMS:  # 500,000 broken KPIs would print for minutes
+            more = len(errors) - MAX_SCHEMA_PROBLEMS
+            last = found[-1]
+            msg = f"and {more:,} more problems in this document; fix the ones above first"
+            found.append(Finding(msg, file, doc, last.code, last.path, last.at_key))
+        return None, found

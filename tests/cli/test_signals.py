@@ -96,12 +96,16 @@ def test_ctrl_c_while_validating_exits_130_without_a_traceback() -> None:
 
 
 def test_ctrl_c_while_cascade_starts_exits_130_quietly() -> None:
-    """Before ``main`` runs (importing typer, the engine …) the quiet handler answers."""
+    """Importing the console script's module installs the quiet handler (before
+    ``main`` runs: importing typer, the engine …), and imports nothing more."""
     starting = textwrap.dedent(
         """
-        import os, signal
+        import os, signal, sys
+        before = set(sys.modules)
         from cascade.cli import start
-        start._quietly()
+        assert sorted(set(sys.modules) - before) == [
+            "__future__", "cascade", "cascade.cli", "cascade.cli.start"
+        ], sorted(set(sys.modules) - before)
         os.kill(os.getpid(), signal.SIGINT)
         import cascade.cli.app
         print("not reached")

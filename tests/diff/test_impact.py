@@ -124,3 +124,26 @@ def test_exit_code_for_every_kind(repo: GitPlan, capsys: pytest.CaptureFixture[s
     )
     assert main(["diff", "HEAD", plan, "--exit-code", "-f", "md"]) == 1
     capsys.readouterr()
+
+
+def test_a_side_score_would_refuse_is_scored_with_a_warning(scored: GitPlan) -> None:
+    """No Actuals for the period on one side, or a file that does not load:
+    ``cascade score`` would refuse that side, so the diff says so."""
+    scored.git("rm", "-q", f"plan/{Q2}")
+    scored.commit("results withdrawn")
+    diff = diff_plans(DiffRequest("HEAD~1..HEAD", scored.plan, lang="en", period="2569-Q2"))
+    assert diff.warnings == (
+        "new side (HEAD): scores in 2569-Q2 are not final: it has no Actuals for 2569-Q2, "
+        "so every KPI there has no result",
+    )
+    scored.write("agreements/units/NEW.yaml", "kind: Agreement\n  bad: [\n")
+    diff = diff_plans(DiffRequest("HEAD~1", scored.plan, lang="en", period="2569-Q2"))
+    assert diff.warnings[1:] == (
+        "new side (working tree): scores in 2569-Q2 are not final: files did not load, "
+        "so cascade score would refuse this side",
+    )
+    lines = body(diff)
+    assert (
+        lines.index(f"warning: {diff.warnings[1]}")
+        == lines.index(f"warning: {diff.warnings[0]}") + 1
+    )

@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 import subprocess
+from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
 
-from cascade.diff import DiffRequest, diff_plans, git
+from cascade.diff import DiffRequest, diff_plans, git, resolve
 from cascade.diff.compare import diff_fields, merged
 from cascade.diff.result import natural
 from cascade.diff.revisions import Range, parse_range
-from cascade.diff.sides import blob_id, from_git
+from cascade.diff.sides import Blob, blob_id, contents, from_git
 from cascade.diff.values import Value, flatten, leaf
 from cascade.engine import LoadOptions
 from cascade.load import files
@@ -22,7 +23,7 @@ from cascade.load.reader import ReadResult
 from cascade.spec.agreement import Criteria, Signatory
 from cascade.spec.common import Bilingual
 from tests.diff.conftest import GitPlan
-from tests.diff.helpers import run_diff
+from tests.diff.helpers import rows, run_diff
 
 
 def test_natural_order_of_ids() -> None:
@@ -114,16 +115,44 @@ def test_blob_id_is_gits(tmp_path: Path) -> None:
     assert blob_id(data) == done.stdout.strip()
 
 
-def test_tree_skips_symlinks_and_reads_bytes(repo: GitPlan) -> None:
+def test_tree_follows_symlinks_and_reads_bytes(repo: GitPlan) -> None:
+    """As validate does on disk (tests/diff/test_git_side.py has the other links)."""
     (repo.plan / "link.yaml").symlink_to("cascade.yaml")
     repo.commit()
     where = git.locate(repo.plan)
     assert where.prefix == "plan"
     side = from_git(where, git.resolve(where, "HEAD"), "HEAD")
-    assert "link.yaml" not in side.files and len(side.files) == 9
-    assert side.files["cascade.yaml"] == (repo.plan / "cascade.yaml").read_bytes()
-    data = side.files["cascade.yaml"]
+    assert side.files["link.yaml"] == side.files["cascade.yaml"] and len(side.files) == 10
+    read = dict(contents(side, ["cascade.yaml", "link.yaml"]))
+    assert read["cascade.yaml"] == read["link.yaml"] == (repo.plan / "cascade.yaml").read_bytes()
+    data = read["cascade.yaml"]
     assert isinstance(data, bytes) and side.oids["cascade.yaml"] == blob_id(data)
+
+
+def test_blobs_are_read_one_at_a_time(repo: GitPlan, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Listing a revision reads no plan file; each blob is read when the one
+    before was handed over; parsed in batches of any size, the diff is the same."""
+    repo.edit("agreements/units/SVC.yaml", "weight: 40}", "weight: 45}")
+    repo.commit()
+    where = git.locate(repo.plan)
+    side = from_git(where, git.resolve(where, "HEAD"), "HEAD")
+    assert all(isinstance(raw, Blob) for raw in side.files.values())
+    read: list[str] = []
+    real = git.iter_blobs
+
+    def counting(repo: git.Repo, oids: list[str]) -> Iterator[tuple[str, bytes]]:
+        for oid, data in real(repo, oids):
+            read.append(oid)
+            yield oid, data
+
+    monkeypatch.setattr(git, "iter_blobs", counting)
+    stream = contents(side, sorted(side.files))
+    assert next(stream) == ("agreements/ORG.yaml", (repo.plan / "agreements/ORG.yaml").read_bytes())
+    assert len(read) == 1
+    assert [rel for rel, _ in stream] == sorted(side.files)[1:] and len(read) == len(side.files)
+    whole = rows(run_diff("HEAD~1..HEAD", repo.plan))
+    monkeypatch.setattr(resolve, "BATCH_BYTES", 1)
+    assert rows(run_diff("HEAD~1..HEAD", repo.plan)) == whole and len(whole) == 1
 
 
 def test_unchanged_files_are_parsed_once(repo: GitPlan, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -119,4 +119,4 @@ def test_deep_nesting_is_refused_before_the_parser_can_crash(data: bytes) -> Non
 
 def test_block_nesting_position() -> None:
     text = "\n".join(" " * i + "a:" for i in range(100)).encode()
-    assert diags(text) == [("LOAD006", 66, 66)]
+    assert diags(text) == [("LOAD006", 65, 65)]

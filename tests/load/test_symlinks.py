@@ -12,7 +12,7 @@ from pathlib import Path
 
 from cascade.engine import validate_plan
 from cascade.load.discover import leaves_root
-from cascade.load.files import PLAN_FILE_LIMIT
+from cascade.load.reader import MAX_FILE_BYTES
 from tests.conftest import MINIMAL, keys, make_plan
 
 
@@ -55,7 +55,7 @@ def test_a_file_over_the_limit_is_refused_before_it_is_read(tmp_path: Path) -> N
     run under 1 GiB, and the file is refused by its size (exit 2), never parsed."""
     root = make_plan(tmp_path, {})
     with (root / "huge.yaml").open("wb") as handle:
-        handle.truncate(PLAN_FILE_LIMIT + 1)  # sparse: no disk, no reading
+        handle.truncate(MAX_FILE_BYTES + 1)  # sparse: no disk, no reading
     result = validate_plan(root)
     assert keys(result) == [("LOAD009", "huge.yaml", 1, 1)]
     assert result.diagnostics[0].message == "cannot read the file: larger than 4 MiB"

@@ -25,6 +25,7 @@ from pathlib import Path
 from cascade.diagnostics import Diagnostic
 from cascade.report.bounded import child_context
 from cascade.report.errors import RenderError
+from cascade.report.pages import party_site
 from cascade.report.pdf_docs import Document
 from cascade.report.pdf_engine import (
     PdfError,
@@ -61,7 +62,7 @@ def _start(view: SiteView, setting: Typesetting, folder: Path) -> None:
 def make_document(view: SiteView, setting: Typesetting, folder: Path, doc: Document) -> int:
     """Write ``doc`` into ``folder``; its page count.  Raises :class:`RenderError`."""
     chosen: tuple[AgreementView, ...] = tuple(view.agreements[i] for i in doc.agreements)
-    part = replace(view, agreements=chosen)
+    part = replace(party_site(view), agreements=chosen)  # what its fingerprint covers
     source = typst_source(part, setting.lang, setting.thai_digits, setting.pages, doc.title)
     pdf = compile_pdf(source)
     path = folder / doc.rel
@@ -95,13 +96,13 @@ def default_jobs() -> int:
 
 def _in_process(
     docs: list[Document], work: tuple[SiteView, Typesetting, Path], progress: Progress | None
-) -> int:
-    pages = 0
+) -> dict[str, int]:
+    counts: dict[str, int] = {}
     for done, doc in enumerate(docs, 1):
-        pages += make_document(*work, doc)
+        counts[doc.rel] = make_document(*work, doc)
         if progress is not None:
-            progress(done, len(docs), pages)
-    return pages
+            progress(done, len(docs), sum(counts.values()))
+    return counts
 
 
 def render_documents(
@@ -111,9 +112,10 @@ def render_documents(
     docs: list[Document],
     jobs: int = 0,
     progress: Progress | None = None,
-) -> int:
+) -> dict[str, int]:
     """Write every document of ``docs`` into ``folder`` with ``jobs`` workers (0: one
-    per core; 1: in this process); the total page count.  Raises :class:`RenderError`."""
+    per core; 1: in this process); the page count of each (by its ``rel``).
+    Raises :class:`RenderError`."""
     jobs = min(jobs or default_jobs(), len(docs))
     if jobs <= 1:
         return _in_process(docs, (view, setting, folder), progress)
@@ -132,10 +134,11 @@ def render_documents(
 
 def _collect(
     pool: ProcessPoolExecutor, docs: Iterable[Document], jobs: int, progress: Progress | None
-) -> int:
-    """Keep ``2 × jobs`` documents in flight (the queue stays small); add up the pages."""
+) -> dict[str, int]:
+    """Keep ``2 × jobs`` documents in flight (the queue stays small); count the pages."""
     queue = list(docs)
     total, done, pages = len(queue), 0, 0
+    counts: dict[str, int] = {}
     queue.reverse()
     flying: dict[Future[tuple[int, Diagnostic | None]], Document] = {}
     while queue or flying:
@@ -153,6 +156,7 @@ def _collect(
             if error is not None:
                 raise RenderError(error)
             done, pages = done + 1, pages + count
+            counts[doc.rel] = count
             if progress is not None:
                 progress(done, total, pages)
-    return pages
+    return counts

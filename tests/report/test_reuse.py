@@ -15,6 +15,7 @@ import re
 import shutil
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -23,8 +24,11 @@ from cascade.engine import LoadOptions, check_plan
 from cascade.load.cachedir import cache_folder
 from cascade.periods import parse_period
 from cascade.report.pdf import PdfOptions, write_pdf
+from cascade.report.render import Rendered
 from cascade.report.reuse import Reuse
+from cascade.report.serve import Site
 from cascade.report.site import ReportOptions, make_report, site_dir, write_report
+from cascade.report.site_view import SiteView
 from cascade.scoring.selection import period_with_actuals
 from tests.conftest import ROOT
 from tests.report.report_helpers import snapshot
@@ -201,3 +205,24 @@ def test_pdf_remakes_only_the_edited_partys_documents(
     # the weights show in the KPI cards up the chain (their cascade trees), and in their books
     chain = {f"{stem}.pdf" for stem in ("P00006", "D001-4", "D001", "DPS")}
     assert made == chain | {f"books/{stem}.pdf" for stem in ("D001-4", "D001", "DPS")}
+
+
+def test_serve_renders_only_what_changed(
+    probation: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    rendered: list[set[str]] = []
+
+    def spy(*args: Any, **kwargs: Any) -> tuple[SiteView, Rendered]:
+        view, pages = make_report(*args, **kwargs)
+        rendered.append({f"{fmt}/{rel}" for fmt, rel in pages})
+        return view, pages
+
+    monkeypatch.setattr("cascade.report.serve.make_report", spy)
+    quarter = parse_period("2569-Q2")
+    site = Site(probation, tmp_path / "out", ReportOptions(period=quarter), print, cache=True)
+    assert site.build()
+    edit(probation / "agreements/people/P0014.yaml", r"^title: .*$", lambda m: "title: ฉบับใหม่")
+    assert site.build()
+    assert rendered[1] == {p for p in pages("P0014", *AGGREGATES) if p.startswith("html/")}
+    report(probation, tmp_path / "cold", False)
+    assert snapshot(site.folder) == snapshot(site_dir(tmp_path / "cold") / "html")

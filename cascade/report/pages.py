@@ -67,12 +67,15 @@ def party_site(view: SiteView) -> SiteView:
 def _entry_pages(
     view: SiteView, fmt: str, entry: PageEntry, words: dict[str, str], trimmed: SiteView
 ) -> list[Page]:
-    """The files of one registered page: one, or one per agreement (these see ``trimmed``)."""
+    """The files of one registered page: one, or one per agreement (these see
+    ``trimmed``); a page that says what it ``reads`` sees ``trimmed`` and those."""
     template = entry.template(fmt)
     base: dict[str, Any] = {"site": view, "t": words}
     if entry.build is not None:
         base["part"] = dict(view.parts)[entry.slug]
     if not entry.per_party:
+        if entry.reads is not None and trimmed is not view:
+            base["site"] = replace(trimmed, **{name: getattr(view, name) for name in entry.reads})
         return [Page(fmt, template, f"{entry.slug}.{fmt}", base | {"page": entry.slug})]
     base["site"] = trimmed
     pages = []

@@ -151,9 +151,9 @@ class Fingerprints:
         known = self.digests.get(id(value))
         if known is not None:
             return known[1]
-        if value is self.view:
-            rest = replace(self.view, agreements=())
-            found = _sha(self.of(rest), *(self.of(a) for a in self.view.agreements))
+        if isinstance(value, SiteView) and value.agreements:  # each agreement pickled once
+            rest = replace(value, agreements=())
+            found = _sha(self.of(rest), *(self.of(a) for a in value.agreements))
         else:
             try:
                 found = _sha(pickled(value))

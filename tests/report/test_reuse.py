@@ -35,6 +35,8 @@ from tests.report.report_helpers import snapshot
 
 AGGREGATES = ("index", "strategy-map", "os-matrix", "cascade", "org-chart", "jobs", "progress")
 """The pages that list everyone: rendered again after any edit of what they read."""
+SCORED = ("cascade", "index", "progress")
+"""The site pages that show weights or scores: the cascade tree, the index's scores."""
 PARTIES = ("DOP", "SEC", "PLAN", "PROB", "REHAB", "LAW", "P0001", "P0012", "P0013", "P0014")
 """The parties of plans/probation with an agreement: a page each."""
 
@@ -111,29 +113,35 @@ def test_probation_edits_render_what_changed_and_match_a_cold_report(
 
     clerk = probation / "agreements/people/P0014.yaml"
     edit(clerk, r"^title: .*$", lambda m: "title: คำรับรองของเจ้าพนักงานธุรการ")
-    # what only the clerk's page shows: that page and the pages that list everyone
-    assert same_as_cold(probation, out, tmp_path) == pages("P0014", *AGGREGATES)
+    # what only the clerk's page shows: that page, and the progress page that lists
+    # every agreement (its fingerprint covers them all)
+    assert same_as_cold(probation, out, tmp_path) == pages("P0014", "progress")
 
     swap_weights(clerk)
-    # the weights also show in the cascade trees of the KPIs they contribute to, up
-    # to the organisation's: the pages of the clerk's chain of command
+    # the weights also show in the cascade trees of the KPIs they feed, up to the
+    # organisation's (the chain of command's pages and the cascade tree), and in the
+    # scores of the index
     chain = ("P0014", "P0012", "P0001", "LAW", "DOP")
-    assert same_as_cold(probation, out, tmp_path) == pages(*chain, *AGGREGATES)
+    assert same_as_cold(probation, out, tmp_path) == pages(*chain, *SCORED)
 
-    edit(probation / "agreements/units/LAW.yaml", r"^    name: (.*)$", lambda m: "    name: ใหม่")
-    assert pages("LAW") <= same_as_cold(probation, out, tmp_path) < first
+    law = probation / "agreements/units/LAW.yaml"
+    edit(law, "name: ร้อยละของระดับความพึงพอใจของลูกค้า", lambda m: "name: ความพึงพอใจของลูกค้า")
+    assert same_as_cold(probation, out, tmp_path) == pages("LAW", "cascade", "progress")
 
     edit(probation / "strategy.yaml", r"^  th: (.*)$", lambda m: "  th: วิสัยทัศน์ใหม่")
-    assert same_as_cold(probation, out, tmp_path) == pages(*AGGREGATES)
+    assert same_as_cold(probation, out, tmp_path) == pages("index", "strategy-map")
 
     edit(probation / "actuals/2569-Q2.yaml", r"value: 94.5", lambda m: "value: 91.5")
-    assert pages("DOP", "progress") <= same_as_cold(probation, out, tmp_path) < first
+    # DOP/1.1's result, in DOP's scorecard, PLAN's (its KPI is the same as DOP's), the index
+    assert same_as_cold(probation, out, tmp_path) == pages("DOP", "PLAN", "index", "progress")
 
     edit(probation / "people.yaml", r"นายธนากร รับส่งไว", lambda m: "นายธนากร ส่งไว")
-    assert pages("P0014") <= same_as_cold(probation, out, tmp_path) < first
+    # the clerk's name shows in every cascade tree the clerk's KPIs are in, and in jobs
+    assert same_as_cold(probation, out, tmp_path) == pages(*chain, *SCORED, "jobs")
 
     edit(probation / "cascade.yaml", r"target: 70", lambda m: "target: 75")  # common KPI C1's
-    assert pages("LAW") <= same_as_cold(probation, out, tmp_path) < first
+    units = ("SEC", "PLAN", "PROB", "REHAB", "LAW")  # the units that take C1
+    assert same_as_cold(probation, out, tmp_path) == pages(*units, "progress")
 
     # files changed or removed by hand are written again, whatever their fingerprint
     (site_dir(out) / "html" / "P0013.html").write_text("mine", encoding="utf-8")
@@ -159,7 +167,7 @@ def test_generated_plan_edits_match_a_cold_report(tmp_path: Path) -> None:
     report(plan, out, True)
     swap_weights(plan / "agreements/people/P00008.yaml")
     chain = ("P00008", "D001-4", "D001", "DPS")  # the person's KPIs and those they feed
-    assert same_as_cold(plan, out, tmp_path) == pages(*chain, *AGGREGATES)
+    assert same_as_cold(plan, out, tmp_path) == pages(*chain, "cascade", "progress")  # no scores
     edit(plan / "agreements/units/D001-4.yaml", r"^    name: (.*)$", lambda m: "    name: ใหม่")
     assert pages("D001-4") <= same_as_cold(plan, out, tmp_path)
     people = next((plan / "people").iterdir())
@@ -223,6 +231,6 @@ def test_serve_renders_only_what_changed(
     assert site.build()
     edit(probation / "agreements/people/P0014.yaml", r"^title: .*$", lambda m: "title: ฉบับใหม่")
     assert site.build()
-    assert rendered[1] == {p for p in pages("P0014", *AGGREGATES) if p.startswith("html/")}
+    assert rendered[1] == {"html/P0014.html", "html/progress.html"}
     report(probation, tmp_path / "cold", False)
     assert snapshot(site.folder) == snapshot(site_dir(tmp_path / "cold") / "html")

@@ -62,12 +62,22 @@ def run_report(plan: Path, out: Path, formats: str, jobs: int) -> tuple[float, i
     command = [*cascade_command(), "report", str(plan), "-f", formats, "-o", str(out), "-q"]
     if jobs:
         command += ["--jobs", str(jobs)]
+    return watched(command)
+
+
+def watched(
+    command: list[str], env: dict[str, str] | None = None, every: float = 0.1
+) -> tuple[float, int, str]:
+    """Run ``command``: seconds, peak RSS of its process tree (KiB, sampled ``every``
+    seconds) and stdout; stops the benchmark with stderr when it fails."""
     started = time.perf_counter()
-    proc = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(
+        command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, text=True
+    )
     peak = 0
     while proc.poll() is None:
         peak = max(peak, tree_rss_kib(proc.pid))
-        time.sleep(0.1)
+        time.sleep(every)
     took = time.perf_counter() - started
     stdout, stderr = proc.communicate()
     if proc.returncode != 0:

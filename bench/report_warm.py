@@ -13,8 +13,9 @@ default options outside CI: the cache on) and prints a Markdown row for:
   person nobody cascades from; the edit alternates, so every run has one);
 - for comparison, a cold report (``--no-cache``) into another folder.
 
-Each row: median seconds, peak resident memory of the process tree, and the
-files the run wrote anew (a new inode: rendered, not kept), with the
+Each row: median seconds (and CPU seconds: user + system of the process and
+its workers, less sensitive to a busy machine), peak resident memory of the
+process tree, and the files the run wrote anew (a new inode: rendered, not kept), with the
 machine's load average at the start (the machine may be shared: the seconds
 are then upper bounds).
 """
@@ -24,15 +25,14 @@ from __future__ import annotations
 import argparse
 import os
 import re
+import resource
 import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
-from bench.report import KIB, tree_rss_kib
+from bench.report import KIB, watched
 from bench.run import CACHE, cascade_command, plan_for
 
 WEIGHT = re.compile(r"^    weight: (\d+)$", re.MULTILINE)
@@ -45,26 +45,19 @@ def inodes(folder: Path) -> dict[str, int]:
     }
 
 
-def run(plan: Path, out: Path, formats: str, extra: list[str]) -> tuple[float, int, int]:
-    """Seconds, peak tree RSS (KiB) and files written anew of one report."""
+def run(plan: Path, out: Path, formats: str, extra: list[str]) -> tuple[float, int, int, float]:
+    """Seconds, peak tree RSS (KiB), files written anew and CPU seconds (user + system,
+    the process and its workers) of one report."""
+    used = resource.getrusage(resource.RUSAGE_CHILDREN)
     before = inodes(out / "report") if (out / "report").exists() else {}
     command = [*cascade_command(), "report", str(plan), "-f", formats, "-o", str(out), "-q"]
     env = {k: v for k, v in os.environ.items() if k != "CI"}
-    started = time.perf_counter()
-    proc = subprocess.Popen(
-        command + extra, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env, text=True
-    )
-    peak = 0
-    while proc.poll() is None:
-        peak = max(peak, tree_rss_kib(proc.pid))
-        time.sleep(0.05)
-    took = time.perf_counter() - started
-    _, err = proc.communicate()
-    if proc.returncode != 0:
-        raise SystemExit(f"cascade report failed ({proc.returncode}):\n{err}")
+    took, peak, _ = watched(command + extra, env, 0.05)
+    done = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = done.ru_utime + done.ru_stime - used.ru_utime - used.ru_stime
     after = inodes(out / "report")
     fresh = sum(1 for rel, ino in after.items() if before.get(rel) != ino and "fonts/" not in rel)
-    return took, peak, fresh
+    return took, peak, fresh, cpu
 
 
 def swap_weights(path: Path) -> None:
@@ -105,12 +98,14 @@ def main(argv: list[str] | None = None) -> int:
         cold = [run(plan, Path(scratch) / "cold", args.format, ["--no-cache"])]
         rows.append(("cold, `--no-cache`, for comparison", cold))
     head = f"{args.people:,} people, `-f {args.format}`"
-    print(f"| {head} | s (median) | peak RSS MiB | files made |")
-    print("| --- | ---: | ---: | ---: |")
+    print(f"| {head} | s (median) | CPU s (median) | peak RSS MiB | files made |")
+    print("| --- | ---: | ---: | ---: | ---: |")
     for label, runs in rows:
         took = statistics.median(r[0] for r in runs)
+        cpu = statistics.median(r[3] for r in runs)
         peak = max(r[1] for r in runs)
-        print(f"| {label} | {took:.2f} | {peak / KIB:,.0f} | {runs[-1][2]:,} |", flush=True)
+        made = runs[-1][2]
+        print(f"| {label} | {took:.2f} | {cpu:.2f} | {peak / KIB:,.0f} | {made:,} |", flush=True)
     print(f"load average at end: {os.getloadavg()[0]:.1f}", file=sys.stderr)
     return 0
 

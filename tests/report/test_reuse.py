@@ -20,6 +20,7 @@ from typing import Any
 import pytest
 
 from bench.generate import generate
+from bench.report_warm import swap_weights
 from cascade.engine import LoadOptions, check_plan
 from cascade.load.cachedir import cache_folder
 from cascade.periods import parse_period
@@ -73,22 +74,6 @@ def edit(path: Path, pattern: str, change: Callable[[re.Match[str]], str]) -> No
     found = re.search(pattern, text, re.MULTILINE)
     assert found is not None, f"{pattern!r} not in {path}"
     path.write_text(text[: found.start()] + change(found) + text[found.end() :], encoding="utf-8")
-
-
-def swap_weights(path: Path) -> None:
-    """Swap the first two different KPI weights (the sum, and the plan, stay valid)."""
-    text = path.read_text(encoding="utf-8")
-    spots = list(re.finditer(r"^    weight: (\d+)$", text, re.MULTILINE))
-    one = spots[0]
-    two = next(s for s in spots[1:] if s.group(1) != one.group(1))
-    parts = [
-        text[: one.start(1)],
-        two.group(1),
-        text[one.end(1) : two.start(1)],
-        one.group(1),
-        text[two.end(1) :],
-    ]
-    path.write_text("".join(parts), encoding="utf-8")
 
 
 def pages(*stems: str) -> set[str]:

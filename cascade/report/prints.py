@@ -5,10 +5,11 @@ A page's fingerprint covers its context (``site``, ``agreement``, ``part``,
 and output path, and what every page shares (:func:`page_key`): cascade's
 code, the template folders' files, the language, ``--thai-digits`` and, with
 it, the plan's codes that keep their digits.  A party's page sees only
-:func:`~cascade.report.pages.party_site` and its agreement, so an edit to
-one person changes the fingerprints of that person's pages (and those of
-the parties whose views show what changed) and of the pages that list
-everyone, nothing else.  A PDF document's covers its agreements, the
+:func:`~cascade.report.pages.party_site` and its agreement, a site page only
+the fields its :class:`~cascade.report.registry.PageEntry` ``reads``, so an
+edit to one person changes the fingerprints of that person's pages, those
+of the parties whose views show what changed, and those of the site pages
+that read it, nothing else.  A PDF document's covers its agreements, the
 trimmed site, the typesetting and the PDF engine (:func:`document_key`).
 
 Same fingerprint, same bytes: that is what :mod:`cascade.report.reuse`

@@ -81,13 +81,23 @@ def run_report(plan: Path, out: Path, formats: str, jobs: int) -> tuple[float, i
     command = [*cascade_command(), "report", str(plan), "-f", formats, "-o", str(out), "-q"]
     if jobs:
         command += ["--jobs", str(jobs)]
+    return watched(command)
+
+
+def watched(
+    command: list[str], env: dict[str, str] | None = None, every: float = 0.1
+) -> tuple[float, int, int, str]:
+    """Run ``command``: seconds, peak RSS and PSS sums of its process tree (KiB,
+    sampled ``every`` seconds) and stdout; stops the benchmark with stderr when it fails."""
     started = time.perf_counter()
-    proc = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(
+        command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, text=True
+    )
     peak = peak_pss = 0
     while proc.poll() is None:
         rss, pss = tree_memory_kib(proc.pid)
         peak, peak_pss = max(peak, rss), max(peak_pss, pss)
-        time.sleep(0.1)
+        time.sleep(every)
     took = time.perf_counter() - started
     stdout, stderr = proc.communicate()
     if proc.returncode != 0:

@@ -22,6 +22,7 @@ MODULES = (
     "bench.peers",
     "bench.warm",
     "bench.lsp",
+    "bench.report_warm",
 )
 
 

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 import typer
 
-from cascade.engine import Checked, check_plan
+from cascade.engine import Checked, LoadOptions, check_plan
 from cascade.result import PlanHasErrors, RunResult
 
 if TYPE_CHECKING:
@@ -34,7 +34,7 @@ def only_file(result: RunResult, root: Path, file: Path) -> RunResult:
     return RunResult(result.root, result.files, kept, (*result.notes, note))
 
 
-def checked_plan(plan_dir: Path, doing: str) -> Checked:
+def checked_plan(plan_dir: Path, doing: str, options: LoadOptions | None = None) -> Checked:
     """The validated plan; :class:`PlanHasErrors` when it has errors.
 
     ``main`` prints the errors on stderr with the text reporter, then
@@ -42,7 +42,7 @@ def checked_plan(plan_dir: Path, doing: str) -> Checked:
     for an unreadable file).  A folder that is not a plan raises
     ``PlanRootError`` (exit 2).
     """
-    checked = check_plan(plan_dir)
+    checked = check_plan(plan_dir, options=options or LoadOptions())
     if checked.model is None or checked.result.errors:
         raise PlanHasErrors(checked.result, f"the plan has errors; fix them before {doing}")
     return checked

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import importlib
 import importlib.util
+import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
@@ -19,13 +20,14 @@ from cascade.cli.common import (
     period_option,
     plan_language,
 )
-from cascade.engine import Checked, check_plan, find_plan_root
+from cascade.engine import Checked, LoadOptions, check_plan, find_plan_root
 from cascade.exitcodes import CascadeError, ExitCode
 from cascade.result import PlanHasErrors, RunResult
 
 if TYPE_CHECKING:
     from cascade.report.bounded import Limits
     from cascade.report.pdf import PdfOptions, PdfResult
+    from cascade.report.reuse import Reuse
     from cascade.report.site_view import SiteView
 
 # cascade.report (jinja2, the SVG charts, ...) and cascade.scoring are imported
@@ -53,6 +55,7 @@ class PdfWriter(Protocol):
         out_dir: Path,
         options: PdfOptions | None = ...,
         progress: Callable[[int, int, int], None] | None = ...,
+        reuse: Reuse | None = ...,
     ) -> PdfResult: ...
 
 
@@ -119,6 +122,12 @@ def report(
         "none", "--pdf-book", help="Also bind PDF books: none, unit (one per unit) or org."
     ),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress on the terminal."),
+    cache: bool | None = typer.Option(
+        None,
+        "--cache/--no-cache",
+        help="Use the cache (.cascade-cache/): parsed files, and render only the pages whose "
+        "inputs changed since the last report in --out. Default: on, except in CI (CI is set).",
+    ),
 ) -> int:
     """Write the report: agreements, KPI cards, strategy map, OS matrix, cascade
     tree, jobs (and scorecards with --period) as HTML, Markdown and PDF.
@@ -144,6 +153,7 @@ def report(
     from cascade.report.output import NotOurs, check_ours
     from cascade.report.pdf_docs import BOOKS
     from cascade.report.progress import ReportProgress, wanted
+    from cascade.report.reuse import reuse_for
     from cascade.report.site import ReportOptions, make_report, site_dir, write_report
     from cascade.scoring.selection import period_with_actuals
 
@@ -154,12 +164,14 @@ def report(
         raise typer.BadParameter(f"{templates} is not a folder", param_hint="--templates")
     limits = Limits(timeout, memory)
     plan_dir = find_plan_root(plan_dir)
+    use_cache = cache if cache is not None else not os.environ.get("CI")
     if serve_:
         where = output_dir(out, plan_dir, None)
-        return _serve(plan_dir, where, lang, period, thai_digits, templates, limits, port)
+        asked = (lang, period, thai_digits, templates)
+        return _serve(plan_dir, where, asked, limits, port, use_cache)
     writer = _pdf_writer() if "pdf" in formats else None
     when = period_option(period) if period is not None else None
-    checked = checked_plan(plan_dir, "reporting")
+    checked = checked_plan(plan_dir, "reporting", LoadOptions(cache=use_cache))
     model = checked.model
     assert model is not None
     _refuse_signed_drafts(checked, plan_dir)
@@ -175,6 +187,7 @@ def report(
     )
     from cascade.report.pdf import PdfOptions, pdf_folder
 
+    reuse = reuse_for(plan_dir, site_dir(out)) if use_cache else None
     written: dict[str, Path] = {}
     pdf_note = ""
     try:
@@ -182,13 +195,13 @@ def report(
             check_ours(site_dir(out) / fmt)
         with ReportProgress(wanted(quiet), options.lang) as progress:
             progress.view()
-            view, pages = make_report(model, options, progress.pages)
+            view, pages = make_report(model, options, progress.pages, reuse)
             if writer is not None:  # first: a PDF problem leaves every format untouched
                 chosen = PdfOptions(options.lang, thai_digits, pdf_book, jobs)
-                result = writer(view, site_dir(out), chosen, progress.pdf)
+                result = writer(view, site_dir(out), chosen, progress.pdf, reuse)
                 written["pdf"] = pdf_folder(site_dir(out))
                 pdf_note = f" ({len(result.documents):,} files, {result.pages:,} pages)"
-            written.update(write_report(pages, out))
+            written.update(write_report(pages, out, reuse))
     except RenderError as exc:
         message = f"{exc.diagnostic.format()}\ncascade: the report was not written"
         raise CascadeError(message, prefix="") from None
@@ -203,26 +216,26 @@ def report(
 def _serve(
     plan_dir: Path,
     out: Path,
-    lang: str | None,
-    period: str | None,
-    thai_digits: bool,
-    templates: Path | None,
+    chosen: tuple[str | None, str | None, bool, Path | None],
     limits: Limits,
     port: int,
+    cache: bool,
 ) -> int:
-    """Serve even a broken plan: its errors show on the page until fixed."""
+    """Serve even a broken plan: its errors show on the page until fixed.
+    ``chosen``: ``--lang``, ``--period``, ``--thai-digits`` and ``--templates``."""
     from cascade.report.serve import Site, serve
     from cascade.report.site import ReportOptions
 
+    lang, period, thai_digits, templates = chosen
     when = period_option(period) if period else None
-    checked = check_plan(plan_dir)
-    chosen = plan_language(lang, checked.model) if checked.model is not None else (lang or "th")
-    options = ReportOptions(chosen, when, ("html",), templates, thai_digits, False, limits)
+    checked = check_plan(plan_dir, options=LoadOptions(cache=cache))
+    words = plan_language(lang, checked.model) if checked.model is not None else (lang or "th")
+    options = ReportOptions(words, when, ("html",), templates, thai_digits, False, limits)
 
     def log(line: str) -> None:
         typer.echo(line, err=True)
 
-    site = Site(plan_dir, out, options, log)
+    site = Site(plan_dir, out, options, log, cache)
     try:
         serve(site, port, [templates] if templates else [], log)
     except OSError as exc:

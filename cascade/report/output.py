@@ -11,7 +11,9 @@ cascade only replaces what it wrote: every folder it writes holds a manifest
 else (a file of the user's, or a folder cascade never wrote) is refused with
 :class:`NotOurs`, before anything is written.  Files are 0644, folders 0755.
 :func:`sync_tree` (used by ``--serve``) rewrites only the files whose text
-changed, each atomically, and removes files no longer produced.
+changed, each atomically, and removes files no longer produced.  Files a
+report keeps from the last one (:mod:`cascade.report.reuse`) are hard-linked
+into the staged folder (:func:`link_files`) instead of written again.
 The two renames run with Ctrl-C and SIGTERM held back, so an interrupted
 report never leaves the output folder missing; a failure of
 :func:`replace_tree` raises an ``OSError`` naming the folder.
@@ -25,7 +27,7 @@ import shutil
 import signal
 import tempfile
 import threading
-from collections.abc import Iterator, Mapping
+from collections.abc import Collection, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -59,7 +61,30 @@ class NotOurs(Exception):
 
 
 def _files_in(folder: Path) -> list[str]:
-    return sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*") if not p.is_dir())
+    """Every non-folder under ``folder``, relative, sorted."""
+    return _tree(folder)[1]
+
+
+def _tree(folder: Path) -> tuple[list[str], list[str]]:
+    """The folders and the other files under ``folder``, relative, sorted (``os.scandir``:
+    no symlink followed, several times faster than ``Path.rglob`` on 10,000 pages)."""
+    found: list[str] = []
+    folders: list[str] = []
+    todo = [("", str(folder))]
+    while todo:
+        prefix, path = todo.pop()
+        try:
+            entries = list(os.scandir(path))
+        except NotADirectoryError:
+            continue
+        for entry in entries:
+            rel = prefix + entry.name
+            if entry.is_dir(follow_symlinks=False):
+                todo.append((rel + "/", entry.path))
+                folders.append(rel)
+            else:
+                found.append(rel)
+    return sorted(folders), sorted(found)
 
 
 def check_ours(target: Path) -> None:
@@ -99,19 +124,40 @@ def _write_all(folder: Path, files: Mapping[str, str | bytes]) -> None:
 
 def _seal(folder: Path) -> None:
     """Write the manifest and give every file and folder its mode."""
-    for path in folder.rglob("*"):
-        path.chmod(FOLDER_MODE if path.is_dir() else FILE_MODE)
-    listing = "".join(f"{rel}\n" for rel in _files_in(folder) if rel != MANIFEST)
+    folders, files = _tree(folder)
+    for rel in folders:
+        os.chmod(folder / rel, FOLDER_MODE)
+    for rel in files:
+        os.chmod(folder / rel, FILE_MODE)
+    listing = "".join(f"{rel}\n" for rel in files if rel != MANIFEST)
     (folder / MANIFEST).write_text(listing, encoding="utf-8")
     (folder / MANIFEST).chmod(FILE_MODE)
     folder.chmod(FOLDER_MODE)
 
 
-def replace_tree(target: Path, files: Mapping[str, str | bytes]) -> None:
-    """Make folder ``target`` hold exactly ``files`` (relative path → text or bytes)
-    and the manifest; raises :class:`NotOurs` when ``target`` holds foreign files."""
+def link_files(folder: Path, files: Mapping[str, Path]) -> None:
+    """Put each ``source`` at ``folder/rel``: a hard link, or a copy where links fail."""
+    made: set[Path] = set()
+    for rel, source in sorted(files.items()):
+        dest = folder / rel
+        if dest.parent not in made:
+            dest.parent.mkdir(mode=FOLDER_MODE, parents=True, exist_ok=True)
+            made.add(dest.parent)
+        try:
+            os.link(source, dest, follow_symlinks=False)
+        except OSError:  # a file system without hard links
+            shutil.copyfile(source, dest, follow_symlinks=False)
+
+
+def replace_tree(
+    target: Path, files: Mapping[str, str | bytes], kept: Mapping[str, Path] | None = None
+) -> None:
+    """Make folder ``target`` hold exactly ``files`` (relative path → text or bytes),
+    the ``kept`` files of the last report (relative path → its file in ``target``) and
+    the manifest; raises :class:`NotOurs` when ``target`` holds foreign files."""
     with naming(target), staged(target) as folder:
         _write_all(folder, files)
+        link_files(folder, kept or {})
 
 
 @contextmanager
@@ -154,9 +200,11 @@ def _swap(staging: Path, target: Path) -> None:
         shutil.rmtree(old, ignore_errors=True)
 
 
-def sync_tree(target: Path, files: Mapping[str, str]) -> list[str]:
-    """Update ``target`` in place to hold ``files``; return the paths that changed."""
+def sync_tree(target: Path, files: Mapping[str, str], kept: Collection[str] = ()) -> list[str]:
+    """Update ``target`` in place to hold ``files`` and the ``kept`` files it has;
+    return the paths that changed."""
     changed: list[str] = []
+    kept = set(kept)
     for rel, text in sorted(files.items()):
         dest = target / rel
         try:
@@ -170,7 +218,7 @@ def sync_tree(target: Path, files: Mapping[str, str]) -> list[str]:
         for path in sorted(target.rglob("*")):
             rel = path.relative_to(target).as_posix()
             keep = rel == MANIFEST or rel.startswith("fonts/")
-            if path.is_file() and rel not in files and not keep:
+            if path.is_file() and rel not in files and rel not in kept and not keep:
                 path.unlink()
                 changed.append(rel)
         listing = "".join(f"{rel}\n" for rel in _files_in(target) if rel != MANIFEST)

@@ -3,17 +3,16 @@
 The workers are clean ``forkserver`` children (``spawn`` where there is no
 forkserver): a forked child would inherit the parent's whole heap, the plan
 and its view, and copy it page by page as its garbage collector touches it.
-Each worker is started with the *shell* of the view (the organisation, the
-year and the site-wide parts, without the per-party lists) and is sent, with
-each :class:`~cascade.report.pdf_docs.Document`, just that document's
-agreements.  It renders their typst markup, compiles it, writes the file into
-the staged PDF folder and sends back its page count.  So a worker's memory is
-that of its largest document whatever the size of the plan, and the parent
-never holds a page.  (A registered page whose PDF form is not per party may
-read anything of the site: then the workers get the whole view.)  A failure
-comes back as a diagnostic; a worker that dies (typst aborting) stops the run
-with a :class:`PdfError` naming the documents in hand, never a traceback or
-a hang.
+Each worker is started with what a party's PDF sees of the site
+(:func:`~cascade.report.pages.party_site`: the organisation, the year, none of
+the lists that grow with the plan) and is sent, with each
+:class:`~cascade.report.pdf_docs.Document`, just that document's agreements.
+It renders their typst markup, compiles it, writes the file into the staged
+PDF folder and sends back its page count. So a worker's memory is that of its
+largest document whatever the size of the plan, and the parent never holds a
+page. A failure comes back as a diagnostic; a worker that dies (typst
+aborting) stops the run with a :class:`PdfError` naming the documents in hand,
+never a traceback or a hang.
 """
 
 from __future__ import annotations
@@ -28,6 +27,7 @@ from pathlib import Path
 
 from cascade.diagnostics import Diagnostic
 from cascade.report.errors import RenderError
+from cascade.report.pages import party_site
 from cascade.report.pdf_docs import Document
 from cascade.report.pdf_engine import (
     PdfError,
@@ -35,8 +35,8 @@ from cascade.report.pdf_engine import (
     count_pages,
     typst_source,
 )
-from cascade.report.registry import PageEntry, pdf_parts, registered
-from cascade.report.site_view import JobsView, SiteView, TreeView
+from cascade.report.registry import PageEntry
+from cascade.report.site_view import SiteView
 from cascade.report.view import AgreementView
 
 Progress = Callable[[int, int, int], None]
@@ -60,26 +60,6 @@ def _start(view: SiteView, setting: Typesetting, folder: Path) -> None:
     _WORK = (view, setting, folder)
 
 
-def shell(view: SiteView, setting: Typesetting) -> SiteView:
-    """What a worker keeps of ``view``: all but the lists that grow with the plan
-    (parties, agreements, the cascade tree, the jobs, the pages' parts, the
-    period's summary), when every PDF form is a party's; else the whole view."""
-    forms = pdf_parts(registered() if setting.pages is None else setting.pages)
-    if not all(per_party for _, per_party in forms):
-        return view
-    return replace(
-        view,
-        parties=(),
-        without_agreement=(),
-        agreements=(),
-        tree=TreeView((), ()),
-        jobs=JobsView((), (), ()),
-        nav=(),
-        parts=(),
-        period=None if view.period is None else replace(view.period, summary=()),
-    )
-
-
 def agreements_of(view: SiteView, doc: Document) -> tuple[AgreementView, ...]:
     """The agreements ``doc`` prints, in order."""
     return tuple(view.agreements[i] for i in doc.agreements)
@@ -94,7 +74,8 @@ def make_document(
 ) -> int:
     """Write ``doc`` into ``folder`` (its ``chosen`` agreements, by default taken
     from ``view``); its page count.  Raises :class:`RenderError`."""
-    part = replace(view, agreements=agreements_of(view, doc) if chosen is None else chosen)
+    agreements = agreements_of(view, doc) if chosen is None else chosen
+    part = replace(party_site(view), agreements=agreements)  # what its fingerprint covers
     source = typst_source(part, setting.lang, setting.thai_digits, setting.pages, doc.title)
     pdf = compile_pdf(source)
     path = folder / doc.rel
@@ -128,13 +109,13 @@ def default_jobs() -> int:
 
 def _in_process(
     docs: list[Document], work: tuple[SiteView, Typesetting, Path], progress: Progress | None
-) -> int:
-    pages = 0
+) -> dict[str, int]:
+    counts: dict[str, int] = {}
     for done, doc in enumerate(docs, 1):
-        pages += make_document(*work, doc)
+        counts[doc.rel] = make_document(*work, doc)
         if progress is not None:
-            progress(done, len(docs), pages)
-    return pages
+            progress(done, len(docs), sum(counts.values()))
+    return counts
 
 
 def render_documents(
@@ -144,15 +125,16 @@ def render_documents(
     docs: list[Document],
     jobs: int = 0,
     progress: Progress | None = None,
-) -> int:
+) -> dict[str, int]:
     """Write every document of ``docs`` into ``folder`` with ``jobs`` workers (0: one
-    per core; 1: in this process); the total page count.  Raises :class:`RenderError`."""
+    per core; 1: in this process); the page count of each (by its ``rel``).
+    Raises :class:`RenderError`."""
     jobs = min(jobs or default_jobs(), len(docs))
     if jobs <= 1:
         return _in_process(docs, (view, setting, folder), progress)
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
-    pool = ProcessPoolExecutor(jobs, context, _start, (shell(view, setting), setting, folder))
+    pool = ProcessPoolExecutor(jobs, context, _start, (party_site(view), setting, folder))
     try:
         return _collect(pool, view, docs, jobs, progress)
     except BrokenProcessPool:  # from submit: a worker died before taking a document
@@ -167,10 +149,11 @@ def _collect(
     docs: Iterable[Document],
     jobs: int,
     progress: Progress | None,
-) -> int:
-    """Keep ``2 × jobs`` documents in flight (the queue stays small); add up the pages."""
+) -> dict[str, int]:
+    """Keep ``2 × jobs`` documents in flight (the queue stays small); count the pages."""
     queue = list(docs)
     total, done, pages = len(queue), 0, 0
+    counts: dict[str, int] = {}
     queue.reverse()
     flying: dict[Future[tuple[int, Diagnostic | None]], Document] = {}
     while queue or flying:
@@ -188,6 +171,7 @@ def _collect(
             if error is not None:
                 raise RenderError(error)
             done, pages = done + 1, pages + count
+            counts[doc.rel] = count
             if progress is not None:
                 progress(done, total, pages)
-    return pages
+    return counts

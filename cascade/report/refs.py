@@ -72,6 +72,7 @@ class Refs:
         """Whose words the labels use: a government's or a business's (see labels.sector_of)."""
         taken = reserved_stems(registered()) if reserved is None else reserved
         self.pages: dict[str, str] = unique_stems(model.agreements, taken)
+        self._kpis: dict[int, tuple[Kpi, Ref]] = {}  # by id(): a KPI's ref is made once
 
     def text(self, value: str | Bilingual | None) -> str:
         return text_of(value, self.lang)
@@ -86,8 +87,13 @@ class Refs:
         return word(PARTY_WORDS, self.model.party_type(party), self.lang, self.sector)
 
     def kpi(self, kpi: Kpi) -> Ref:
+        known = self._kpis.get(id(kpi))
+        if known is not None:
+            return known[1]
         name = self.text(kpi.name) or kpi.id
-        return Ref(kpi.id, kpi.qid, name, self.pages.get(kpi.party, ""), f"kpi-{slug(kpi.id)}")
+        ref = Ref(kpi.id, kpi.qid, name, self.pages.get(kpi.party, ""), f"kpi-{slug(kpi.id)}")
+        self._kpis[id(kpi)] = (kpi, ref)
+        return ref
 
     def kpi_qid(self, qid: str) -> Ref:
         """A ref by qualified id, also for a KPI the plan does not have."""

@@ -61,6 +61,11 @@ class PageEntry:
     per_party: bool = False
     pdf: str | None = None
     build: PartBuilder | None = None
+    reads: tuple[str, ...] | None = None
+    """The ``site`` fields its built-in templates read besides the site-wide ones
+    (name, year, navigation, stamp: :func:`cascade.report.pages.party_site`); it is
+    rendered from only those, so only their changes render it again.  ``None``:
+    the whole site.  A party page reads only ``agreement`` and the site-wide fields."""
 
     def template(self, fmt: str) -> str:
         """The template of this page in ``fmt`` (``html`` or ``md``)."""
@@ -75,39 +80,48 @@ def _org_chart(sources: PartSources) -> object:
 
 
 PAGES: tuple[PageEntry, ...] = (
-    PageEntry(HOME),
+    PageEntry(
+        HOME,
+        reads=("parties", "without_agreement", "matrix", "vision", "mission", "period"),
+    ),
     # These four read site.strategy, site.matrix, site.tree and site.jobs (build.py).
     PageEntry(
         "strategy-map",
         word="strategy_map",
         nav=("แผนที่ยุทธศาสตร์", "Strategy map"),
+        reads=("strategy", "vision"),
     ),
     PageEntry(
         "os-matrix",
         word="os_matrix",
         nav=("ตาราง OS Matrix (เจ้าภาพ/ผู้สนับสนุน)", "OS matrix (owner/supporter)"),
+        reads=("matrix",),
     ),
     PageEntry(
         "cascade",
         word="cascade_tree",
         nav=("แผนภูมิการถ่ายทอดตัวชี้วัด", "KPI cascade tree"),
+        reads=("tree",),
     ),
     PageEntry(
         "org-chart",
         word="org_chart",
         nav=("แผนผังโครงสร้างองค์กร", "Organisation chart"),
         build=_org_chart,
+        reads=(),
     ),
     PageEntry(
         "jobs",
         word="jobs",
         nav=("สายงานและใบกำหนดหน้าที่งาน", "Job families and job descriptions"),
+        reads=("jobs",),
     ),
     # Reads site.agreements' scorecards (report --period): share reported, KPIs at risk.
     PageEntry(
         "progress",
         word="progress",
         nav=("ความก้าวหน้าการรายงานผล", "Reporting progress"),
+        reads=("agreements", "period"),
     ),
     PageEntry("party", per_party=True, pdf="party.typ"),
 )

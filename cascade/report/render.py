@@ -79,15 +79,29 @@ def _in_process(
     return out
 
 
-def render_site(
-    view: SiteView, options: RenderOptions, progress: PageProgress | None = None
-) -> Rendered:
-    """Every page of every format in ``options``; raises :class:`RenderError`.
-    ``progress`` hears of each built-in page (user templates render in a child)."""
+def all_pages(view: SiteView, options: RenderOptions) -> list[Page]:
+    """Every page of every format in ``options``, in order (a party's page sees
+    the whole site only with user templates)."""
     unknown = [f for f in options.formats if f not in FORMATS]
     if unknown:
         raise ValueError(f"unknown report format(s): {', '.join(unknown)}")
-    pages = [p for fmt in options.formats for p in site_pages(view, fmt, options.pages)]
+    whole = options.env.templates is not None
+    return [p for fmt in options.formats for p in site_pages(view, fmt, options.pages, whole)]
+
+
+def render_site(
+    view: SiteView,
+    options: RenderOptions,
+    progress: PageProgress | None = None,
+    pages: list[Page] | None = None,
+) -> Rendered:
+    """Every page of every format in ``options`` (or just ``pages``, some of
+    :func:`all_pages`); raises :class:`RenderError`.
+    ``progress`` hears of each built-in page (user templates render in a child)."""
+    if pages is None:
+        pages = all_pages(view, options)
+    if not pages:
+        return {}
     if options.env.templates is None:
         return _in_process(pages, options, progress)
     job = Job(options.env, tuple(pages), options.shown(), options.limits)

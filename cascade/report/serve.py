@@ -2,14 +2,17 @@
 
 The server (:mod:`cascade.report.serve_http`) serves ``out/report/html``;
 the main thread watches the plan folder (and ``--templates``) with
-watchfiles and rebuilds on every change.  A rebuild renders the whole site
-(the pages of ``options.pages``, the registry's by default) in memory and
-rewrites only the pages whose text changed.  When the plan (or a template)
-has errors, or a rebuild fails in any other way, the pages on disk stay as
-they were and every HTML request gets an error page listing the problems;
-the server keeps serving.  Each change of what is shown (pages rewritten,
-error page shown or gone) bumps :attr:`Site.version`, which wakes the open
-pages' event streams so they reload.
+watchfiles and rebuilds on every change.  A rebuild renders the pages of
+``options.pages`` (the registry's by default) in memory and rewrites only
+the pages whose text changed; with the cache on, only the pages whose
+inputs changed are rendered at all (:mod:`cascade.report.reuse`: the others
+stay on disk as they are), and the plan is read through the parse cache.
+When the plan (or a template) has errors, or a rebuild fails in any other
+way, the pages on disk stay as they were and every HTML request gets an
+error page listing the problems; the server keeps serving.  Each change of
+what is shown (pages rewritten, error page shown or gone) bumps
+:attr:`Site.version`, which wakes the open pages' event streams so they
+reload.
 """
 
 from __future__ import annotations
@@ -19,11 +22,12 @@ from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
-from cascade.engine import CACHE_FOLDER, PlanRootError, check_plan
+from cascade.engine import CACHE_FOLDER, LoadOptions, PlanRootError, check_plan
 from cascade.report.env import EnvOptions, make_env
 from cascade.report.errors import RenderError
 from cascade.report.fonts import font_assets
 from cascade.report.output import sync_tree
+from cascade.report.reuse import reuse_for
 from cascade.report.serve_http import make_server
 from cascade.report.site import INDEX, ReportOptions, make_report, site_dir, split
 
@@ -35,8 +39,11 @@ Log = Callable[[str], None]
 class Site:
     """The state the server shows: the folder on disk, or an error page."""
 
-    def __init__(self, plan: Path, out: Path, options: ReportOptions, log: Log) -> None:
+    def __init__(
+        self, plan: Path, out: Path, options: ReportOptions, log: Log, cache: bool = False
+    ) -> None:
         self.plan = plan
+        self.cache = cache
         self.folder = site_dir(out) / "html"
         self.options = replace(options, formats=("html",))
         self.log = log
@@ -53,12 +60,16 @@ class Site:
 
     def _render(self) -> tuple[list[str], list[str]]:
         """``(problems, changed pages)`` of one rebuild."""
-        checked = check_plan(self.plan)
+        checked = check_plan(self.plan, options=LoadOptions(cache=self.cache))
         if checked.model is None or checked.result.errors:
             lines = [d.format() for d in checked.result.diagnostics]
             return lines + list(checked.result.notes), []
-        _, pages = make_report(checked.model, self.options)
-        changed = sync_tree(self.folder, split(pages).get("html", {}))
+        reuse = reuse_for(self.plan, self.folder.parent) if self.cache else None
+        _, pages = make_report(checked.model, self.options, reuse=reuse)
+        kept = reuse.kept_files("html") if reuse is not None else {}
+        changed = sync_tree(self.folder, split(pages).get("html", {}), kept)
+        if reuse is not None:
+            reuse.save("html")
         for rel, data in font_assets().items():
             if not (self.folder / rel).is_file():
                 (self.folder / rel).parent.mkdir(parents=True, exist_ok=True)

@@ -4,7 +4,10 @@
 memory (all or nothing); ``write_report(pages, out)`` then replaces
 ``out/report/html`` and ``out/report/md`` at once.  The output depends only
 on the plan, the options and the templates: no time stamp unless
-``stamp=True``, every list in a fixed order.
+``stamp=True``, every list in a fixed order.  Given a
+:class:`~cascade.report.reuse.Reuse` (the cache on), both render only the
+pages whose inputs changed since the last report in that folder and keep
+the others as they are: the same files as a full render.
 """
 
 from __future__ import annotations
@@ -22,7 +25,14 @@ from cascade.report.env import FORMATS, EnvOptions
 from cascade.report.fonts import font_assets
 from cascade.report.output import replace_tree
 from cascade.report.registry import HOME, PageEntry, registered
-from cascade.report.render import PageProgress, Rendered, RenderOptions, render_site
+from cascade.report.render import (
+    PageProgress,
+    Rendered,
+    RenderOptions,
+    all_pages,
+    render_site,
+)
+from cascade.report.reuse import Reuse
 from cascade.report.site_view import SiteView
 from cascade.report.thai import format_stamp, to_thai_digits
 
@@ -65,14 +75,21 @@ def make_view(model: PlanModel, options: ReportOptions) -> SiteView:
 
 
 def make_report(
-    model: PlanModel, options: ReportOptions, progress: PageProgress | None = None
+    model: PlanModel,
+    options: ReportOptions,
+    progress: PageProgress | None = None,
+    reuse: Reuse | None = None,
 ) -> tuple[SiteView, Rendered]:
-    """The view and every rendered page; raises ``RenderError`` on a template problem."""
+    """The view and every rendered page (with ``reuse``: only those whose inputs
+    changed, ``reuse`` knows the rest); raises ``RenderError`` on a template problem."""
     view = make_view(model, options)
     formats = tuple(f for f in options.formats if f in FORMATS)
     env = EnvOptions(options.lang, options.thai_digits, options.templates)
     chosen = RenderOptions(formats, env, options.limits, options.pages)
-    pages = render_site(view, chosen, progress)
+    todo = all_pages(view, chosen)
+    if reuse is not None:
+        todo = reuse.pages_to_render(view, todo, env, model)
+    pages = render_site(view, chosen, progress, todo)
     if options.thai_digits:  # every number of the visible text, wherever it came from
         pages = thai_digit_pages(pages, model)
     return view, pages
@@ -86,14 +103,19 @@ def split(pages: Rendered) -> dict[str, dict[str, str]]:
     return out
 
 
-def write_report(pages: Rendered, out: Path) -> dict[str, Path]:
-    """Replace ``out/report/<fmt>`` for each rendered format; the index of each."""
+def write_report(pages: Rendered, out: Path, reuse: Reuse | None = None) -> dict[str, Path]:
+    """Replace ``out/report/<fmt>`` for each rendered format (with ``reuse``: the
+    pages rendered now and those it kept); the index of each."""
     written: dict[str, Path] = {}
-    for fmt, files in sorted(split(pages).items()):
+    rendered = split(pages)
+    formats = set(rendered) | (set(reuse.wanted) & set(FORMATS) if reuse is not None else set())
+    for fmt in sorted(formats):
         folder = site_dir(out) / fmt
-        content: dict[str, str | bytes] = dict(files)
+        content: dict[str, str | bytes] = dict(rendered.get(fmt, {}))
         if fmt == "html":
             content.update(font_assets())
-        replace_tree(folder, content)
+        replace_tree(folder, content, reuse.kept_files(fmt) if reuse is not None else None)
+        if reuse is not None:
+            reuse.save(fmt)
         written[fmt] = folder / INDEX[fmt]
     return written

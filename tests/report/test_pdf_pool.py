@@ -1,5 +1,6 @@
-"""The PDF workers: what each holds does not grow with the plan.  (What they
-write is what one process writes, byte for byte: ``test_pdf``.)"""
+"""The PDF workers hold what a party's page sees of the site: it does not grow
+with the plan.  (What they write is what one process writes, byte for byte:
+``test_pdf``.)"""
 
 from __future__ import annotations
 
@@ -10,8 +11,7 @@ import pytest
 
 from bench.generate import generate
 from cascade.engine import check_plan
-from cascade.report.pdf_pool import Typesetting, shell
-from cascade.report.registry import PageEntry, registered
+from cascade.report.pages import party_site
 from cascade.report.site import ReportOptions, make_view
 from cascade.report.site_view import SiteView
 
@@ -31,8 +31,7 @@ def views(tmp_path_factory: pytest.TempPathFactory) -> tuple[SiteView, SiteView]
 
 
 def test_a_worker_holds_no_party_of_the_plan(views: tuple[SiteView, SiteView]) -> None:
-    setting = Typesetting("th")
-    small, large = (shell(view, setting) for view in views)
+    small, large = (party_site(view) for view in views)
     for kept in (small, large):
         assert (kept.agreements, kept.parties, kept.tree.roots, kept.jobs.jobs, kept.parts) == (
             (),
@@ -46,8 +45,3 @@ def test_a_worker_holds_no_party_of_the_plan(views: tuple[SiteView, SiteView]) -
     held = [len(pickle.dumps(view)) for view in (small, large)]
     assert whole[1] > 5 * whole[0]
     assert held[1] < 1.5 * held[0]
-
-
-def test_a_site_wide_pdf_form_gets_the_whole_view(views: tuple[SiteView, SiteView]) -> None:
-    site_wide = (*registered(), PageEntry("summary", pdf="summary.typ"))
-    assert shell(views[0], Typesetting("th", pages=site_wide)) is views[0]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from cascade.model.plan import Kpi, PlanModel
@@ -30,6 +30,8 @@ MAX_CHAINS = 20  # trace-up chains shown per KPI (a DAG can have many)
 MAX_DEPTH = 40
 """Levels of a trace or a cascade tree shown: deeper than any organisation; a
 generated chain of 100,000 identical KPIs is cut here, never walked by recursion."""
+CARD_TREE_MAX = 60
+"""KPIs below a KPI that its card lists as a whole tree; beyond, one level."""
 
 
 def children_index(model: PlanModel) -> dict[str, list[tuple[Kpi, str]]]:
@@ -141,6 +143,43 @@ class KpiViews:
                 return node
             stack[-1].built.append(node)
 
+    def down(self, kpi: Kpi) -> tuple[TreeNode, ...]:
+        """What a KPI card lists under "cascades down to": the whole tree below
+        ``kpi`` while it has at most :data:`CARD_TREE_MAX` KPIs, else the next
+        level only, each with the number further down (on the organisation's
+        card of a large plan the whole tree would list everyone: thousands of
+        printed pages; the cascade page has it all)."""
+        if self._count_below(kpi, frozenset({kpi.qid})) <= CARD_TREE_MAX:
+            return self.tree(kpi).children
+        return self.next_level(kpi)
+
+    def next_level(self, kpi: Kpi) -> tuple[TreeNode, ...]:
+        """The KPIs that cascade straight from ``kpi``, each with the number of
+        KPIs further down from it."""
+        nodes = []
+        for child, relation in self.children.get(kpi.qid, ()):
+            if child.qid == kpi.qid:
+                continue
+            frame = _Frame(child, relation, frozenset({kpi.qid, child.qid}), iter(()))
+            node = self._node(frame)
+            nodes.append(replace(node, below=self._count_below(child, frame.seen)))
+        return tuple(nodes)
+
+    def _count_below(self, kpi: Kpi, seen: frozenset[str]) -> int:
+        """How many distinct KPIs cascade from ``kpi`` (not those in ``seen``),
+        :data:`MAX_DEPTH` levels at most, walked with a stack."""
+        counted = set(seen)
+        stack = [(kpi, 0)]
+        while stack:
+            current, depth = stack.pop()
+            if depth >= MAX_DEPTH:
+                continue
+            for child, _ in self.children.get(current.qid, ()):
+                if child.qid not in counted:
+                    counted.add(child.qid)
+                    stack.append((child, depth + 1))
+        return len(counted) - len(seen)
+
     def _node(self, frame: _Frame) -> TreeNode:
         kpi, relation = frame.kpi, frame.relation
         return TreeNode(
@@ -184,7 +223,7 @@ class KpiViews:
             goal=self.goal(kpi),
             inherits=refs.kpi(inherits) if inherits is not None else None,
             up=self.trace_up(kpi),
-            down=self.tree(kpi).children,
+            down=self.down(kpi),
             evidence=self._evidence(kpi),
         )
 

@@ -122,6 +122,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "goal": ("เป้าประสงค์", "Goal"),
     "trace_up": ("เชื่อมโยงขึ้นสู่ตัวชี้วัดระดับองค์กร", "Traces up to"),
     "trace_down": ("ตัวชี้วัดที่ถ่ายทอดลงไป", "Cascades down to"),
+    "below": ("ถ่ายทอดต่อลงไปอีก {n} ตัวชี้วัด", "{n} more further down"),
     "inherits": ("ใช้รายละเอียดของตัวชี้วัด", "Template taken from"),
     "none": ("ไม่มี", "none"),
     "organisation_kpi": ("ตัวชี้วัดระดับองค์กร", "organisation KPI"),

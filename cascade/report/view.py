@@ -105,6 +105,8 @@ class TreeNode:
     relation_label: str
     weight: Number
     children: tuple[TreeNode, ...] = ()
+    below: int = 0
+    """KPIs further down that ``children`` leaves out (a KPI card lists one level)."""
 
 
 @dataclass(frozen=True, slots=True)

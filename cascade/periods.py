@@ -24,10 +24,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-PERIOD_PATTERN = r"^\d{4}(-(Q[1-4]|H[12]|M(0[1-9]|1[0-2])))?$"
-"""A whole period, as the Actuals schema checks it."""
+PERIOD_PATTERN = r"^[0-9]{4}(-(Q[1-4]|H[12]|M(0[1-9]|1[0-2])))?$"
+r"""A whole period, as the Actuals schema checks it (ASCII digits: Python's ``\d`` would
+also take Thai ``๒๕๖๙``)."""
 _PERIOD = re.compile(PERIOD_PATTERN)
-_IN_NAME = re.compile(r"(?<!\d)" + PERIOD_PATTERN[1:-1] + r"(?!\d)")
+_IN_NAME = re.compile(r"(?<![0-9])" + PERIOD_PATTERN[1:-1] + r"(?![0-9])")
 ROUND_OF = {"Q1": 3, "Q2": 6, "Q3": 9, "Q4": 12, "H1": 6, "H2": 12}
 """The round (months since October) a quarter or a half closes."""
 THAI_MONTHS = (
@@ -109,23 +110,40 @@ def rounds_up_to(period: Period, written: Iterable[str]) -> list[Period]:
     return sorted(found.values())
 
 
-BE_DATE_PATTERN = r"^\d{4}-\d{2}-\d{2}$"
-"""A Buddhist-era date as written in plan files: ``2568-10-01``."""
+BE_DATE_PATTERN = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+"""A Buddhist-era date as written in plan files: ``2568-10-01`` (ASCII digits)."""
 BE_OFFSET = 543
 """Buddhist era minus common era, in years."""
+BE_YEARS = range(2400, 2701)
+"""The Buddhist-era years a date may have (as ``fiscal_year``): ``2026-05-05`` is
+a Christian-era date written by mistake, not a day in 1483."""
 DUE_AFTER_DAYS = 30
 """Days after a round's last month that its results are due, unless the plan says."""
 
 
-def parse_be_date(text: str) -> date | None:
-    """``2569-04-30`` (Buddhist era) → ``date(2026, 4, 30)``; ``None`` when it is no date."""
+def be_date_problem(text: str) -> str | None:
+    """Why ``text`` is not a Buddhist-era date ``YYYY-MM-DD``, or ``None``."""
     if not re.match(BE_DATE_PATTERN, text.strip()):
+        return f"'{text}' is not a date; write YYYY-MM-DD in the Buddhist era with digits 0-9"
+    year, month, day = (int(part) for part in text.strip().split("-"))
+    if year not in BE_YEARS:
+        be = year + BE_OFFSET
+        hint = f" (a Christian-era year? {year} + 543 = {be})" if be in BE_YEARS else ""
+        return f"'{text}' is not a Buddhist-era date: the year is not 2400-2700{hint}"
+    try:
+        date(year - BE_OFFSET, month, day)
+    except ValueError:
+        return f"'{text}' is not a date; write YYYY-MM-DD in the Buddhist era"
+    return None
+
+
+def parse_be_date(text: str) -> date | None:
+    """``2569-04-30`` (Buddhist era) → ``date(2026, 4, 30)``; ``None`` when it is no
+    date (:func:`be_date_problem` says why)."""
+    if be_date_problem(text) is not None:
         return None
     year, month, day = (int(part) for part in text.strip().split("-"))
-    try:
-        return date(year - BE_OFFSET, month, day)
-    except ValueError:
-        return None
+    return date(year - BE_OFFSET, month, day)
 
 
 def be_date(day: date) -> str:

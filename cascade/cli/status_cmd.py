@@ -17,16 +17,14 @@ FORMATS = ("text", "markdown", "json", "csv")
 
 
 def _as_of(text: str | None) -> date:
-    from cascade.periods import parse_be_date
+    from cascade.periods import be_date_problem, parse_be_date
 
     if text is None:
         return date.today()
     day = parse_be_date(text)
     if day is None:
-        raise typer.BadParameter(
-            f"'{text}' is not a date; write YYYY-MM-DD in the Buddhist era, e.g. 2569-05-01",
-            param_hint="--as-of",
-        )
+        problem = be_date_problem(text)
+        raise typer.BadParameter(f"{problem}, e.g. 2569-05-01", param_hint="--as-of")
     return day
 
 

@@ -37,11 +37,15 @@ def year_tags(repo: git.Repo) -> list[str]:
 def _at_revision(repo: git.Repo, rev: str, qid: str) -> KpiHistory | str:
     """The KPI's history in the plan at ``rev``, or a note saying why there is none."""
     side = from_git(repo, git.resolve(repo, rev), rev)
-    model = resolve_side(side).model
-    kpi = model.kpis.get(qid)
+    resolved = resolve_side(side)
+    kpi = resolved.model.kpis.get(qid)
     if kpi is None:
+        failed = resolved.failed
+        if failed:  # the KPI may be in a file that does not load there
+            shown = ", ".join(failed[:3]) + (", …" if len(failed) > 3 else "")
+            return f"{rev}: no KPI {qid} in the plan there, where files do not load: {shown}"
         return f"{rev}: the plan there has no KPI {qid}"
-    return kpi_history(model, kpi, rev)
+    return kpi_history(resolved.model, kpi, rev)
 
 
 def across_years(

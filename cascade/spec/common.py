@@ -24,7 +24,7 @@ from pydantic import (
 
 from cascade import numbers
 from cascade.expr import _PLAIN_NUMBER, ExpressionError, parse_expression
-from cascade.periods import BE_DATE_PATTERN, parse_be_date
+from cascade.periods import BE_DATE_PATTERN, be_date_problem
 from cascade.visible import control_problem, id_problem
 
 
@@ -145,8 +145,9 @@ Version = Literal["cascade/v1"]
 
 
 def _check_be_date(value: str) -> str:
-    if parse_be_date(value) is None:
-        raise ValueError(f"'{value}' is not a date; write YYYY-MM-DD in the Buddhist era")
+    problem = be_date_problem(value)
+    if problem is not None:
+        raise ValueError(problem)
     return value
 
 

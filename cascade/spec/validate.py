@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import types
 import typing
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -17,6 +18,7 @@ from pydantic_core import ErrorDetails
 
 from cascade.checks.plan import INVALID_VALUE, MISSING_KEY, MISSING_KIND, UNKNOWN_KEY, UNKNOWN_KIND
 from cascade.diagnostics import DocPath, Finding, did_you_mean
+from cascade.periods import BE_DATE_PATTERN, PERIOD_PATTERN, be_date_problem
 from cascade.spec import KINDS, SpecModel
 
 _KIND_OF = {
@@ -41,6 +43,13 @@ _PLAIN = {
     "greater_than": "'{input}' must be greater than {gt}",
     "less_than": "'{input}' must be less than {lt}",
 }
+_PATTERNS: dict[str, Callable[[str], str]] = {
+    BE_DATE_PATTERN: lambda shown: str(be_date_problem(shown)),
+    PERIOD_PATTERN: lambda shown: (
+        f"'{shown}' is not a period; write 2569-Q2, 2569-H1, 2569-M04 or 2569"
+    ),
+}
+"""Messages for the patterns that are not ids: dates and periods."""
 _HINTS = {
     "fiscal_year": "fiscal years are Buddhist era: 2026 + 543 = 2569",
 }
@@ -117,6 +126,8 @@ def _error_finding(error: ErrorDetails, model: type[BaseModel], file: str, doc: 
         found = type(error.get("input")).__name__
         found = f"'{shown}'" if found == "str" else _TYPE_NAMES.get(found, found)
         message = f"expected {_KIND_OF[kind]}, found {found}"
+    elif (pattern := str((error.get("ctx") or {}).get("pattern"))) in _PATTERNS:
+        message = _PATTERNS[pattern](shown)
     elif kind in _PLAIN:
         message = _PLAIN[kind].format(input=shown, **(error.get("ctx") or {}))
     else:

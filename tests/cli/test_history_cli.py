@@ -118,3 +118,23 @@ def test_history_refuses_an_unknown_rev_and_a_rev_outside_git(
     assert (code, out.splitlines()[-1]) == (0, "  scores  (0–5)")  # no actuals, no git: no error
     code, _, err = run(["history", "ORG/1", str(outside), "--rev", "HEAD"], capsys)
     assert code == 2 and err.startswith("cascade: ") and "is not inside a git repository" in err
+
+
+def test_history_names_the_files_a_revision_could_not_load(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # a tag whose P001.yaml has a syntax error said "the plan there has no KPI P001/1"
+    plan = make_plan(tmp_path, {})
+    person = plan / "agreements/people/P001.yaml"
+    kept = person.read_text(encoding="utf-8")
+    person.write_text(kept + "  - {id: [\n", encoding="utf-8")
+    _git(tmp_path, "init", "-q")
+    _git(tmp_path, "add", "-A")
+    _git(tmp_path, "commit", "-q", "-m", "broken")
+    person.write_text(kept, encoding="utf-8")
+    code, out, _ = run(["history", "P001/1", str(plan), "--no-tags", "--rev", "HEAD"], capsys)
+    assert (code, out.splitlines()[-1]) == (
+        0,
+        "  note: HEAD: no KPI P001/1 in the plan there, where files do not load: "
+        "agreements/people/P001.yaml",
+    )

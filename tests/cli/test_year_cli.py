@@ -58,6 +58,16 @@ def test_status_refuses_a_date_that_is_none(capsys: pytest.CaptureFixture[str]) 
     assert "'2569-13-05' is not a date; write YYYY-MM-DD in the Buddhist era" in err
 
 
+def test_status_refuses_a_christian_era_date(capsys: pytest.CaptureFixture[str]) -> None:
+    # 2026-05-05 was read as the Buddhist-era year 2026: nothing was late
+    code, out, err = run(["status", PLAN, "-p", "2569-Q2", "--as-of", "2026-05-05"], capsys)
+    assert (code, out) == (2, "")
+    assert (
+        "'2026-05-05' is not a Buddhist-era date: the year is not 2400-2700 "
+        "(a Christian-era year? 2026 + 543 = 2569), e.g. 2569-05-01" in " ".join(err.split())
+    )
+
+
 def test_history_text_and_sparkline(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(["history", "PROB/4-1", PLAN], capsys)
     assert code == 0

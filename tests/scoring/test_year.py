@@ -65,6 +65,51 @@ def test_signing_dates_must_be_dates(tmp_path: Path) -> None:
     ]
 
 
+def test_signing_dates_are_buddhist_era_with_ascii_digits(tmp_path: Path) -> None:
+    # A Christian-era year (2025) was taken as the year 1482, Thai digits as a date,
+    # and a pattern mismatch was reported as "not a valid id".
+    messages = []
+    for day in ("2025-10-15", "๒๕๖๘-๑๐-๑๕", "2568-10-15T09:00"):
+        bad = SVC.replace("person: P001}", f"person: P001, signed_on: '{day}'}}")
+        checked = check_plan(make_plan(tmp_path / day[:4], {"agreements/units/SVC.yaml": bad}))
+        messages += [(d.code, d.line, d.column, d.message) for d in checked.result.diagnostics]
+    assert messages == [
+        (
+            "SPEC005",
+            24,
+            48,
+            "'2025-10-15' is not a Buddhist-era date: the year is not 2400-2700 "
+            "(a Christian-era year? 2025 + 543 = 2568)",
+        ),
+        (
+            "SPEC005",
+            24,
+            48,
+            "'๒๕๖๘-๑๐-๑๕' is not a date; write YYYY-MM-DD in the Buddhist era with digits 0-9",
+        ),
+        (
+            "SPEC005",
+            24,
+            48,
+            "'2568-10-15T09:00' is not a date; write YYYY-MM-DD in the Buddhist era "
+            "with digits 0-9",
+        ),
+    ]
+
+
+def test_a_period_in_thai_digits_is_refused(tmp_path: Path) -> None:
+    q2 = Q2.replace("period: 2569-Q2", "period: ๒๕๖๙-Q2")
+    checked = check_plan(make_plan(tmp_path, {"actuals/2569-Q2.yaml": q2}))
+    assert [(d.code, d.line, d.column, d.message) for d in checked.result.diagnostics] == [
+        (
+            "SPEC005",
+            2,
+            9,
+            "'๒๕๖๙-Q2' is not a period; write 2569-Q2, 2569-H1, 2569-M04 or 2569",
+        )
+    ]
+
+
 def test_explanation_required_below_target(tmp_path: Path) -> None:
     plan = PLAN + "  explanation_required: below-target\n"
     q2 = Q2.replace("{kpi: SVC/1-2, value: 14}", "{kpi: SVC/1-2, value: 14, remark: ครูลาออก}")

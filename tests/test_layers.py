@@ -10,6 +10,7 @@ the validate pipeline's stages must only import earlier ones.
 from __future__ import annotations
 
 import ast
+import functools
 from pathlib import Path
 
 import networkx as nx
@@ -24,7 +25,9 @@ def _part(module: str) -> str:
     return parts[1] if len(parts) > 1 else parts[0]
 
 
+@functools.cache
 def _imports() -> nx.DiGraph:
+    """Which part of cascade imports which (parsed once; frozen, as the tests share it)."""
     graph = nx.DiGraph()
     for path in sorted(PACKAGE.rglob("*.py")):
         source = _part(".".join(path.relative_to(PACKAGE.parent).with_suffix("").parts))
@@ -44,7 +47,7 @@ def _imports() -> nx.DiGraph:
             for target in targets:
                 if target != source and target != "__init__":
                     graph.add_edge(source, target)
-    return graph
+    return nx.freeze(graph)
 
 
 def test_no_import_cycle_between_parts() -> None:

@@ -19,6 +19,8 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import select
+import threading
 from collections.abc import Callable, Iterable
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
@@ -55,8 +57,29 @@ class Typesetting:
 _WORK: tuple[SiteView, Typesetting, Path] | None = None
 
 
-def _start(view: SiteView, setting: Typesetting, folder: Path) -> None:
+def _exit_with(report: int) -> None:
+    """Exit this worker as soon as the ``report`` process does (Linux: a thread
+    waits on its pidfd).  A report killed outright (``kill -9``, the
+    out-of-memory killer) cannot stop its workers, and a forkserver's children
+    keep each other alive: they would go on typesetting into a folder nobody
+    will swap in."""
+    try:
+        handle = os.pidfd_open(report)
+    except ProcessLookupError:  # gone already
+        os._exit(1)
+    except (AttributeError, OSError):  # pragma: no cover - not Linux 5.3+
+        return
+
+    def wait() -> None:
+        select.select([handle], [], [])
+        os._exit(1)
+
+    threading.Thread(target=wait, name="cascade-report-watch", daemon=True).start()
+
+
+def _start(view: SiteView, setting: Typesetting, folder: Path, report: int) -> None:
     global _WORK
+    _exit_with(report)
     _WORK = (view, setting, folder)
 
 
@@ -134,7 +157,8 @@ def render_documents(
         return _in_process(docs, (view, setting, folder), progress)
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
-    pool = ProcessPoolExecutor(jobs, context, _start, (party_site(view), setting, folder))
+    start = (party_site(view), setting, folder, os.getpid())
+    pool = ProcessPoolExecutor(jobs, context, _start, start)
     try:
         return _collect(pool, view, docs, jobs, progress)
     except BrokenProcessPool:  # from submit: a worker died before taking a document

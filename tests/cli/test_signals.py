@@ -8,10 +8,12 @@ says so on stdout; the test then sends the signal.
 
 from __future__ import annotations
 
+import os
 import signal
 import subprocess
 import sys
 import textwrap
+import time
 from pathlib import Path
 
 from tests.conftest import MINIMAL, ROOT
@@ -115,3 +117,41 @@ def test_ctrl_c_while_cascade_starts_exits_130_quietly() -> None:
         [sys.executable, "-c", starting], cwd=ROOT, capture_output=True, text=True, timeout=60
     )
     assert (done.returncode, done.stdout, done.stderr) == (130, "", "interrupted\n")
+
+
+def _marked(mark: str) -> list[int]:
+    """The processes whose environment carries ``mark`` (a report and its workers)."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                if mark.encode() in (entry / "environ").read_bytes():
+                    found.append(int(entry.name))
+            except OSError:
+                continue
+    return found
+
+
+def test_pdf_workers_die_with_a_report_killed_outright(tmp_path: Path) -> None:
+    """``kill -9`` gives the report no chance to stop its PDF workers: the kernel
+    does (they asked it to when they started)."""
+    mark = f"CASCADE_TEST_MARK={tmp_path.name}"
+    env = {**os.environ, "CASCADE_TEST_MARK": tmp_path.name, "CI": "true"}
+    command = [sys.executable, "-m", "cascade", "report", str(ROOT / "plans" / "probation")]
+    proc = subprocess.Popen(
+        [*command, "-f", "pdf", "--jobs", "2", "-q", "-o", str(tmp_path)],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    deadline = time.monotonic() + 60
+    while len(_marked(mark)) < 4 and proc.poll() is None:  # report, forkserver, 2 workers
+        assert time.monotonic() < deadline, "the workers never started"
+        time.sleep(0.05)
+    assert proc.poll() is None, "the report ended before it could be killed"
+    proc.kill()
+    proc.wait()
+    deadline = time.monotonic() + 10
+    while _marked(mark):
+        assert time.monotonic() < deadline, f"left running: {_marked(mark)}"
+        time.sleep(0.05)

@@ -158,6 +158,12 @@ def test_round_status_reported_missing_late_and_due_dates(tmp_path: Path) -> Non
     before = round_status(checked.model, period, date(2026, 5, 15))
     after = round_status(checked.model, period, date(2026, 5, 16))
     assert be_date(before.due) == "2569-05-15"
+    # rounds.due dates belong to the plan's year: next year's Q2 is due by the default rule,
+    # not on 2569-05-15 (a year before it starts, with every KPI "late")
+    next_q2 = parse_period("2570-Q2")
+    assert next_q2 is not None
+    ahead = round_status(checked.model, next_q2, date(2026, 5, 16))
+    assert (be_date(ahead.due), {ln.state for ln in ahead.lines}) == ("2570-04-30", {"missing"})
     assert [(ln.kpi, ln.state, ln.no_evidence) for ln in after.lines] == [
         ("ORG/1", "reported", True),
         ("ORG/2", "reported", False),

@@ -9,7 +9,7 @@ from typing import Literal
 from pydantic import Field
 
 from cascade.spec.agreement import Criteria
-from cascade.spec.common import BeDate, Dec, Id, SpecModel, Text, Version, d
+from cascade.spec.common import BeDate, Dec, Id, NonNegative, SpecModel, Text, Version, d
 
 Lang = Literal["th", "en"]
 RuleLevel = Literal["error", "warning", "off"]
@@ -150,7 +150,7 @@ class RatingBand(SpecModel):
 class Incentives(SpecModel):
     """Salary-increase pool and ranges per rating band."""
 
-    pool_percent: Dec = Field(Decimal(3), description=d("Pool, % of salaries.", "วงเงิน"))
+    pool_percent: NonNegative = Field(Decimal(3), description=d("Pool, % of salaries.", "วงเงิน"))
     ranges: dict[str, list[Dec]] = Field(
         default_factory=dict, description=d("Range per band, % of salary.", "ช่วงร้อยละ")
     )
@@ -162,8 +162,8 @@ class Incentives(SpecModel):
 class UnitIncentives(SpecModel):
     """A pool shared among units by their agreement's rating band."""
 
-    pool: Dec = Field(description=d("Pool in baht.", "วงเงินรวม (บาท)"))
-    shares: dict[str, Dec] = Field(
+    pool: NonNegative = Field(description=d("Pool in baht.", "วงเงินรวม (บาท)"))
+    shares: dict[str, NonNegative] = Field(
         default_factory=dict,
         description=d("Shares per band (default 3, 2, 1, 0, 0).", "สัดส่วนต่อระดับผลการประเมิน"),
     )

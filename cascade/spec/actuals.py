@@ -2,12 +2,24 @@
 
 from __future__ import annotations
 
-from typing import Literal
+import unicodedata
+from typing import Annotated, Literal
 
-from pydantic import ConfigDict, Field
+from pydantic import AfterValidator, ConfigDict, Field
 
 from cascade.periods import PERIOD_PATTERN
 from cascade.spec.common import Dec, Id, NonNegative, Ref, SpecModel, Text, Version, d
+
+
+def _blank_is_none(text: str | None) -> str | None:
+    """Evidence that shows nothing (spaces, zero-width characters) is no evidence."""
+    if text is None or all(c.isspace() or unicodedata.category(c) == "Cf" for c in text):
+        return None
+    return text
+
+
+Evidence = Annotated[str | None, AfterValidator(_blank_is_none)]
+"""A link or file name; blank counts as none (ACT004, ``cascade status``)."""
 
 
 class Result(SpecModel):
@@ -24,7 +36,7 @@ class Result(SpecModel):
     status: Literal["reported", "n/a"] | None = Field(
         None, description=d("reported | n/a.", "สถานะ")
     )
-    evidence: str | None = Field(None, description=d("Evidence link.", "หลักฐาน"))
+    evidence: Evidence = Field(None, description=d("Evidence link.", "หลักฐาน"))
     remark: Text | None = Field(None, description=d("Remark.", "หมายเหตุ"))
 
 

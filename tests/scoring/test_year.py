@@ -11,6 +11,7 @@ from pathlib import Path
 from cascade.engine import check_plan
 from cascade.periods import be_date, default_due, parse_be_date, parse_period
 from cascade.scoring.policy import Policy
+from cascade.scoring.run import ScoreOptions, score_plan
 from cascade.scoring.scorecard import Scorecard, UnitAllocation
 from cascade.scoring.status import round_status
 from cascade.scoring.status_out import render
@@ -121,6 +122,24 @@ def test_explanation_required_below_target(tmp_path: Path) -> None:
     ]
     svc = next(c for c in result.scorecards if c.party == "SVC")
     assert [ln.remark for ln in svc.lines] == ["", "ครูลาออก", ""]
+
+
+def test_a_blank_remark_explains_nothing(tmp_path: Path) -> None:
+    """Spaces, an empty pair or a zero-width space were taken as the remark; 10 printed as 1E+1."""
+    plan = PLAN + "  explanation_required: below-target\n"
+    q2 = Q2.replace("{kpi: ORG/1, value: 85}", '{kpi: ORG/1, value: 10, remark: " "}')
+    q2 = q2.replace("value: 72.5}", 'value: 72.5, remark: {th: "", en: "\\u200b"}}')
+    checked = check_plan(make_plan(tmp_path, {"cascade.yaml": plan, "actuals/2569-Q2.yaml": q2}))
+    assert checked.model is not None
+    period = parse_period("2569-Q2")
+    assert period is not None
+    _, findings = score_plan(checked.model, ScoreOptions(period))
+    assert [f.message for f in findings if f.code == "SCR004"] == [
+        "ORG/1 is short of its target 90 with 10; the policy asks for a remark explaining why",
+        "ORG/2 is short of its target 80 with 72.5; the policy asks for a remark explaining why",
+        "P001/2 is short of its target 100 with 95; the policy asks for a remark explaining why",
+        "SVC/1-2 is short of its target 24 with 14; the policy asks for a remark explaining why",
+    ]
 
 
 def test_no_explanation_finding_unless_the_policy_asks(tmp_path: Path) -> None:

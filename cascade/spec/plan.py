@@ -155,7 +155,7 @@ class Incentives(SpecModel):
         default_factory=dict, description=d("Range per band, % of salary.", "ช่วงร้อยละ")
     )
     top_quota_percent: Dec | None = Field(
-        None, description=d("Quota of the top band, % of people.", "โควตาระดับสูงสุด")
+        None, ge=0, le=100, description=d("Quota of the top band, % of people.", "โควตาระดับสูงสุด")
     )
 
 
@@ -168,7 +168,7 @@ class UnitIncentives(SpecModel):
         description=d("Shares per band (default 3, 2, 1, 0, 0).", "สัดส่วนต่อระดับผลการประเมิน"),
     )
     top_quota_percent: Dec | None = Field(
-        None, description=d("Quota of the top band, % of units.", "โควตาระดับสูงสุด")
+        None, ge=0, le=100, description=d("Quota of the top band, % of units.", "โควตาระดับสูงสุด")
     )
 
 

@@ -167,15 +167,16 @@ def test_unit_pool_by_band_shares_and_quota() -> None:
     assert allocate_units(cards, Policy()) == ((), None)
 
 
-def test_incentive_pools_and_shares_cannot_be_negative(tmp_path: Path) -> None:
+def test_incentive_pools_shares_and_quotas_are_bounded(tmp_path: Path) -> None:
     """A negative share let the others be paid more than the pool; a negative pool paid -5 baht."""
     pools = "scoring:\n  unit_incentives: {pool: -5, shares: {good: 1, fair: -1}}\n"
-    plan = PLAN + pools + "  incentives: {pool_percent: -3}\n"
+    plan = PLAN + pools + "  incentives: {pool_percent: -3, top_quota_percent: 101}\n"
     checked = check_plan(make_plan(tmp_path, {"cascade.yaml": plan}))
     assert [(d.code, d.line, d.column, d.message) for d in checked.result.diagnostics] == [
         ("SPEC005", 19, 27, "'-5' is below the smallest allowed value, 0"),
         ("SPEC005", 19, 55, "'-1' is below the smallest allowed value, 0"),
         ("SPEC005", 20, 30, "'-3' is below the smallest allowed value, 0"),
+        ("SPEC005", 20, 53, "'101' is above the largest allowed value, 100"),
     ]
 
 

@@ -4,7 +4,7 @@ params, common KPIs, validation policy, scoring policy and rule levels."""
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import Field
 
@@ -105,10 +105,14 @@ class Policy(SpecModel):
     )
 
 
+FiscalMonth = Annotated[int, Field(ge=1, le=12)]
+"""A month of the fiscal year: 1 (October) to 12 (September)."""
+
+
 class Rounds(SpecModel):
     """When each round's results are due (``cascade status``)."""
 
-    months: list[int] = Field(
+    months: list[FiscalMonth] = Field(
         default_factory=lambda: [3, 6, 9, 12],
         description=d(
             "Rounds, as months of the fiscal year (3 = end of December).",
@@ -124,7 +128,7 @@ class Rounds(SpecModel):
             "กำหนดส่งผล (วันหลังสิ้นเดือนสุดท้ายของรอบ)",
         ),
     )
-    due: dict[int, BeDate] = Field(
+    due: dict[FiscalMonth, BeDate] = Field(
         default_factory=dict,
         description=d(
             "Due date by round month, Buddhist era: {6: 2569-04-30}.",

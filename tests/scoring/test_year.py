@@ -220,6 +220,17 @@ def test_round_status_reported_missing_late_and_due_dates(tmp_path: Path) -> Non
     ]
 
 
+def test_round_months_are_months_of_the_fiscal_year(tmp_path: Path) -> None:
+    """Months 13 and 0, and a due date for month 14, were taken without a word."""
+    plan = PLAN + "rounds:\n  months: [3, 6, 13, 0]\n  due: {6: 2569-04-30, 14: 2569-05-01}\n"
+    checked = check_plan(make_plan(tmp_path, {"cascade.yaml": plan}))
+    assert [(d.code, d.line, d.column, d.message) for d in checked.result.diagnostics] == [
+        ("SPEC005", 19, 18, "'13' is above the largest allowed value, 12"),
+        ("SPEC005", 19, 22, "'0' is below the smallest allowed value, 1"),
+        ("SPEC005", 20, 24, "'14' is above the largest allowed value, 12"),
+    ]
+
+
 def test_a_kpi_evidence_overrides_the_policy_in_status(tmp_path: Path) -> None:
     """No policy: SVC/1-2 asks by its own list; with the policy: ORG/2 is exempt."""
     asked = "    evidence: [{th: ทะเบียนผู้เข้าอบรม, en: training register}, ภาพถ่าย]\n"

@@ -123,6 +123,8 @@ def start_next_year(root: Path, model: PlanModel, out: Path) -> NextYear:
     """Copy the plan at ``root`` to ``out`` as the next fiscal year's plan."""
     if model.plan is None:
         raise NewError("the plan has no cascade.yaml to start the next year from")
+    if out.resolve().is_relative_to(root.resolve()):
+        raise NewError(f"{out} is inside the plan {root}; choose a folder outside it")
     if out.exists() and any(out.iterdir()):
         raise NewError(f"{out} is not empty; choose another --out")
     year = model.plan.fiscal_year

@@ -16,6 +16,7 @@ from cascade.model.plan import PlanModel, Where
 from cascade.rules.common import finding
 from cascade.rules.registry import Context, rule
 from cascade.rules.scopes import SHARED
+from cascade.spec.common import text_of
 
 
 def _in_matrix(model: PlanModel) -> set[str]:
@@ -29,7 +30,8 @@ def _in_matrix(model: PlanModel) -> set[str]:
 def unit_not_covered(ctx: Context) -> Iterator[Finding]:
     """Every unit of the org chart has an agreement (SP5: cascading reaches
     *every* bureau, division and group, those set up by law and those set up
-    for internal management), or is marked exempt with the reason.
+    for internal management), or is marked exempt with the reason (a blank
+    reason is reported at it).
 
     Units the OS matrix names are reported there instead (OSM004); the
     organisation itself is ORG004's.
@@ -50,7 +52,15 @@ def unit_not_covered(ctx: Context) -> Iterator[Finding]:
         party = unit.id
         if party == model.organisation or party in model.agreements or party in named:
             continue
-        if unit.exempt:
+        exempt = unit.spec.exempt
+        if exempt is not None:
+            reason = exempt.reason
+            if not (text_of(reason, "th") or text_of(reason, "en")).strip():
+                yield finding(
+                    unit.where.at("exempt", "reason"),
+                    f"unit {party} is marked exempt without a reason",
+                    hint="write why it has no agreement: 'exempt: {reason: …}'",
+                )
             continue
         yield finding(
             unit.where.at("id"),

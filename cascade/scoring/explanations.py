@@ -52,8 +52,11 @@ def missing_explanation(
     short = when == "below-target" and below_target(kpi, shown)
     if row.result.remark or not (at_risk or short):
         return None
-    why = "at risk" if at_risk else f"short of its target {kpi.target}"
-    message = f"{kpi.qid} is {why} with {shown}; the policy asks for a remark explaining why"
+    target = "" if kpi.target is None else format(kpi.target, "f")
+    why = "at risk" if at_risk else f"short of its target {target}"
+    message = (
+        f"{kpi.qid} is {why} with {format(shown, 'f')}; the policy asks for a remark explaining why"
+    )
     where = row.where
     return Finding(message, where.file, where.doc, NO_EXPLANATION.code, where.path)
 

@@ -4,8 +4,8 @@ per agreement and KPI, whether its result is reported, missing or late
 policy requires (the KPI's own ``evidence``, else ``policy.evidence_required``),
 and who collects it.
 
-Due dates come from ``rounds:`` in ``cascade.yaml`` (``due`` by round month,
-else ``due_after_days`` after the round's last month, 30 by default).
+Due dates come from ``rounds:`` in ``cascade.yaml`` (``due`` by round month for
+the plan's fiscal year, else ``due_after_days`` after the round's last month, 30 by default).
 """
 
 from __future__ import annotations
@@ -65,12 +65,14 @@ class RoundStatus:
 
 
 def due_date(model: PlanModel, period: Period) -> date:
-    """When ``period``'s results are due: ``rounds.due`` for its month, else
-    ``rounds.due_after_days`` (30) after its last month."""
+    """When ``period``'s results are due: ``rounds.due`` for its month (dates of the
+    plan's own fiscal year, so only for its rounds), else ``rounds.due_after_days``
+    (30) after its last month."""
     rounds = model.plan.rounds if model.plan else None
     if rounds is None:
         return default_due(period)
-    written = rounds.due.get(period.month)
+    own_year = model.plan is not None and model.plan.fiscal_year == period.year
+    written = rounds.due.get(period.month) if own_year else None
     day = parse_be_date(written) if written else None
     return day or default_due(period, rounds.due_after_days)
 

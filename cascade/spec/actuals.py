@@ -2,12 +2,49 @@
 
 from __future__ import annotations
 
-from typing import Literal
+import unicodedata
+from typing import Annotated, Literal
 
-from pydantic import ConfigDict, Field
+from pydantic import AfterValidator, ConfigDict, Field
 
 from cascade.periods import PERIOD_PATTERN
-from cascade.spec.common import Dec, Id, NonNegative, Ref, SpecModel, Text, Version, d
+from cascade.spec.common import (
+    Bilingual,
+    Dec,
+    Id,
+    NonNegative,
+    Ref,
+    SpecModel,
+    Text,
+    Version,
+    d,
+    text_of,
+)
+
+
+def _shows_nothing(text: str) -> bool:
+    return all(c.isspace() or unicodedata.category(c) == "Cf" for c in text)
+
+
+def _blank_is_none(text: str | None) -> str | None:
+    """Evidence that shows nothing (spaces, zero-width characters) is no evidence."""
+    return None if text is None or _shows_nothing(text) else text
+
+
+def _blank_remark_is_none(text: str | Bilingual | None) -> str | Bilingual | None:
+    """A remark that shows nothing in either language explains nothing (SCR004)."""
+    if text is None or (
+        _shows_nothing(text_of(text, "th")) and _shows_nothing(text_of(text, "en"))
+    ):
+        return None
+    return text
+
+
+Evidence = Annotated[str | None, AfterValidator(_blank_is_none)]
+"""A link or file name; blank counts as none (ACT004, ``cascade status``)."""
+
+Remark = Annotated[Text | None, AfterValidator(_blank_remark_is_none)]
+"""Why a result is what it is; blank counts as none (SCR004)."""
 
 
 class Result(SpecModel):
@@ -24,8 +61,8 @@ class Result(SpecModel):
     status: Literal["reported", "n/a"] | None = Field(
         None, description=d("reported | n/a.", "สถานะ")
     )
-    evidence: str | None = Field(None, description=d("Evidence link.", "หลักฐาน"))
-    remark: Text | None = Field(None, description=d("Remark.", "หมายเหตุ"))
+    evidence: Evidence = Field(None, description=d("Evidence link.", "หลักฐาน"))
+    remark: Remark = Field(None, description=d("Remark.", "หมายเหตุ"))
 
 
 class PersonComponents(SpecModel):

@@ -4,12 +4,12 @@ params, common KPIs, validation policy, scoring policy and rule levels."""
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import Field
 
 from cascade.spec.agreement import Criteria
-from cascade.spec.common import BeDate, Dec, Id, SpecModel, Text, Version, d
+from cascade.spec.common import BeDate, Dec, Id, NonNegative, SpecModel, Text, Version, d
 
 Lang = Literal["th", "en"]
 RuleLevel = Literal["error", "warning", "off"]
@@ -105,10 +105,14 @@ class Policy(SpecModel):
     )
 
 
+FiscalMonth = Annotated[int, Field(ge=1, le=12)]
+"""A month of the fiscal year: 1 (October) to 12 (September)."""
+
+
 class Rounds(SpecModel):
     """When each round's results are due (``cascade status``)."""
 
-    months: list[int] = Field(
+    months: list[FiscalMonth] = Field(
         default_factory=lambda: [3, 6, 9, 12],
         description=d(
             "Rounds, as months of the fiscal year (3 = end of December).",
@@ -124,7 +128,7 @@ class Rounds(SpecModel):
             "กำหนดส่งผล (วันหลังสิ้นเดือนสุดท้ายของรอบ)",
         ),
     )
-    due: dict[int, BeDate] = Field(
+    due: dict[FiscalMonth, BeDate] = Field(
         default_factory=dict,
         description=d(
             "Due date by round month, Buddhist era: {6: 2569-04-30}.",
@@ -150,25 +154,25 @@ class RatingBand(SpecModel):
 class Incentives(SpecModel):
     """Salary-increase pool and ranges per rating band."""
 
-    pool_percent: Dec = Field(Decimal(3), description=d("Pool, % of salaries.", "วงเงิน"))
+    pool_percent: NonNegative = Field(Decimal(3), description=d("Pool, % of salaries.", "วงเงิน"))
     ranges: dict[str, list[Dec]] = Field(
         default_factory=dict, description=d("Range per band, % of salary.", "ช่วงร้อยละ")
     )
     top_quota_percent: Dec | None = Field(
-        None, description=d("Quota of the top band, % of people.", "โควตาระดับสูงสุด")
+        None, ge=0, le=100, description=d("Quota of the top band, % of people.", "โควตาระดับสูงสุด")
     )
 
 
 class UnitIncentives(SpecModel):
     """A pool shared among units by their agreement's rating band."""
 
-    pool: Dec = Field(description=d("Pool in baht.", "วงเงินรวม (บาท)"))
-    shares: dict[str, Dec] = Field(
+    pool: NonNegative = Field(description=d("Pool in baht.", "วงเงินรวม (บาท)"))
+    shares: dict[str, NonNegative] = Field(
         default_factory=dict,
         description=d("Shares per band (default 3, 2, 1, 0, 0).", "สัดส่วนต่อระดับผลการประเมิน"),
     )
     top_quota_percent: Dec | None = Field(
-        None, description=d("Quota of the top band, % of units.", "โควตาระดับสูงสุด")
+        None, ge=0, le=100, description=d("Quota of the top band, % of units.", "โควตาระดับสูงสุด")
     )
 
 

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 import pytest
 
 from cascade.cli.app import main
-from tests.conftest import ROOT
+from tests.conftest import MINIMAL, ROOT
 
 PLAN = str(ROOT / "plans" / "probation")
 
@@ -97,3 +98,17 @@ def test_new_year_copies_the_plan_forward(
     assert "signed_on" not in law and "# ลงนาม 15 ต.ค. 2568" in law
     assert sorted(p.name for p in (out_dir / "actuals").iterdir()) == []
     assert run(["validate", str(out_dir)], capsys)[0] == 0
+
+
+def test_new_year_refuses_a_folder_inside_the_plan(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Written inside the plan, the next year's agreements would be read as duplicates."""
+    root = tmp_path / "plan"
+    shutil.copytree(MINIMAL, root)
+    code, out, err = run(["new", "year", str(root), "--out", str(root / "2570")], capsys)
+    assert (code, out) == (2, "")
+    assert (
+        err == f"cascade: {root / '2570'} is inside the plan {root}; choose a folder outside it\n"
+    )
+    assert not (root / "2570").exists()

@@ -11,6 +11,7 @@ from pathlib import Path
 from cascade.engine import check_plan
 from cascade.periods import be_date, default_due, parse_be_date, parse_period
 from cascade.scoring.policy import Policy
+from cascade.scoring.run import ScoreOptions, score_plan
 from cascade.scoring.scorecard import Scorecard, UnitAllocation
 from cascade.scoring.status import round_status
 from cascade.scoring.status_out import render
@@ -123,6 +124,24 @@ def test_explanation_required_below_target(tmp_path: Path) -> None:
     assert [ln.remark for ln in svc.lines] == ["", "ครูลาออก", ""]
 
 
+def test_a_blank_remark_explains_nothing(tmp_path: Path) -> None:
+    """Spaces, an empty pair or a zero-width space were taken as the remark; 10 printed as 1E+1."""
+    plan = PLAN + "  explanation_required: below-target\n"
+    q2 = Q2.replace("{kpi: ORG/1, value: 85}", '{kpi: ORG/1, value: 10, remark: " "}')
+    q2 = q2.replace("value: 72.5}", 'value: 72.5, remark: {th: "", en: "\\u200b"}}')
+    checked = check_plan(make_plan(tmp_path, {"cascade.yaml": plan, "actuals/2569-Q2.yaml": q2}))
+    assert checked.model is not None
+    period = parse_period("2569-Q2")
+    assert period is not None
+    _, findings = score_plan(checked.model, ScoreOptions(period))
+    assert [f.message for f in findings if f.code == "SCR004"] == [
+        "ORG/1 is short of its target 90 with 10; the policy asks for a remark explaining why",
+        "ORG/2 is short of its target 80 with 72.5; the policy asks for a remark explaining why",
+        "P001/2 is short of its target 100 with 95; the policy asks for a remark explaining why",
+        "SVC/1-2 is short of its target 24 with 14; the policy asks for a remark explaining why",
+    ]
+
+
 def test_no_explanation_finding_unless_the_policy_asks(tmp_path: Path) -> None:
     _, diags = run(tmp_path, {"actuals/2569-Q2.yaml": Q2})
     assert [d for d in diags if d[0] == "SCR004"] == []
@@ -148,6 +167,19 @@ def test_unit_pool_by_band_shares_and_quota() -> None:
     assert allocate_units(cards, Policy()) == ((), None)
 
 
+def test_incentive_pools_shares_and_quotas_are_bounded(tmp_path: Path) -> None:
+    """A negative share let the others be paid more than the pool; a negative pool paid -5 baht."""
+    pools = "scoring:\n  unit_incentives: {pool: -5, shares: {good: 1, fair: -1}}\n"
+    plan = PLAN + pools + "  incentives: {pool_percent: -3, top_quota_percent: 101}\n"
+    checked = check_plan(make_plan(tmp_path, {"cascade.yaml": plan}))
+    assert [(d.code, d.line, d.column, d.message) for d in checked.result.diagnostics] == [
+        ("SPEC005", 19, 27, "'-5' is below the smallest allowed value, 0"),
+        ("SPEC005", 19, 55, "'-1' is below the smallest allowed value, 0"),
+        ("SPEC005", 20, 30, "'-3' is below the smallest allowed value, 0"),
+        ("SPEC005", 20, 53, "'101' is above the largest allowed value, 100"),
+    ]
+
+
 def test_round_status_reported_missing_late_and_due_dates(tmp_path: Path) -> None:
     plan = PLAN + "  evidence_required: true\nrounds:\n  due: {6: 2569-05-15}\n"
     q2 = Q2.replace("{kpi: ORG/2, value: 72.5}", "{kpi: ORG/2, value: 72.5, evidence: https://x/2}")
@@ -158,6 +190,12 @@ def test_round_status_reported_missing_late_and_due_dates(tmp_path: Path) -> Non
     before = round_status(checked.model, period, date(2026, 5, 15))
     after = round_status(checked.model, period, date(2026, 5, 16))
     assert be_date(before.due) == "2569-05-15"
+    # rounds.due dates belong to the plan's year: next year's Q2 is due by the default rule,
+    # not on 2569-05-15 (a year before it starts, with every KPI "late")
+    next_q2 = parse_period("2570-Q2")
+    assert next_q2 is not None
+    ahead = round_status(checked.model, next_q2, date(2026, 5, 16))
+    assert (be_date(ahead.due), {ln.state for ln in ahead.lines}) == ("2570-04-30", {"missing"})
     assert [(ln.kpi, ln.state, ln.no_evidence) for ln in after.lines] == [
         ("ORG/1", "reported", True),
         ("ORG/2", "reported", False),
@@ -179,6 +217,17 @@ def test_round_status_reported_missing_late_and_due_dates(tmp_path: Path) -> Non
         "  P001/2  reported, no evidence",
         "SVC  3/3 reported",
         "  SVC/1-2  reported, no evidence",
+    ]
+
+
+def test_round_months_are_months_of_the_fiscal_year(tmp_path: Path) -> None:
+    """Months 13 and 0, and a due date for month 14, were taken without a word."""
+    plan = PLAN + "rounds:\n  months: [3, 6, 13, 0]\n  due: {6: 2569-04-30, 14: 2569-05-01}\n"
+    checked = check_plan(make_plan(tmp_path, {"cascade.yaml": plan}))
+    assert [(d.code, d.line, d.column, d.message) for d in checked.result.diagnostics] == [
+        ("SPEC005", 19, 18, "'13' is above the largest allowed value, 12"),
+        ("SPEC005", 19, 22, "'0' is below the smallest allowed value, 1"),
+        ("SPEC005", 20, 24, "'14' is above the largest allowed value, 12"),
     ]
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from cascade.rules import (
     actuals,
+    bands,
     chain,
     coverage,
     criteria,
@@ -29,6 +30,7 @@ from cascade.rules.stages import STAGE_CHECKS
 
 RULES: tuple[Rule, ...] = (
     references.unresolved_reference,
+    bands.unknown_rating_band,
     goals.goal_without_kpi,
     goals.unit_goal_unlinked,
     goals.supports_disagrees,

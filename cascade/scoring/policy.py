@@ -10,7 +10,13 @@ from dataclasses import dataclass, field
 from decimal import ROUND_HALF_EVEN, ROUND_HALF_UP, Context, Decimal, InvalidOperation
 
 from cascade.spec.common import Bilingual
-from cascade.spec.plan import Incentives, Scale, ScoringPolicy, UnitIncentives
+from cascade.spec.plan import (
+    DEFAULT_BAND_IDS,
+    Incentives,
+    Scale,
+    ScoringPolicy,
+    UnitIncentives,
+)
 
 BUILTIN_SCALES: dict[str, tuple[Decimal, ...]] = {
     "five-level": tuple(Decimal(s) for s in (1, 2, 3, 4, 5)),
@@ -31,12 +37,20 @@ class Band:
     name: str | Bilingual
 
 
-DEFAULT_BANDS: tuple[Band, ...] = (
-    Band("outstanding", Decimal(90), Bilingual(th="ดีเด่น", en="outstanding")),
-    Band("very-good", Decimal(80), Bilingual(th="ดีมาก", en="very good")),
-    Band("good", Decimal(70), Bilingual(th="ดี", en="good")),
-    Band("fair", Decimal(60), Bilingual(th="พอใช้", en="fair")),
-    Band("improve", Decimal(0), Bilingual(th="ต้องปรับปรุง", en="needs improvement")),
+DEFAULT_BANDS: tuple[Band, ...] = tuple(
+    Band(band_id, Decimal(lowest), name)
+    for band_id, lowest, name in zip(
+        DEFAULT_BAND_IDS,
+        (90, 80, 70, 60, 0),
+        (
+            Bilingual(th="ดีเด่น", en="outstanding"),
+            Bilingual(th="ดีมาก", en="very good"),
+            Bilingual(th="ดี", en="good"),
+            Bilingual(th="พอใช้", en="fair"),
+            Bilingual(th="ต้องปรับปรุง", en="needs improvement"),
+        ),
+        strict=True,
+    )
 )
 
 

@@ -143,6 +143,10 @@ class Scale(SpecModel):
     scores: list[Dec] = Field(min_length=2, description=d("Score per level.", "คะแนนแต่ละระดับ"))
 
 
+DEFAULT_BAND_IDS = ("outstanding", "very-good", "good", "fair", "improve")
+"""The rating bands of a plan that sets no ``scoring: ratings:``, highest first."""
+
+
 class RatingBand(SpecModel):
     """A rating band with an inclusive lower bound, in percent."""
 

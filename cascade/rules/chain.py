@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from cascade.diagnostics import Finding, Level, did_you_mean
+from cascade.model.plan import Where
 from cascade.rules.common import finding, number
 from cascade.rules.registry import Context, rule
 from cascade.rules.scopes import SHARED, STRATEGY
@@ -36,11 +37,26 @@ def vision_mission(ctx: Context) -> Iterator[Finding]:
     strategy = ctx.model.strategy
     if strategy is None:
         return
-    where = ctx.model.strategy_where.at("kind")
+    written = strategy.model_fields_set
+    where = ctx.model.strategy_where
+
+    def at(field: str) -> Where:  # a blank field written: there; a missing one: at kind
+        return where.at(field) if field in written else where.at("kind")
+
     if _blank(strategy.vision):
-        yield finding(where, "the strategy has no vision", hint="add 'vision: …' (วิสัยทัศน์)")
+        yield finding(
+            at("vision"),
+            "the strategy has no vision",
+            at_key="vision" in written,
+            hint="add 'vision: …' (วิสัยทัศน์)",
+        )
     if not [m for m in strategy.mission if not _blank(m)]:
-        yield finding(where, "the strategy has no mission", hint="add 'mission: [ … ]' (พันธกิจ)")
+        yield finding(
+            at("mission"),
+            "the strategy has no mission",
+            at_key="mission" in written,
+            hint="add 'mission: [ … ]' (พันธกิจ)",
+        )
 
 
 @rule("CHN002", "issue-without-goal", Level.WARNING, reads=(SHARED,))

@@ -11,8 +11,6 @@ by other code is ignored (the run is then a full one and writes a new one).
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from dataclasses import dataclass, field
 from itertools import chain
 from pathlib import Path
@@ -20,7 +18,7 @@ from typing import Any
 
 from cascade import rules as registered
 from cascade.diagnostics import Diagnostic, Level
-from cascade.fileio import read_regular
+from cascade.fileio import read_regular, replace_file
 from cascade.load import strict
 from cascade.load.cache import FOLDER, code_fingerprint, diagnostic_from_row, diagnostic_row
 from cascade.load.cachedir import cache_folder
@@ -212,15 +210,9 @@ def save(root: Path, snapshot: Snapshot) -> None:
     if cache_folder(root, create=True) is None:  # a symlink, a file: no snapshot
         return
     try:
-        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".", suffix=".tmp")
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                # dumps, not dump: only the one-shot encoder is the C one (5 x faster)
-                handle.write(json.dumps(data, ensure_ascii=False, separators=(",", ":")))
-            os.replace(tmp, target)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        # dumps, not dump: only the one-shot encoder is the C one (5 x faster)
+        text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+        replace_file(target, text.encode("utf-8"))
         for older in range(1, FORMAT):  # snapshots of an older cascade: never read again
             (target.parent / f"snapshot-v{older}.json").unlink(missing_ok=True)
     except (OSError, ValueError):  # ValueError: a file name that is not UTF-8

@@ -24,8 +24,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
-import tempfile
 from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
@@ -33,7 +31,7 @@ from typing import Any
 
 from cascade import __version__
 from cascade.diagnostics import Diagnostic, Level, Location
-from cascade.fileio import read_regular
+from cascade.fileio import read_regular, replace_file
 from cascade.load import strict
 from cascade.load.cachedir import FOLDER, cache_folder, is_real_folder, prune, real_folder
 from cascade.load.reader import ReadResult
@@ -210,14 +208,8 @@ class ParseCache:
             "sheet": sheet_of(read.cells),
         }
         try:
-            fd, tmp = tempfile.mkstemp(dir=shard, prefix=".", suffix=".tmp")
-            try:
-                with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                    handle.write(json.dumps(entry, ensure_ascii=False, separators=(",", ":")))
-                os.replace(tmp, shard / name)
-            except BaseException:
-                Path(tmp).unlink(missing_ok=True)
-                raise
+            text = json.dumps(entry, ensure_ascii=False, separators=(",", ":"))
+            replace_file(shard / name, text.encode("utf-8"))
         except (OSError, ValueError):  # ValueError: a name that is not UTF-8 cannot be stored
             self.writable = False
 

@@ -23,12 +23,11 @@ import hashlib
 import json
 import os
 import stat
-import tempfile
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from cascade.fileio import read_regular
+from cascade.fileio import read_regular, replace_file
 from cascade.load import strict
 from cascade.load.cache import code_fingerprint
 from cascade.load.cachedir import cache_folder
@@ -161,14 +160,7 @@ class Reuse:
     @staticmethod
     def _write(target: Path, text: str) -> None:
         try:
-            fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".", suffix=".tmp")
-            try:
-                with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                    handle.write(text)
-                os.replace(tmp, target)
-            except BaseException:
-                Path(tmp).unlink(missing_ok=True)
-                raise
+            replace_file(target, text.encode("utf-8"))
         except (OSError, ValueError):  # a read-only cache: the next report renders all
             return
 

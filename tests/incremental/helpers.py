@@ -21,8 +21,11 @@ from __future__ import annotations
 import atexit
 import dataclasses
 import hashlib
+import os
 import shutil
+import stat
 import tempfile
+from collections import OrderedDict
 from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from pathlib import Path
@@ -30,11 +33,13 @@ from typing import Any
 
 import yaml
 
+import cascade.rules as registered
 from cascade.engine import check_plan
 from cascade.incremental import snapshot
 from cascade.incremental.run import Outcome, validate
 from cascade.model.plan import PlanModel
 from cascade.result import RunResult
+from cascade.rules.registry import Rule
 
 PEOPLE = 60
 """People in the generated plan: 79 files, a full run well under a tenth of a second."""
@@ -134,27 +139,59 @@ def assert_same(warm: RunResult, cold: RunResult, context: str) -> None:
     assert not problems, f"{context}: warm run != cold run\n" + "\n".join(problems)
 
 
-_MODELS: dict[tuple[str, str], PlanModel | None] = {}
-"""The model of the last cold run of a plan's content (``env_of`` reads it)."""
+_COLD: OrderedDict[tuple[bytes, tuple[Rule, ...]], tuple[str, RunResult, PlanModel | None]] = (
+    OrderedDict()
+)
+"""Cold runs by the plan's exact content (:func:`content`), the most recent last.
+
+Many steps come back to a state an earlier step of the same process checked (an
+undo, the first run every copy starts from), and a cold run is most of a step's
+cost.  :func:`check_plan` reads nothing but the plan's files, so the same content
+and the same rules (a test may register one) give the same result, its ``root``
+aside.  Bounded: a model is a few megabytes."""
+_COLD_SIZE = 48
 
 
-def _content(root: Path) -> str:
-    """The plan's files by name, size and modification time (a stat each, no read)."""
+def content(root: Path) -> bytes:
+    """A digest of everything a run can read: every name under ``root`` (the cache
+    folder aside), its type and mode, a file's bytes and a symlink's target."""
     digest = hashlib.sha256()
-    for path in sorted(root.rglob("*")):
-        rel = path.relative_to(root).as_posix()
-        if not rel.startswith(".cascade-cache") and path.is_file():
-            info = path.stat()
-            digest.update(f"{rel}\0{info.st_size}\0{info.st_mtime_ns}\0".encode(errors="replace"))
-    return digest.hexdigest()
+    for folder, dirs, files in os.walk(root):
+        dirs[:] = sorted(d for d in dirs if d != ".cascade-cache" or folder != str(root))
+        for name in sorted([*dirs, *files]):
+            path = os.path.join(folder, name)
+            info = os.lstat(path)
+            digest.update(os.fsencode(os.path.relpath(path, root)) + b"\0%o\0" % info.st_mode)
+            if stat.S_ISLNK(info.st_mode):
+                digest.update(os.fsencode(os.readlink(path)))
+            elif stat.S_ISREG(info.st_mode) and info.st_mode & stat.S_IRUSR:
+                with open(path, "rb") as file:
+                    digest.update(b"%d\0" % info.st_size + file.read())
+    return digest.digest()
+
+
+def _texts(result: RunResult) -> list[str]:
+    return [*result.notes, *(d.message for d in result.diagnostics)]
+
+
+def _checked(root: Path) -> tuple[RunResult, PlanModel | None]:
+    """The cold run of ``root``: from :data:`_COLD` when its content was checked before."""
+    key = (content(root), registered.RULES)
+    if key in _COLD:
+        _COLD.move_to_end(key)
+        where, result, model = _COLD[key]
+        if result.root == where and not any(where in text for text in _texts(result)):
+            return dataclasses.replace(result, root=str(root)), model
+    checked = check_plan(root)
+    _COLD[key] = (str(root), checked.result, checked.model)
+    while len(_COLD) > _COLD_SIZE:
+        _COLD.popitem(last=False)
+    return checked.result, checked.model
 
 
 def cold(root: Path) -> RunResult:
     """A full run as the CLI makes it without the cache: no parse cache, no snapshot."""
-    checked = check_plan(root)
-    _MODELS.clear()
-    _MODELS[(str(root), _content(root))] = checked.model
-    return checked.result
+    return _checked(root)[0]
 
 
 def step(root: Path, how: Collection[str], context: str = "") -> Outcome:
@@ -194,8 +231,7 @@ Edit = Callable[[str, Env], str]
 
 
 def env_of(root: Path, rel: str) -> Env:
-    key = (str(root), _content(root))
-    model = _MODELS[key] if key in _MODELS else check_plan(root).model
+    model = _checked(root)[1]
     if model is None:  # the plan does not load: only edits that need nothing of this
         return Env("", "", None, (), "")
     party = next(a.party for a in model.agreements.values() if a.where.file == rel)

@@ -456,6 +456,7 @@ async def test_a_kpi_that_fills_a_framework_slot(client: LanguageClient, plan: P
     slot = await _hover_text(client, plan, "frameworks/opdc-2556.yaml", 45, 10)
     assert slot.split("  \n") == [
         "**slot 1.1** of framework OPDC-2556",
+        "ร้อยละเฉลี่ยถ่วงน้ำหนักในการบรรลุเป้าหมายตามนโยบายสำคัญเร่งด่วนของรัฐบาลและภารกิจหลักของกระทรวง",
         "dimension: effectiveness",
         "weight: 30 + A = 35",
     ]
@@ -482,3 +483,46 @@ async def test_rename_from_a_csv_cell_edits_the_csv_too(client: LanguageClient, 
         ("actuals/2569-Q2-PROB.csv", 1, 5, 8, "4-9"),
         ("agreements/units/PROB.yaml", line, 8, 11, "4-9"),
     ]
+
+
+async def _hover(
+    client: LanguageClient, plan: Path, rel: str, line: int, character: int
+) -> tuple[list[str], tuple[int, int, int, int]]:
+    found = await client.text_document_hover_async(
+        types.HoverParams(
+            text_document=types.TextDocumentIdentifier(uri=uri(plan, rel)),
+            position=types.Position(line=line, character=character),
+        )
+    )
+    assert found is not None and isinstance(found.contents, types.MarkupContent)
+    assert found.range is not None
+    r = found.range
+    where = (r.start.line, r.start.character, r.end.line, r.end.character)
+    return found.contents.value.split("  \n"), where
+
+
+async def test_hover_on_a_weight_shows_its_value(client: LanguageClient, plan: Path) -> None:
+    framework = "frameworks/opdc-2556.yaml"
+    line = line_of(plan, DOP, "    weight: 30 + A            # = 35 เมื่อ A = 5 / 35 with A = 5")
+    # on the 30 and on the '+': the expression's value over its range
+    for column in (12, 15):
+        assert await _hover(client, plan, DOP, line, column) == (
+            ["**weight** of KPI DOP/1.1", "30 + A = 35"],
+            (line, 12, line, 18),
+        )
+    assert await _hover_text(client, plan, DOP, line, 17) == "**param A** = 5"  # on the name
+    plain = line_of(plan, LAW, "    weight: 20")
+    assert await _hover(client, plan, LAW, plain, 13) == (
+        ["**weight** of KPI LAW/2-1", "20"],
+        (plain, 12, plain, 14),
+    )
+    slot = line_of(plan, framework, "    weight: 27 - A")
+    assert await _hover(client, plan, framework, slot, 13) == (
+        ["**weight** of slot 1.2", "27 - A = 22"],
+        (slot, 12, slot, 18),
+    )
+    dimension = line_of(plan, framework, "    weight: 70")
+    assert await _hover(client, plan, framework, dimension, 12) == (
+        ["**weight** of dimension external", "70"],
+        (dimension, 12, dimension, 14),
+    )

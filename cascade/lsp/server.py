@@ -276,7 +276,10 @@ def _prepare_rename(
     ls: CascadeServer, params: types.PrepareRenameParams
 ) -> types.PrepareRenamePlaceholder | None:
     found = ls.resolved(params.text_document.uri, params.position)
-    return None if found is None else prepare_rename(*found, ls.workspace.position_codec)
+    try:
+        return None if found is None else prepare_rename(*found, ls.workspace.position_codec)
+    except RenameRefused as refused:
+        raise JsonRpcInvalidParams(str(refused)) from None
 
 
 @server.feature(types.TEXT_DOCUMENT_RENAME)

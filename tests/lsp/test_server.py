@@ -526,3 +526,60 @@ async def test_hover_on_a_weight_shows_its_value(client: LanguageClient, plan: P
         ["**weight** of dimension external", "70"],
         (dimension, 12, dimension, 14),
     )
+
+
+async def test_rename_refuses_an_id_a_workbook_names_and_says_which_cells(
+    client: LanguageClient, plan: Path
+) -> None:
+    # actuals/2569-Q2-REHAB.xlsx names REHAB/5-2 in its sheet 'ผลการดำเนินงาน', A5
+    rehab = "agreements/units/REHAB.yaml"
+    line = line_of(plan, rehab, "  - id: 5-2")
+    said = (
+        "'REHAB/5-2' is written in workbook actuals, which a rename cannot edit: "
+        "actuals/2569-Q2-REHAB.xlsx ('ผลการดำเนินงาน'!A5). "
+        "Write the new id in those cells first, then rename here."
+    )
+    with pytest.raises(JsonRpcInvalidParams) as refused:
+        await renamed(client, plan, rehab, line, 9, "5-9")
+    assert refused.value.message == said
+    document = types.TextDocumentIdentifier(uri=uri(plan, rehab))
+    with pytest.raises(JsonRpcInvalidParams) as early:  # before the editor asks for a name
+        await client.text_document_prepare_rename_async(
+            types.PrepareRenameParams(document, types.Position(line, 9))
+        )
+    assert early.value.message == said
+    unit = line_of(
+        plan,
+        "org.yaml",
+        next(
+            t
+            for t in (plan / "org.yaml").read_text(encoding="utf-8").splitlines()
+            if t.startswith("  - {id: REHAB,")
+        ),
+    )
+    with pytest.raises(
+        JsonRpcInvalidParams,
+        match=r"^'REHAB' is written in workbook actuals.*A5, .*A6, .*A7, .*A8\)\. ",
+    ):
+        await renamed(client, plan, "org.yaml", unit, 10, "REH")
+    # a KPI no workbook names is renamed as before (5-1: YAML actuals only)
+    first = line_of(
+        plan,
+        rehab,
+        next(
+            t
+            for t in (plan / rehab).read_text(encoding="utf-8").splitlines()
+            if t.startswith("  - {id: 5-1,")
+        ),
+    )
+    q1 = line_of(plan, "actuals/2569-Q1.yaml", "  - {kpi: REHAB/5-1, level: 2.5}")
+    q2 = line_of(
+        plan,
+        "actuals/2569-Q2.yaml",
+        "  - {kpi: REHAB/5-1, level: 3}          # identical: its own row, not in the workbook",
+    )
+    assert edits_of(await renamed(client, plan, rehab, first, 9, "5-0"), plan) == [
+        ("actuals/2569-Q1.yaml", q1, 16, 19, "5-0"),
+        ("actuals/2569-Q2.yaml", q2, 16, 19, "5-0"),
+        (rehab, first, 9, 12, "5-0"),
+    ]

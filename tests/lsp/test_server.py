@@ -583,3 +583,41 @@ async def test_rename_refuses_an_id_a_workbook_names_and_says_which_cells(
         ("actuals/2569-Q2.yaml", q2, 16, 19, "5-0"),
         (rehab, first, 9, 12, "5-0"),
     ]
+
+
+async def test_completion_in_the_other_reference_positions_and_enumerations(
+    client: LanguageClient, plan: Path
+) -> None:
+    def line_starting(rel: str, start: str) -> tuple[int, str]:
+        text = next(
+            t for t in (plan / rel).read_text(encoding="utf-8").splitlines() if t.startswith(start)
+        )
+        return line_of(plan, rel, text), text
+
+    async def labels(rel: str, start: str, after: str) -> list[tuple[str, str | None]]:
+        line, text = line_starting(rel, start)
+        await opened(client, plan, rel)
+        items = await complete_at(client, plan, rel, line, text.index(after) + len(after))
+        return [(i.label, i.detail) for i in items]
+
+    signatory = "  - {role: evaluatee, person: P0001,"
+    assert await labels(LAW, signatory, "role: ") == [
+        ("evaluatee", None),
+        ("evaluator", None),
+        ("witness", None),
+    ]
+    people = await labels(LAW, signatory, "person: ")
+    assert [p for p, _ in people] == ["P0100", "P0001", "P0012", "P0013", "P0014"]
+    assert people[0][1] == "นายสุรชัย ธรรมรักษา"
+    roster = "  - {id: P0100, name: นายสุรชัย ธรรมรักษา, position: "
+    positions = await labels("people.yaml", roster, 'position: "')
+    assert positions[0] == ("0001", "นายสุรชัย ธรรมรักษา")  # the holder's name
+    units = await labels("people.yaml", roster, "unit: ")
+    assert units[:2] == [("DOP", "กรมคุมประพฤติ / Department of Probation"), ("SEC", units[1][1])]
+    framework = "frameworks/opdc-2556.yaml"
+    assert await labels(framework, '    transfer_to: "1.2"', 'transfer_to: "') == [
+        ("1.1", None),
+        ("1.2", None),
+        ("1.3", None),
+    ]
+    assert [f for f, _ in await labels(DOP, "framework: OPDC", "framework: ")] == ["OPDC-2556"]

@@ -35,11 +35,12 @@ def _models(annotation: Any) -> Iterator[type[BaseModel]]:
 
 def field_of(kind: str, key: str, top_level: bool, path: Sequence[str] = ()) -> FieldInfo | None:
     """The field ``key`` of the document kind ``kind``, nested in the keys ``path``."""
-    model = KINDS.get(kind)
-    if model is None:
+    found = KINDS.get(kind)
+    if found is None:
         return None
     if top_level:
-        return model.model_fields.get(key)
+        return found.model_fields.get(key)
+    model: type[BaseModel] = found
     for parent in path:
         info = model.model_fields.get(parent)
         below = next(_models(info.annotation), None) if info is not None else None

@@ -16,7 +16,11 @@ whole model, so after :data:`REFRESH` seconds of quiet a full run refreshes
 the model that navigation answers from (and the snapshot).  That refresh
 runs in a thread of its own: an edit made meanwhile is checked at once
 (warm, from the snapshot the refresh has not replaced yet), and the
-refresh, superseded, is dropped.
+refresh, superseded, is dropped.  The refresh's new snapshot keeps the
+documents the old one held in memory (:func:`carry_documents`), so the edit
+after a refresh is as quick as the others; and at most every :data:`SWEEP`
+seconds, before a refresh, what earlier runs froze is handed back to the
+cyclic collector (:func:`cascade.gcpause.release_frozen`).
 """
 
 from __future__ import annotations
@@ -139,10 +143,10 @@ def carry_documents(old: Snapshot, new: Snapshot) -> None:
     check after a model refresh then neither reads the parse cache nor
     validates every file its smaller model needs again."""
     digest = {file: entry.digest for file, entry in new.files.items()}
-    new.reused.update((k, docs) for k, docs in old.reused.items() if digest.get(k[0]) == k[1])
-    new.revalidated.update(
-        (k, doc) for k, doc in old.revalidated.items() if digest.get(k[0]) == k[2]
-    )
+    # list(): a warm check in the other thread may add to ``old`` meanwhile
+    reused, revalidated = list(old.reused.items()), list(old.revalidated.items())
+    new.reused.update((k, docs) for k, docs in reused if digest.get(k[0]) == k[1])
+    new.revalidated.update((k, doc) for k, doc in revalidated if digest.get(k[0]) == k[2])
 
 
 class Scheduler:

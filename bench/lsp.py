@@ -11,13 +11,17 @@ wait before it checks (30 ms for an edit after quiet, as here; 150 ms of quiet
 within a typing burst).  ``--pause`` waits that many seconds after each
 result before the next edit: past 1 s the server's model refresh (a full
 run) starts in between, and the edit must not wait for it.  Prints the
-medians.
+medians, and beside them the server's CPU seconds from each edit to its
+result (user + system, from ``/proc``; Linux only): on a loaded machine the
+wall seconds mostly measure the wait for a core.
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import math
+import os
 import re
 import statistics
 import sys
@@ -42,13 +46,24 @@ async def _until(check: object, timeout: float = 600) -> float:
     return time.perf_counter() - started
 
 
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU seconds of a process so far (``nan`` without ``/proc``)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return math.nan
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 async def measure(
-    root: Path, repeat: int, pause: float = 0
+    root: Path, repeat: int, pause: float = 0, cpu: list[float] | None = None
 ) -> tuple[float, float, list[float], list[float]]:
-    """Seconds to the first check, and each edit's latency to its error and to its clearing."""
+    """Seconds to the first check, and each edit's latency to its error and to
+    its clearing (the server's CPU seconds for each, edits then undos, into ``cpu``)."""
     client = make_test_lsp_client()
     started = time.perf_counter()
     await client.start_io(sys.executable, "-m", "cascade", "lsp")
+    pid = client._server.pid if client._server is not None else 0
     await client.initialize_session(
         types.InitializeParams(
             capabilities=types.ClientCapabilities(),
@@ -72,6 +87,7 @@ async def measure(
     for _ in range(repeat):
         for new, wanted, into in ((broken, True, appear), (text, False, clear)):
             await asyncio.sleep(pause)
+            before = cpu_seconds(pid)
             version += 1
             client.text_document_did_change(
                 types.DidChangeTextDocumentParams(
@@ -87,6 +103,8 @@ async def measure(
                     )
                 )
             )
+            if cpu is not None:
+                cpu.append(cpu_seconds(pid) - before)
     await client.shutdown_session()
     await client.stop()
     return first, time.perf_counter() - started, appear, clear
@@ -101,10 +119,16 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory() as scratch:
         root = plan_for(args.people, 0, True, Path(scratch))
-        first, _, appear, clear = asyncio.run(measure(root, args.repeat, args.pause))
+        cpu: list[float] = []
+        first, _, appear, clear = asyncio.run(measure(root, args.repeat, args.pause, cpu))
+    edits, undos = statistics.median(cpu[0::2]), statistics.median(cpu[1::2])
     print(f"people {args.people}: first check {first:.2f} s")
-    print(f"edit → error   median {statistics.median(appear):.3f} s  ({len(appear)} edits)")
-    print(f"undo → cleared median {statistics.median(clear):.3f} s")
+    print(
+        f"edit → error   median {statistics.median(appear):.3f} s  "
+        f"(server CPU {edits:.3f} s; {len(appear)} edits)"
+    )
+    print(f"undo → cleared median {statistics.median(clear):.3f} s  (server CPU {undos:.3f} s)")
+    print(f"load average {os.getloadavg()[0]:.1f}")
     return 0
 
 

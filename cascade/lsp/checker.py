@@ -16,7 +16,11 @@ whole model, so after :data:`REFRESH` seconds of quiet a full run refreshes
 the model that navigation answers from (and the snapshot).  That refresh
 runs in a thread of its own: an edit made meanwhile is checked at once
 (warm, from the snapshot the refresh has not replaced yet), and the
-refresh, superseded, is dropped.
+refresh, superseded, is dropped.  The refresh's new snapshot keeps the
+documents the old one held in memory (:func:`carry_documents`), so the edit
+after a refresh is as quick as the others; and at most every :data:`SWEEP`
+seconds, before a refresh, what earlier runs froze is handed back to the
+cyclic collector (:func:`cascade.gcpause.release_frozen`).
 """
 
 from __future__ import annotations
@@ -29,6 +33,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from cascade.engine import LoadOptions, check_plan
+from cascade.gcpause import release_frozen
 from cascade.incremental.run import rerun, snapshot_of
 from cascade.incremental.snapshot import Snapshot
 from cascade.lsp.index import SymbolIndex, build_index
@@ -44,6 +49,10 @@ checked (the first key of a burst, a paste, an undo: no reason to wait)."""
 
 REFRESH = 1.0
 """Seconds of quiet after a warm check before a full run refreshes the model."""
+
+SWEEP = 600.0
+"""Seconds at least between two collections of what runs froze
+(:func:`cascade.gcpause.release_frozen`), made before a model refresh."""
 
 
 Report = Callable[[int, int], None]
@@ -119,11 +128,25 @@ def check(
     started = time.time_ns()
     checked = check_plan(root, progress, LoadOptions(cache=True, overlay=overlay))
     state.base = snapshot_of(checked, started)  # right for its buffers: digests tell the rest
+    if state.base is not None and base is not None:
+        carry_documents(base, state.base)
     if stale():
         raise Superseded
     state.stale_model = False  # (not when superseded: a warm check beside it may have set it)
     index = build_index(checked.model) if checked.model is not None else None
     return Outcome(checked.result, sources, index)
+
+
+def carry_documents(old: Snapshot, new: Snapshot) -> None:
+    """Give ``new`` the documents ``old`` kept in memory for files whose content
+    is the same in both (they are keyed by file and digest): the first warm
+    check after a model refresh then neither reads the parse cache nor
+    validates every file its smaller model needs again."""
+    digest = {file: entry.digest for file, entry in new.files.items()}
+    # list(): a warm check in the other thread may add to ``old`` meanwhile
+    reused, revalidated = list(old.reused.items()), list(old.revalidated.items())
+    new.reused.update((k, docs) for k, docs in reused if digest.get(k[0]) == k[1])
+    new.revalidated.update((k, doc) for k, doc in revalidated if digest.get(k[0]) == k[2])
 
 
 class Scheduler:
@@ -146,6 +169,8 @@ class Scheduler:
         self.executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="cascade-check")
         self.refresher = ThreadPoolExecutor(max_workers=1, thread_name_prefix="cascade-refresh")
         """Model refreshes (full runs after quiet), so that edits never queue behind one."""
+        self.swept = time.monotonic()
+        """When what the runs froze was last collected (:data:`SWEEP`)."""
 
     def state(self, root: Path) -> PlanState:
         """The state of the plan at ``root`` (made on first use)."""
@@ -184,6 +209,9 @@ class Scheduler:
         work = (state, overlay, stale, full, report)
         try:
             worker = self.refresher if full else self.executor
+            if full and time.monotonic() - self.swept >= SWEEP:
+                self.swept = time.monotonic()
+                await loop.run_in_executor(worker, release_frozen)
             outcome = await loop.run_in_executor(worker, check, *work)
         except Superseded:
             return

@@ -5,19 +5,22 @@ the cursor's value belongs to is the last ``key:`` before the cursor on its
 line (flow mappings such as the OS matrix's ``{kpi: …, owner: …}``
 included), or, on a ``- item`` line, the key above it with less indent.
 Candidates come from the last resolved model; each shows the name as its
-detail.  KPIs of the file's parent party come first.
+detail.  KPIs of the file's parent party come first.  A key whose values
+are a closed set in the spec (``role``, ``status``, ``evidence``,
+``scale``, ``rounding``, …) offers that set.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from typing import get_args
+from typing import Literal, get_args, get_origin
 
 from lsprotocol import types
 
 from cascade.lsp.hover import in_languages
 from cascade.lsp.index import SymbolIndex
+from cascade.lsp.keys import field_of, key_path, kind_of
 from cascade.model.plan import Agreement, PlanModel, Text
 from cascade.spec import KINDS
 from cascade.spec.agreement import KpiKind
@@ -30,28 +33,52 @@ PARENT_KEY = re.compile(r"^(\s*)(?:-\s+)?([A-Za-z_]+):\s*$")
 WORD_STOP = " \t,[]{}\"':"
 
 KPI_KEYS = frozenset({"same_as", "contributes_to", "kpi"})
-UNIT_KEYS = frozenset({"owner", "supporters", "parent"})
+UNIT_KEYS = frozenset({"owner", "supporters", "parent", "unit"})
+POSITION_KEYS = frozenset({"position", "supervisor", "head"})
 STRATEGY_KEYS = frozenset({"drives", "issues", "perspective"})
 """Keys of the strategy's goals: the goals they drive, their issues, their perspective."""
 
 
 def key_at(lines: Sequence[str], line: int, column: int) -> str | None:
     """The key whose value the cursor is in, if any."""
+    found = key_place(lines, line, column)
+    return found[0] if found is not None else None
+
+
+def key_place(lines: Sequence[str], line: int, column: int) -> tuple[str, int, int] | None:
+    """The key whose value the cursor is in, and its line and column."""
     text = lines[line][:column] if line < len(lines) else ""
     found = LAST_KEY.search(text)
     if found is not None:
-        return found.group(1)
+        return found.group(1), line, found.start(1)
     item = ITEM.match(text)
     if item is None:
         return None
     indent = len(item.group(1))
-    for above in reversed(lines[:line]):
+    for number in range(line - 1, -1, -1):
+        above = lines[number]
         parent = PARENT_KEY.match(above)
         if parent is not None and len(parent.group(1)) <= indent:
-            return parent.group(2)
+            return parent.group(2), number, parent.start(2)
         if above.strip() and len(above) - len(above.lstrip()) < indent:
             return None
     return None
+
+
+def enumeration(lines: Sequence[str], line: int, column: int, key: str) -> list[str]:
+    """The values the spec allows for ``key`` when they are a closed set (``Literal``)."""
+    kind = kind_of(lines, line)
+    if kind is None:
+        return []
+    top_level = column == 0
+    info = field_of(kind, key, top_level, [] if top_level else key_path(lines, line, column))
+    return _literals(info.annotation) if info is not None else []
+
+
+def _literals(annotation: object) -> list[str]:
+    if get_origin(annotation) is Literal:
+        return [str(arg) for arg in get_args(annotation)]
+    return [value for arg in get_args(annotation) for value in _literals(arg)]
 
 
 def word_start(text: str, column: int) -> int:
@@ -91,6 +118,17 @@ def candidates(
         return _parties(model, model.units)
     if key == "party":
         return [*_parties(model, model.units), *_parties(model, model.people)]
+    if key == "person":
+        return _parties(model, model.people)
+    if key in POSITION_KEYS:
+        return [(p[1], _holder(model, p[1]), REF) for p in index.ids("position")]
+    if key == "family":
+        return [(f[1], "", REF) for f in index.ids("family")]
+    if key == "framework":
+        return [(f.id, display_name(model, f.name), REF) for f in model.frameworks.values()]
+    if key == "transfer_to":
+        slots = [k for k in index.ids("slot") if any(o.file == rel for o in index.by_key[k])]
+        return [(k[2], "", REF) for k in slots]
     if key in ("goal", "supports"):
         owner = model.organisation
         if key == "goal" and agreement is not None and agreement.party_type != "organisation":
@@ -121,6 +159,12 @@ def candidates(
     return []
 
 
+def _holder(model: PlanModel, position: str) -> str:
+    """The name of the person who holds ``position`` ("" when nobody does)."""
+    person = model.people.get(model.holders.get(position) or "")
+    return display_name(model, person.name) if person is not None else ""
+
+
 def _parties(
     model: PlanModel, found: Iterable[str]
 ) -> list[tuple[str, str, types.CompletionItemKind]]:
@@ -140,4 +184,8 @@ def complete(
     typed = text[start:column]
     top_level = not text[:1].isspace()
     found = candidates(index, rel, key, top_level)
+    if not found and key != "kind":
+        place = key_place(lines, line, column)
+        values = enumeration(lines, *place[1:], key) if place is not None else []
+        found = [(v, "", types.CompletionItemKind.EnumMember) for v in values]
     return [(i, d, k, start) for i, d, k in found if i.startswith(typed)]

@@ -4,7 +4,8 @@ A key: the field's description from the spec, in English and Thai
 (:mod:`~cascade.lsp.keys`).  A KPI: its name (each of the plan's languages), party, weight, target,
 criteria and, from the OS matrix, its owner unit.  A party: its name, type
 and head.  A name in a weight expression: its value.  A framework slot: its
-dimension and weight.  Other ids: their kind and name.
+dimension and weight.  A weight (a number or an
+expression; not on one of its ``params`` names): its value.  Other ids: their kind and name.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from cascade.lsp.index import Key
 from cascade.lsp.keys import describe_key
 from cascade.lsp.navigate import Place, occurrence_at
 from cascade.lsp.positions import to_range
+from cascade.lsp.spans import Span
 from cascade.model.plan import PlanModel, Text
 from cascade.spec.common import text_of
 
@@ -92,6 +94,7 @@ def _slot(model: PlanModel, framework: str, ident: str) -> list[str]:
     slot = next((s for s in found.slots if s.id == ident), None) if found else None
     lines = [f"**slot {ident}** of framework {framework}"]
     if slot is not None:
+        lines += in_languages(model, slot.name)
         weight = _number(slot.weight)
         shown = weight if slot.written in ("", weight) else f"{slot.written} = {weight}"
         lines += [f"dimension: {slot.dimension}", f"weight: {shown}"]
@@ -139,10 +142,32 @@ def key_hover(lines: list[str], place: Place, codec: PositionCodec) -> types.Hov
     )
 
 
+def weight_at(outcome: Outcome, rel: str, place: Place) -> tuple[list[str], Span] | None:
+    """The value of the weight written under the cursor, and its range."""
+    for weight in outcome.index.weights.get(rel, ()) if outcome.index else ():
+        span = outcome.sources.span(rel, weight.where.doc, weight.where.path)
+        if span is not None and span[0] <= place <= span[1]:
+            value = _number(weight.value) if weight.value is not None else "cannot be evaluated"
+            plain = weight.written == value
+            shown = value if plain else f"{weight.written} = {value}"
+            return [f"**weight** of {weight.owner}", shown], span
+    return None
+
+
 def hover(outcome: Outcome, rel: str, place: Place, codec: PositionCodec) -> types.Hover | None:
-    """The hover for the id under the cursor, if there is one."""
+    """The hover for the id (or the weight) under the cursor, if there is one."""
     found = occurrence_at(outcome, rel, place)
-    if found is None or outcome.index is None:
+    if found is None:
+        weight = weight_at(outcome, rel, place)
+        if weight is None:
+            return None
+        return types.Hover(
+            contents=types.MarkupContent(
+                kind=types.MarkupKind.Markdown, value="  \n".join(weight[0])
+            ),
+            range=to_range(codec, outcome.sources.lines(rel), *weight[1]),
+        )
+    if outcome.index is None:
         return None
     span = outcome.sources.place(found)
     lines = describe(outcome.index.model, found.key)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 from cascade.diagnostics import DocPath
 from cascade.model.frameworks import walk_dimensions
@@ -36,6 +37,17 @@ class Occurrence:
     """The mapping key at ``path`` names it, not its value (``params: {A: 5}``)."""
 
 
+@dataclass(frozen=True, slots=True)
+class Weight:
+    """A weight as written, where, and its value (``None``: it cannot be evaluated)."""
+
+    owner: str
+    """What it weighs: ``KPI DOP/1.1``, ``slot 1.1``, ``dimension quality``."""
+    where: Where
+    written: str
+    value: Decimal | None
+
+
 @dataclass(slots=True)
 class SymbolIndex:
     """Occurrences by file and by key."""
@@ -43,6 +55,8 @@ class SymbolIndex:
     model: PlanModel
     by_file: dict[str, list[Occurrence]] = field(default_factory=dict)
     by_key: dict[Key, list[Occurrence]] = field(default_factory=dict)
+    weights: dict[str, list[Weight]] = field(default_factory=dict)
+    """Every written weight (of a KPI, a slot, a dimension) by file, for hover."""
 
     def add(
         self,
@@ -89,8 +103,14 @@ NAME = re.compile(r"[0-9]+(?:\.[0-9]+)?|([A-Za-z_\u0E01-\u0E4F][\w\u0E00-\u0E7F]
 """A number or a name of a weight expression (:mod:`cascade.expr`'s tokens)."""
 
 
-def _expression(index: SymbolIndex, written: object, where: Where) -> None:
-    """The ``params`` names a weight expression uses, each at its part of the text."""
+def _expression(
+    index: SymbolIndex, written: object, where: Where, owner: str, value: Decimal | None
+) -> None:
+    """A written weight, and the ``params`` names it uses, each at its part of the text."""
+    if written is None or written == "":
+        return
+    shown = written if isinstance(written, str) else str(written)
+    index.weights.setdefault(where.file, []).append(Weight(owner, where, shown, value))
     if not isinstance(written, str):
         return
     for found in NAME.finditer(written):
@@ -111,14 +131,17 @@ def _plan(index: SymbolIndex, model: PlanModel) -> None:
         index.add(("framework", framework.id), framework.where.at("id"), True)
         for dim, _ in walk_dimensions(framework.dimensions):
             index.add(("dimension", framework.id, dim.id), dim.where.at("id"), True)
-            _expression(index, dim.written, dim.where.at("weight"))
+            _expression(
+                index, dim.written, dim.where.at("weight"), f"dimension {dim.id}", dim.weight
+            )
         for slot in framework.slots:
             here = slot.where
             index.add(("slot", framework.id, slot.id), here.at("id"), True)
             index.add(("dimension", framework.id, slot.dimension), here.at("dimension"))
             if slot.transfer_to:
                 index.add(("slot", framework.id, slot.transfer_to), here.at("transfer_to"))
-            _expression(index, slot.written, here.at("weight"))
+            written = slot.written or ("" if slot.weight is None else str(slot.weight))
+            _expression(index, written, here.at("weight"), f"slot {slot.id}", slot.weight)
 
 
 def _strategy(index: SymbolIndex, model: PlanModel) -> None:
@@ -186,7 +209,7 @@ def _agreement(index: SymbolIndex, model: PlanModel, agreement: Agreement) -> No
         spec = kpi.spec
         if framework is not None and kpi.id in slots:
             index.add(("slot", framework.id, kpi.id), kpi.where.at("id"))
-        _expression(index, spec.weight, kpi.where.at("weight"))
+        _expression(index, spec.weight, kpi.where.at("weight"), f"KPI {kpi.qid}", kpi.weight)
         if spec.same_as is not None:
             if spec.kind == "common" and not is_qualified(spec.same_as):
                 index.add(("common", spec.same_as), kpi.where.at("same_as"))

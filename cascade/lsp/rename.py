@@ -5,7 +5,15 @@ every reference, the OS matrix, actuals YAML files and the ``kpi`` cells of
 CSV actuals); a reference written ``PARTY/ID`` keeps its party part, and
 renaming a unit also rewrites the party part of every ``UNIT/ID`` KPI
 reference.  A new id that is already taken, or not an id, is refused with
-an error (no edit).  Workbooks (xlsx) are not edited.
+an error (no edit).
+
+A workbook (xlsx actuals) cannot be edited by a WorkspaceEdit, which holds
+text edits only.  A rename whose id a workbook names is refused, naming the
+workbook's cells: the planner changes them (the plan then reports them
+unknown), and the rename made after that edits every text file.  (Editing
+the workbook from the server instead would change a file the editor's undo
+does not know about, and leave it renamed if the planner undoes the text
+edit or the client applies only part of it.)
 
 Prepare-rename answers with the id's range before the editor asks for the
 new name, and nothing where no id can be renamed.
@@ -86,16 +94,38 @@ def _prefix_edits(
     return out
 
 
+def _refuse_workbooks(outcome: Outcome, key: Key, old: str) -> None:
+    """Refuse the rename of ``key`` if a workbook names it (or, for a unit, one
+    of its KPIs), naming the cells."""
+    assert outcome.index is not None
+    keys = [key]
+    if key[0] == "unit":
+        keys += [k for k in outcome.index.by_key if k[0] == "kpi" and k[1].startswith(f"{old}/")]
+    cells: dict[str, list[str]] = {}
+    for found in (o for k in keys for o in outcome.index.by_key.get(k, [])):
+        if found.file.lower().endswith(".xlsx"):
+            cell = outcome.sources.workbook_cell(found.file, found.path)
+            cells.setdefault(found.file, []).append(cell or "a cell")
+    if cells:
+        where = "; ".join(f"{file} ({', '.join(named)})" for file, named in sorted(cells.items()))
+        raise RenameRefused(
+            f"'{key[-1]}' is written in workbook actuals, which a rename cannot edit: "
+            f"{where}. Write the new id in those cells first, then rename here."
+        )
+
+
 def prepare_rename(
     outcome: Outcome, rel: str, place: Place, codec: PositionCodec
 ) -> types.PrepareRenamePlaceholder | None:
     """The range and text of the renamable id under the cursor (its last ``/``
     part), or ``None`` where nothing can be renamed (the editor then says so
-    before asking for a new name)."""
+    before asking for a new name); :class:`RenameRefused` when a workbook
+    names it."""
     found = occurrence_at(outcome, rel, place)
     if found is None or found.key[0] not in RENAMABLE:
         return None
     old = found.key[-1].rsplit("/", 1)[-1]
+    _refuse_workbooks(outcome, found.key, old)
     edit = _edit(outcome, found, old, old, codec)
     return None if edit is None else types.PrepareRenamePlaceholder(edit[1].range, old)
 
@@ -114,6 +144,7 @@ def rename(
         raise RenameRefused(f"'{new}' is not an id (no spaces, '/', ':', ',', brackets or quotes)")
     if new != old and _taken(outcome, key, new):
         raise RenameRefused(f"'{new}' is already an id of this plan: renaming would clash")
+    _refuse_workbooks(outcome, key, old)
     edits = [
         e for o in outcome.index.by_key.get(key, []) if (e := _edit(outcome, o, old, new, codec))
     ]

@@ -72,6 +72,16 @@ class CascadeServer(LanguageServer):
         """A line in the client's log."""
         self.window_log_message(types.LogMessageParams(type=kind, message=message))
 
+    def text_of(self, uri: str) -> tuple[str, list[str]] | None:
+        """A document's text and its lines (their ends cut): the buffer, else
+        the file; ``None`` when there is no such file or it is not text."""
+        document = self.workspace.get_text_document(uri)
+        try:
+            source = document.source
+        except (OSError, UnicodeDecodeError):
+            return None
+        return source, [text.rstrip("\r\n") for text in source.splitlines(True)]
+
     def buffers(self) -> dict[Path, str]:
         """The open documents' texts by path (the truth for their files)."""
         found: dict[Path, str] = {}
@@ -135,14 +145,28 @@ class CascadeServer(LanguageServer):
         if found is None:
             return None
         state = self.scheduler.plans.get(found[0])
-        if state is None or state.resolved is None:
+        text = self.text_of(uri)
+        if state is None or state.resolved is None or text is None:
             return None
-        lines = self.workspace.get_text_document(uri).lines
-        place = from_client(self.workspace.position_codec, lines, position)
+        place = from_client(self.workspace.position_codec, text[1], position)
         return state.resolved, found[1], place
 
 
 server = CascadeServer()
+
+WATCH = types.RegistrationParams(
+    registrations=[
+        types.Registration(
+            id="cascade-plan-files",
+            method=types.WORKSPACE_DID_CHANGE_WATCHED_FILES,
+            register_options=types.DidChangeWatchedFilesRegistrationOptions(
+                watchers=[types.FileSystemWatcher(glob_pattern="**/*.{yaml,yml,csv,xlsx}")]
+            ),
+        )
+    ]
+)
+"""Asked of a client that can watch files for the server (Neovim, Helix; the
+VS Code extension also watches them itself): changes on disk reach the checks."""
 
 
 @server.feature(types.INITIALIZED)
@@ -153,6 +177,10 @@ def _initialized(ls: CascadeServer, params: types.InitializedParams) -> None:
     for folder in folders:
         for plan_file in sorted({*folder.glob("cascade.yaml"), *folder.glob("*/cascade.yaml")}):
             ls.scheduler.schedule(plan_file.parent, 0)
+    workspace = ls.client_capabilities.workspace
+    watched = workspace.did_change_watched_files if workspace is not None else None
+    if watched is not None and watched.dynamic_registration:  # git checkout, another tool
+        ls.client_register_capability(WATCH)
 
 
 @server.feature(types.TEXT_DOCUMENT_DID_OPEN)
@@ -200,9 +228,10 @@ def _references(ls: CascadeServer, params: types.ReferenceParams) -> list[types.
 
 @server.feature(types.TEXT_DOCUMENT_HOVER)
 def _hover(ls: CascadeServer, params: types.HoverParams) -> types.Hover | None:
-    document = ls.workspace.get_text_document(params.text_document.uri)
-    lines = [text.rstrip("\r\n") for text in document.lines]
-    codec = ls.workspace.position_codec
+    text = ls.text_of(params.text_document.uri)
+    if text is None:
+        return None
+    lines, codec = text[1], ls.workspace.position_codec
     on_key = hovers.key_hover(lines, from_client(codec, lines, params.position), codec)
     if on_key is not None:
         return on_key
@@ -222,8 +251,10 @@ def _complete(ls: CascadeServer, params: types.CompletionParams) -> types.Comple
     if found is None or index is None:
         return types.CompletionList(is_incomplete=False, items=[])
     _, rel, (line, column) = found
-    lines = ls.workspace.get_text_document(params.text_document.uri).lines
-    lines = [text.rstrip("\r\n") for text in lines]
+    text = ls.text_of(params.text_document.uri)
+    if text is None:
+        return types.CompletionList(is_incomplete=False, items=[])
+    lines = text[1]
     codec = ls.workspace.position_codec
     items = [
         types.CompletionItem(
@@ -266,9 +297,10 @@ def _format(ls: CascadeServer, params: types.DocumentFormattingParams) -> list[t
     found = ls.where(params.text_document.uri)
     if found is None:
         return []
-    document = ls.workspace.get_text_document(params.text_document.uri)
-    lines = [text.rstrip("\r\n") for text in document.lines]
-    return format_document(found[1], document.source, lines, ls.workspace.position_codec)
+    text = ls.text_of(params.text_document.uri)
+    if text is None:
+        return []
+    return format_document(found[1], text[0], text[1], ls.workspace.position_codec)
 
 
 @server.feature(types.TEXT_DOCUMENT_PREPARE_RENAME)
@@ -276,7 +308,10 @@ def _prepare_rename(
     ls: CascadeServer, params: types.PrepareRenameParams
 ) -> types.PrepareRenamePlaceholder | None:
     found = ls.resolved(params.text_document.uri, params.position)
-    return None if found is None else prepare_rename(*found, ls.workspace.position_codec)
+    try:
+        return None if found is None else prepare_rename(*found, ls.workspace.position_codec)
+    except RenameRefused as refused:
+        raise JsonRpcInvalidParams(str(refused)) from None
 
 
 @server.feature(types.TEXT_DOCUMENT_RENAME)
@@ -300,10 +335,10 @@ def _rename(ls: CascadeServer, params: types.RenameParams) -> types.WorkspaceEdi
 def _code_actions(ls: CascadeServer, params: types.CodeActionParams) -> list[types.CodeAction]:
     uri, diagnostics = params.text_document.uri, params.context.diagnostics
     actions = quick_fixes(uri, diagnostics)
-    found = ls.resolved(uri, params.range.start)
-    if found is None:
+    found, source = ls.resolved(uri, params.range.start), ls.text_of(uri)
+    if found is None or source is None:
         return actions
-    text, codec = ls.workspace.get_text_document(uri).source, ls.workspace.position_codec
+    text, codec = source[0], ls.workspace.position_codec
     outcome, rel, _ = found
     capability = ls.client_capabilities.text_document
     resolve = capability.code_action if capability is not None else None
@@ -320,10 +355,9 @@ def _resolve_action(ls: CascadeServer, action: types.CodeAction) -> types.CodeAc
     if not isinstance(data, dict) or data.get("draft") != "kpi":
         return action
     uri, line = str(data["uri"]), int(data["line"])
-    found = ls.resolved(uri, types.Position(line=line, character=0))
-    if found is not None:
-        text = ls.workspace.get_text_document(uri).source
-        action.edit = new_kpi_edit(found[0], uri, found[1], text, line)
+    found, source = ls.resolved(uri, types.Position(line=line, character=0)), ls.text_of(uri)
+    if found is not None and source is not None:
+        action.edit = new_kpi_edit(found[0], uri, found[1], source[0], line)
     return action
 
 

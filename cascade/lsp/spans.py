@@ -5,7 +5,7 @@ A :class:`Sources` holds the texts of one plan as the last check read them
 first use.  An occurrence may name only part of its node (a name in a
 weight expression), or its key (``params: {A: 5}``).  In a CSV actuals
 table the node is a cell, placed by the table reader's cell map; a workbook
-(xlsx) has no ranges.
+(xlsx) has no ranges, only cell names (:meth:`Sources.workbook_cell`).
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from pathlib import Path
 from cascade.diagnostics import DocPath
 from cascade.load.discover import TABLE_SUFFIXES
 from cascade.load.positions import SourceMap
+from cascade.load.table_format import cell_name, sheet_of
 from cascade.load.tables import read_table
 from cascade.lsp.documents import read_text
 from cascade.lsp.index import Occurrence
@@ -87,6 +88,19 @@ class Sources:
         cell = text[start:end]
         head = len(cell) - len(cell.lstrip())
         return (line, start + head), (line, start + len(cell.rstrip()))
+
+    def workbook_cell(self, rel: str, path: DocPath) -> str:
+        """The name of a workbook's cell (``actuals!A3``), read from the disk;
+        ``""`` when it cannot be placed."""
+        if rel not in self.cells:
+            try:
+                data = (self.root / rel).read_bytes()
+            except OSError:
+                return ""
+            self.cells[rel] = read_table(data, rel).cells or {}
+        cells = self.cells[rel]
+        found = cells.get(tuple(path))
+        return "" if found is None else cell_name(*found, sheet_of(cells) or "")
 
     def span(self, rel: str, doc: int, path: DocPath) -> Span | None:
         """The range of the node at ``path``, inside its quotes when it is quoted

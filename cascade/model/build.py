@@ -163,6 +163,7 @@ class _Builder:
                     slot.transfer_to,
                     here,
                     slot.weight,
+                    slot.name,
                 )
             )
         return ModelFramework(spec.id, spec.name, where, dimensions, slots)

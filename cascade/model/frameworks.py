@@ -50,14 +50,22 @@ def dimension_totals(
         if dim_id is not None:
             own[dim_id] = own.get(dim_id, Decimal(0)) + value
     out: list[tuple[D, Decimal]] = []
-
-    def total(dim: D) -> Decimal:
-        at = len(out)
-        out.append((dim, Decimal(0)))  # its place, before its sub-dimensions
-        found = own.get(dim.id, Decimal(0)) + sum((total(c) for c in dim.dimensions), Decimal(0))
-        out[at] = (dim, found)
-        return found
-
     for dim in dimensions:
-        total(dim)
+        _total(dim, own, out)
     return out
+
+
+def _total(dim: D, own: dict[str, Decimal], out: list[tuple[D, Decimal]]) -> Decimal:
+    """``dim``'s total, written into ``out`` before its sub-dimensions'.
+
+    (A module function, not a closure that calls itself: such a closure is a
+    reference cycle, garbage only the cyclic collector frees, and a run
+    freezes the collector's generations, so a long-running server kept one
+    per run.)"""
+    at = len(out)
+    out.append((dim, Decimal(0)))  # its place, before its sub-dimensions
+    found = own.get(dim.id, Decimal(0)) + sum(
+        (_total(c, own, out) for c in dim.dimensions), Decimal(0)
+    )
+    out[at] = (dim, found)
+    return found

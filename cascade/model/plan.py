@@ -72,6 +72,7 @@ class Slot:
     where: Where
     written: str = ""
     """The weight as written (``30 + A``)."""
+    name: Text | None = None
 
 
 @dataclass(eq=False, slots=True)

@@ -456,6 +456,7 @@ async def test_a_kpi_that_fills_a_framework_slot(client: LanguageClient, plan: P
     slot = await _hover_text(client, plan, "frameworks/opdc-2556.yaml", 45, 10)
     assert slot.split("  \n") == [
         "**slot 1.1** of framework OPDC-2556",
+        "ร้อยละเฉลี่ยถ่วงน้ำหนักในการบรรลุเป้าหมายตามนโยบายสำคัญเร่งด่วนของรัฐบาลและภารกิจหลักของกระทรวง",
         "dimension: effectiveness",
         "weight: 30 + A = 35",
     ]
@@ -482,3 +483,141 @@ async def test_rename_from_a_csv_cell_edits_the_csv_too(client: LanguageClient, 
         ("actuals/2569-Q2-PROB.csv", 1, 5, 8, "4-9"),
         ("agreements/units/PROB.yaml", line, 8, 11, "4-9"),
     ]
+
+
+async def _hover(
+    client: LanguageClient, plan: Path, rel: str, line: int, character: int
+) -> tuple[list[str], tuple[int, int, int, int]]:
+    found = await client.text_document_hover_async(
+        types.HoverParams(
+            text_document=types.TextDocumentIdentifier(uri=uri(plan, rel)),
+            position=types.Position(line=line, character=character),
+        )
+    )
+    assert found is not None and isinstance(found.contents, types.MarkupContent)
+    assert found.range is not None
+    r = found.range
+    where = (r.start.line, r.start.character, r.end.line, r.end.character)
+    return found.contents.value.split("  \n"), where
+
+
+async def test_hover_on_a_weight_shows_its_value(client: LanguageClient, plan: Path) -> None:
+    framework = "frameworks/opdc-2556.yaml"
+    line = line_of(plan, DOP, "    weight: 30 + A            # = 35 เมื่อ A = 5 / 35 with A = 5")
+    # on the 30 and on the '+': the expression's value over its range
+    for column in (12, 15):
+        assert await _hover(client, plan, DOP, line, column) == (
+            ["**weight** of KPI DOP/1.1", "30 + A = 35"],
+            (line, 12, line, 18),
+        )
+    assert await _hover_text(client, plan, DOP, line, 17) == "**param A** = 5"  # on the name
+    plain = line_of(plan, LAW, "    weight: 20")
+    assert await _hover(client, plan, LAW, plain, 13) == (
+        ["**weight** of KPI LAW/2-1", "20"],
+        (plain, 12, plain, 14),
+    )
+    slot = line_of(plan, framework, "    weight: 27 - A")
+    assert await _hover(client, plan, framework, slot, 13) == (
+        ["**weight** of slot 1.2", "27 - A = 22"],
+        (slot, 12, slot, 18),
+    )
+    dimension = line_of(plan, framework, "    weight: 70")
+    assert await _hover(client, plan, framework, dimension, 12) == (
+        ["**weight** of dimension external", "70"],
+        (dimension, 12, dimension, 14),
+    )
+
+
+async def test_rename_refuses_an_id_a_workbook_names_and_says_which_cells(
+    client: LanguageClient, plan: Path
+) -> None:
+    # actuals/2569-Q2-REHAB.xlsx names REHAB/5-2 in its sheet 'ผลการดำเนินงาน', A5
+    rehab = "agreements/units/REHAB.yaml"
+    line = line_of(plan, rehab, "  - id: 5-2")
+    said = (
+        "'REHAB/5-2' is written in workbook actuals, which a rename cannot edit: "
+        "actuals/2569-Q2-REHAB.xlsx ('ผลการดำเนินงาน'!A5). "
+        "Write the new id in those cells first, then rename here."
+    )
+    with pytest.raises(JsonRpcInvalidParams) as refused:
+        await renamed(client, plan, rehab, line, 9, "5-9")
+    assert refused.value.message == said
+    document = types.TextDocumentIdentifier(uri=uri(plan, rehab))
+    with pytest.raises(JsonRpcInvalidParams) as early:  # before the editor asks for a name
+        await client.text_document_prepare_rename_async(
+            types.PrepareRenameParams(document, types.Position(line, 9))
+        )
+    assert early.value.message == said
+    unit = line_of(
+        plan,
+        "org.yaml",
+        next(
+            t
+            for t in (plan / "org.yaml").read_text(encoding="utf-8").splitlines()
+            if t.startswith("  - {id: REHAB,")
+        ),
+    )
+    with pytest.raises(
+        JsonRpcInvalidParams,
+        match=r"^'REHAB' is written in workbook actuals.*A5, .*A6, .*A7, .*A8\)\. ",
+    ):
+        await renamed(client, plan, "org.yaml", unit, 10, "REH")
+    # a KPI no workbook names is renamed as before (5-1: YAML actuals only)
+    first = line_of(
+        plan,
+        rehab,
+        next(
+            t
+            for t in (plan / rehab).read_text(encoding="utf-8").splitlines()
+            if t.startswith("  - {id: 5-1,")
+        ),
+    )
+    q1 = line_of(plan, "actuals/2569-Q1.yaml", "  - {kpi: REHAB/5-1, level: 2.5}")
+    q2 = line_of(
+        plan,
+        "actuals/2569-Q2.yaml",
+        "  - {kpi: REHAB/5-1, level: 3}          # identical: its own row, not in the workbook",
+    )
+    assert edits_of(await renamed(client, plan, rehab, first, 9, "5-0"), plan) == [
+        ("actuals/2569-Q1.yaml", q1, 16, 19, "5-0"),
+        ("actuals/2569-Q2.yaml", q2, 16, 19, "5-0"),
+        (rehab, first, 9, 12, "5-0"),
+    ]
+
+
+async def test_completion_in_the_other_reference_positions_and_enumerations(
+    client: LanguageClient, plan: Path
+) -> None:
+    def line_starting(rel: str, start: str) -> tuple[int, str]:
+        text = next(
+            t for t in (plan / rel).read_text(encoding="utf-8").splitlines() if t.startswith(start)
+        )
+        return line_of(plan, rel, text), text
+
+    async def labels(rel: str, start: str, after: str) -> list[tuple[str, str | None]]:
+        line, text = line_starting(rel, start)
+        await opened(client, plan, rel)
+        items = await complete_at(client, plan, rel, line, text.index(after) + len(after))
+        return [(i.label, i.detail) for i in items]
+
+    signatory = "  - {role: evaluatee, person: P0001,"
+    assert await labels(LAW, signatory, "role: ") == [
+        ("evaluatee", None),
+        ("evaluator", None),
+        ("witness", None),
+    ]
+    people = await labels(LAW, signatory, "person: ")
+    assert [p for p, _ in people] == ["P0100", "P0001", "P0012", "P0013", "P0014"]
+    assert people[0][1] == "นายสุรชัย ธรรมรักษา"
+    roster = "  - {id: P0100, name: นายสุรชัย ธรรมรักษา, position: "
+    positions = await labels("people.yaml", roster, 'position: "')
+    assert positions[0] == ("0001", "นายสุรชัย ธรรมรักษา")  # the holder's name
+    units = await labels("people.yaml", roster, "unit: ")
+    assert units[:2] == [("DOP", "กรมคุมประพฤติ / Department of Probation"), ("SEC", units[1][1])]
+    framework = "frameworks/opdc-2556.yaml"
+    assert await labels(framework, '    transfer_to: "1.2"', 'transfer_to: "') == [
+        ("1.1", None),
+        ("1.2", None),
+        ("1.3", None),
+    ]
+    assert [f for f, _ in await labels(DOP, "framework: OPDC", "framework: ")] == ["OPDC-2556"]

@@ -11,6 +11,7 @@ from pathlib import Path
 from cascade.engine import LoadOptions, check_plan
 from cascade.incremental.run import rerun, snapshot_of
 from cascade.incremental.snapshot import path_of
+from cascade.lsp.checker import PlanState, check
 from tests.conftest import ROOT
 
 LAW = "agreements/units/LAW.yaml"
@@ -53,3 +54,23 @@ def test_buffer_edits_rechecked_warm_equal_cold_runs(tmp_path: Path) -> None:
     assert hows == ["agreements", "unchanged", "agreements", "agreements", "full", "full", "full"]
     assert codes == [["WGT001"], ["WGT001"], ["WGT001"], []]
     assert not path_of(root).exists()  # buffers never reach the disk's snapshot
+
+
+def test_a_model_refresh_keeps_the_documents_warm_checks_read(tmp_path: Path) -> None:
+    # A refresh's new snapshot starts with the documents the old one kept for
+    # files whose content did not change, so the first edit after a refresh is
+    # not slower than the others (it read and validated them all again).
+    root = tmp_path / "probation"
+    shutil.copytree(ROOT / "plans" / "probation", root, ignore=shutil.ignore_patterns(".cascade*"))
+    p1 = (root / P1).read_text(encoding="utf-8")
+    state = PlanState(root)
+    check(state, (), lambda: False, full=True)
+    edited = ((P1, p1.replace("weight: 25", "weight: 26", 1)),)
+    assert check(state, edited, lambda: False).warm
+    assert state.base is not None
+    kept, validated = dict(state.base.reused), dict(state.base.revalidated)
+    assert kept and validated and P1 not in {file for file, _ in kept}
+    check(state, edited, lambda: False, full=True)  # the refresh, with the buffer
+    assert state.base.reused == kept and state.base.revalidated == validated
+    check(state, ((P1, p1),), lambda: False, full=True)  # back to the disk's P0001
+    assert state.base.reused == kept

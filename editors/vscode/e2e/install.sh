@@ -36,4 +36,4 @@ grep -q "\"$npm_agent\"" "$vscode/npm-shrinkwrap.json"
   npm install --omit=dev --ignore-scripts --no-audit --no-fund # as its postinstall does: the shrinkwraps are not in sync for npm ci
 )
 touch node_modules/.installed
-echo "code-server installed: $(node node_modules/code-server/out/node/entry.js --version | head -1)"
+echo "code-server $(node -p "require('./node_modules/code-server/package.json').version") installed in $(pwd)/node_modules"

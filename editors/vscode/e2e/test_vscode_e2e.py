@@ -6,7 +6,9 @@ the packaged ``.vsix`` opens a copy of ``plans/probation`` whose
 server path); Playwright drives it in Debian's headless ``chromium``: an edit
 that breaks the plan shows REF001 (squiggle and Problems panel) and its undo
 clears it, Go to Definition (F12) on ``same_as: DOP/4.5`` opens DOP's KPI
-4.5, and the hover on it shows the parent KPI's name and target.
+4.5, the hover on it shows the parent KPI's name and target, "cascade:
+Preview report" serves the report until its terminal is closed, and VS
+Code's logs hold no error or warning about cascade.
 
 Not part of the default suite (``testpaths`` is ``tests/``): run by
 ``make e2e-vscode`` after ``make vscode`` and ``make e2e-vscode-install``.
@@ -128,10 +130,15 @@ def workspace(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="module")
-def editor_url(workspace: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def home(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """code-server's folders: settings, extensions, logs."""
+    return tmp_path_factory.mktemp("code-server")
+
+
+@pytest.fixture(scope="module")
+def editor_url(workspace: Path, home: Path) -> Iterator[str]:
     """code-server with the extension installed, serving ``workspace``."""
     need(CODE_SERVER, "run `make e2e-vscode-install` (npm installs code-server 4.96.4)")
-    home = tmp_path_factory.mktemp("code-server")
     data, extensions, log = home / "data", home / "extensions", home / "code-server.log"
     (data / "User").mkdir(parents=True)
     (data / "User" / "settings.json").write_text(json.dumps(USER_SETTINGS, indent=2))
@@ -367,3 +374,17 @@ def test_preview_report_serves_the_plan_until_its_terminal_is_closed(page: Any) 
         while time.monotonic() < deadline:  # the server stops within a moment
             urllib.request.urlopen(url, timeout=1).close()
             time.sleep(0.2)
+
+
+def test_the_logs_hold_no_error_or_warning_about_cascade(page: Any, home: Path) -> None:
+    # the extension host's log and the cascade output channel (the server's log)
+    logs = sorted((home / "data" / "logs").rglob("*.log"))
+    assert any(log.parent.name == "cascade.cascade-kpi" for log in logs)
+    found = [
+        f"{log.name}: {line}"
+        for log in logs
+        for line in log.read_text(errors="replace").splitlines()
+        if re.search(r"\[(error|warning)\]", line)
+        and (log.parent.name == "cascade.cascade-kpi" or "cascade" in line)
+    ]
+    assert found == []

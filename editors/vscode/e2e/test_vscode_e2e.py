@@ -7,8 +7,9 @@ server path); Playwright drives it in Debian's headless ``chromium``: an edit
 that breaks the plan shows REF001 (squiggle and Problems panel) and its undo
 clears it, Go to Definition (F12) on ``same_as: DOP/4.5`` opens DOP's KPI
 4.5, the hover on it shows the parent KPI's name and target, "cascade:
-Preview report" serves the report until its terminal is closed, and VS
-Code's logs hold no error or warning about cascade.
+Preview report" serves the report until its terminal is closed, the
+``cascade validate`` task (``$cascade``) runs beside the server's own
+problems, and VS Code's logs hold no error or warning about cascade.
 
 Not part of the default suite (``testpaths`` is ``tests/``): run by
 ``make e2e-vscode`` after ``make vscode`` and ``make e2e-vscode-install``.
@@ -126,6 +127,14 @@ def workspace(tmp_path_factory: pytest.TempPathFactory) -> Path:
     settings = {"cascade.preview.port": PREVIEW_PORT}
     (folder / ".vscode").mkdir()
     (folder / ".vscode" / "settings.json").write_text(json.dumps(settings))
+    task = {  # as docs/editors.md has it, for the plan that is the workspace
+        "label": "cascade validate",
+        "type": "shell",
+        "command": ".venv/bin/cascade validate . --format parsable",
+        "problemMatcher": "$cascade",
+    }
+    tasks = {"version": "2.0.0", "tasks": [task]}
+    (folder / ".vscode" / "tasks.json").write_text(json.dumps(tasks))
     return folder
 
 
@@ -374,6 +383,38 @@ def test_preview_report_serves_the_plan_until_its_terminal_is_closed(page: Any) 
         while time.monotonic() < deadline:  # the server stops within a moment
             urllib.request.urlopen(url, timeout=1).close()
             time.sleep(0.2)
+
+
+def run_command(page: Any, title: str) -> None:
+    """Runs the command ``title`` from the Command Palette (F1)."""
+    page.keyboard.press("F1")
+    box = page.locator(".quick-input-widget").get_by_role("combobox")
+    expect(box).to_be_focused()
+    box.fill(f">{title}")
+    page.locator(".quick-input-list").get_by_role("option", name=title, exact=True).click()
+
+
+def test_the_validate_task_and_the_server_keep_their_own_problems(page: Any) -> None:
+    # the task's problem matcher ($cascade) reads the files on disk, the server
+    # the buffers: an unsaved error stays listed after the task finds none
+    open_file(page, LAW)
+    go_to(page, 56, 21)
+    page.keyboard.press("Shift+ArrowLeft")
+    page.keyboard.type("9")
+    ref = page.locator(".markers-panel .monaco-list-row").filter(has_text="REF001")
+    page.keyboard.press("Control+Shift+M")
+    expect(ref).to_have_count(1)
+    run_command(page, "Tasks: Run Task")
+    task = page.locator(".quick-input-list .monaco-list-row").filter(has_text="cascade validate")
+    expect(task).to_have_count(1)
+    page.keyboard.press("Enter")
+    terminal = page.locator(".part.panel .xterm-rows")
+    expect(terminal).to_contain_text("Terminal will be reused by tasks")
+    page.keyboard.press("Control+Shift+M")
+    expect(ref).to_have_count(1)
+    page.keyboard.press("Control+1")
+    page.keyboard.press("Control+Z")
+    expect(ref).to_have_count(0)
 
 
 def test_the_logs_hold_no_error_or_warning_about_cascade(page: Any, home: Path) -> None:

@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 PLAN   ?= plans/probation
 OUT    ?= out
 
-.PHONY: run test lint typecheck unit schemas docs bench clean vscode vscode-if-npm
+.PHONY: run test lint typecheck unit schemas docs bench clean vscode vscode-if-npm e2e-vscode e2e-vscode-install
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -38,8 +38,8 @@ run: $(VENV)/.installed
 test: $(VENV)/.installed-dev lint typecheck vscode-if-npm unit
 
 lint: $(VENV)/.installed-dev
-	$(BIN)/ruff check cascade tests bench
-	$(BIN)/ruff format --check cascade tests bench
+	$(BIN)/ruff check cascade tests bench editors/vscode/e2e
+	$(BIN)/ruff format --check cascade tests bench editors/vscode/e2e
 
 typecheck: $(VENV)/.installed-dev
 	$(BIN)/mypy
@@ -62,6 +62,18 @@ vscode: $(VSCODE)/node_modules/.installed
 vscode-if-npm:
 	@if command -v npm >/dev/null 2>&1; then $(MAKE) --no-print-directory vscode; \
 	else echo "note: npm is not installed; skipped the VS Code extension (make vscode)"; fi
+
+## e2e-vscode-install: code-server 4.96.4 (VS Code in the browser) for e2e-vscode: npm registry only, ~350 MB
+E2E := $(VSCODE)/e2e
+
+e2e-vscode-install: $(E2E)/node_modules/.installed
+
+$(E2E)/node_modules/.installed: $(E2E)/package-lock.json $(E2E)/install.sh
+	sh $(E2E)/install.sh
+
+## e2e-vscode: the extension in a real VS Code (code-server, headless chromium): errors as you type, F12, hover
+e2e-vscode: $(VENV)/.installed-dev vscode
+	$(BIN)/python -m pytest -p no:cacheprovider $(E2E)
 
 ## schemas: regenerate schemas/ and docs/rules.md from the code
 schemas docs: $(VENV)/.installed-dev

@@ -8,6 +8,8 @@ client (``window/logMessage``); stdout carries only the protocol.
 
 from __future__ import annotations
 
+import itertools
+from collections.abc import Sequence
 from pathlib import Path
 
 from lsprotocol import types
@@ -39,6 +41,11 @@ class CascadeServer(LanguageServer):
         self.progressing: dict[str, bool] = {}
         """Progress tokens of first checks under way: whether the client has
         made each (only then may it be used)."""
+        self.progress_of: dict[Path, str] = {}
+        """The token of each plan's first check under way.  A first check
+        that an edit supersedes is followed by another, with a new token: the
+        client may still be making the old one, and refuses a token twice."""
+        self.serials = itertools.count(1)
 
     def first_check(self, state: PlanState, done: int, total: int) -> None:
         """Show how the first check of a plan gets on (``$/progress``) when the
@@ -46,14 +53,17 @@ class CascadeServer(LanguageServer):
         window = self.client_capabilities.window
         if window is None or not window.work_done_progress:
             return
-        token = f"cascade-check:{state.root}"
         if done < 0:
-            if self.progressing.pop(token, False):
-                self.work_done_progress.end(token, types.WorkDoneProgressEnd(message="checked"))
-            return
+            ended = self.progress_of.pop(state.root, None)
+            if ended is not None and self.progressing.pop(ended):
+                self.work_done_progress.end(ended, types.WorkDoneProgressEnd(message="checked"))
+            return  # (one the client has not made yet is ended once it is: ``made``)
         percent = done * 100 // total if total else 100
         message = f"{done}/{total} files"
-        if token not in self.progressing:
+        token = self.progress_of.get(state.root)
+        if token is None:
+            token = f"cascade-check:{state.root}#{next(self.serials)}"
+            self.progress_of[state.root] = token
             self.progressing[token] = False
             title = f"cascade: checking {state.root.name}"
             begin = types.WorkDoneProgressBegin(title=title, percentage=percent, message=message)
@@ -62,6 +72,8 @@ class CascadeServer(LanguageServer):
                 if token in self.progressing:  # not ended meanwhile
                     self.progressing[token] = True
                     self.work_done_progress.begin(token, begin)
+                else:  # ended before the client made it: let the client drop it
+                    self.work_done_progress.end(token, types.WorkDoneProgressEnd())
 
             self.work_done_progress.create(token, made)
         elif self.progressing[token]:
@@ -334,10 +346,11 @@ def _rename(ls: CascadeServer, params: types.RenameParams) -> types.WorkspaceEdi
 )
 def _code_actions(ls: CascadeServer, params: types.CodeActionParams) -> list[types.CodeAction]:
     uri, diagnostics = params.text_document.uri, params.context.diagnostics
+    only = params.context.only
     actions = quick_fixes(uri, diagnostics)
     found, source = ls.resolved(uri, params.range.start), ls.text_of(uri)
     if found is None or source is None:
-        return actions
+        return _of_kinds(actions, only)
     text, codec = source[0], ls.workspace.position_codec
     outcome, rel, _ = found
     capability = ls.client_capabilities.text_document
@@ -346,7 +359,30 @@ def _code_actions(ls: CascadeServer, params: types.CodeActionParams) -> list[typ
         resolve and resolve.resolve_support and "edit" in resolve.resolve_support.properties
     )
     start = params.range.start
-    return actions + drafting_actions(outcome, uri, rel, text, start, diagnostics, codec, lazy)
+    drafted = drafting_actions(outcome, uri, rel, text, start, diagnostics, codec, lazy)
+    return _of_kinds(actions + drafted, only)
+
+
+def _of_kinds(
+    actions: list[types.CodeAction], only: Sequence[types.CodeActionKind | str] | None
+) -> list[types.CodeAction]:
+    """The actions of the kinds the client asked for (``context.only``: a kind
+    or any kind under it, ``refactor`` takes ``refactor.rewrite``); VS Code asks
+    for quick fixes alone on a diagnostic's hover and drops, with a warning in
+    its log, any other action it gets."""
+    if not only:
+        return actions
+    wanted = [_kind(kind) for kind in only]
+
+    def asked(action: types.CodeAction) -> bool:
+        kind = _kind(action.kind)
+        return any(kind == name or kind.startswith(f"{name}.") for name in wanted)
+
+    return [action for action in actions if asked(action)]
+
+
+def _kind(kind: types.CodeActionKind | str | None) -> str:
+    return "" if kind is None else kind.value if isinstance(kind, types.CodeActionKind) else kind
 
 
 @server.feature(types.CODE_ACTION_RESOLVE)

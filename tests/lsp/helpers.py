@@ -148,13 +148,16 @@ async def actions_at(
     rel: str,
     at: types.Range,
     diagnostics: Sequence[types.Diagnostic],
+    only: Sequence[types.CodeActionKind | str] | None = None,
 ) -> list[types.CodeAction]:
-    """The code actions the server offers at ``at`` with ``diagnostics``."""
+    """The code actions the server offers at ``at`` with ``diagnostics``
+    (of the kinds ``only``, when given)."""
+    wanted = None if only is None else list(only)
     found = await client.text_document_code_action_async(
         types.CodeActionParams(
             text_document=types.TextDocumentIdentifier(uri=uri(plan, rel)),
             range=at,
-            context=types.CodeActionContext(diagnostics=list(diagnostics)),
+            context=types.CodeActionContext(diagnostics=list(diagnostics), only=wanted),
         )
     )
     return [a for a in found or [] if isinstance(a, types.CodeAction)]

@@ -176,3 +176,16 @@ async def test_insert_a_kpi_drafted_like_cascade_new_kpi(
     assert {code for code, _ in new} == {"DRF001", "WGT001"}  # TODO placeholders, weight 0
     party = types.Range(start=types.Position(22, 8), end=types.Position(22, 8))  # party: LAW
     assert await actions_at(client, plan, LAW, party, []) == []
+
+
+async def test_only_the_kinds_the_editor_asks_for(client: LanguageClient, plan: Path) -> None:
+    # VS Code asks for quick fixes alone on a diagnostic's hover, and drops any other
+    here = types.Range(start=types.Position(60, 4), end=types.Position(60, 4))  # in kpis:
+    quick = types.CodeActionKind.QuickFix
+    assert await actions_at(client, plan, LAW, here, [], only=[quick]) == []
+    refactor = await actions_at(client, plan, LAW, here, [], only=["refactor"])
+    assert [a.title for a in refactor] == ["Insert KPI A4 drafted like 'cascade new kpi'"]
+    assert await actions_at(client, plan, LAW, here, [], only=["refactor.rewrite"]) == []
+    law = [d for d in client.diagnostics[uri(plan, LAW)] if d.code == "TRC007"]
+    fixes = await actions_at(client, plan, LAW, law[0].range, law, only=[quick])
+    assert [(a.title, a.kind) for a in fixes] == [("Add the missing common KPIs (C2)", quick)]

@@ -69,9 +69,10 @@ async def client(lsp_client: LanguageClient, plan: Path) -> AsyncIterator[None]:
 
 
 async def test_the_first_check_reports_progress(client: LanguageClient, plan: Path) -> None:
-    await until(lambda: bool(client.progress_reports.get(f"cascade-check:{plan}")))
-    await until(lambda: client.progress_reports[f"cascade-check:{plan}"][-1].kind == "end")
-    reports = client.progress_reports[f"cascade-check:{plan}"]
+    token = f"cascade-check:{plan}#1"
+    await until(lambda: bool(client.progress_reports.get(token)))
+    await until(lambda: client.progress_reports[token][-1].kind == "end")
+    reports = client.progress_reports[token]
     begin, *middle, end = reports
     assert isinstance(begin, types.WorkDoneProgressBegin)
     assert begin.title == "cascade: checking probation"

@@ -25,9 +25,11 @@ from markupsafe import Markup
 from cascade.report.env import builtin_dir
 from cascade.report.filters import Filters
 from cascade.report.labels import labels
+from cascade.report.pdf_map import strategy_map_typst
 from cascade.report.registry import PageEntry, pdf_parts, registered
 from cascade.report.site_view import SiteView
 from cascade.report.svg._thai_words import known_words
+from cascade.report.view import GoalMap
 
 MAIN = "report.typ"
 TEMPLATE_LABEL = "templates/report/pdf"
@@ -97,6 +99,11 @@ def typst_finalize(value: object) -> Markup:
     return value if isinstance(value, Markup) else Markup(keep_words(escape_typst(value)))
 
 
+def goal_map_typst(drawn: GoalMap) -> Markup:
+    """A party's own strategy map drawn in typst (:mod:`cascade.report.pdf_map`)."""
+    return Markup(strategy_map_typst(drawn.perspectives, drawn.issues, drawn.goals, escape_typst))
+
+
 def template_dir() -> Path:
     """The folder of the built-in PDF templates."""
     return builtin_dir() / "pdf"
@@ -120,6 +127,7 @@ def make_typst_env(lang: str, thai_digits: bool = False) -> ImmutableSandboxedEn
     env.filters.update({name: table[name] for name in _FILTERS})
     env.filters["str"] = typst_string
     env.globals.update({"t": labels(lang), "lang": lang, "thai_digits": thai_digits})
+    env.globals["goal_map"] = goal_map_typst
     return env
 
 

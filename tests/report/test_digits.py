@@ -55,7 +55,8 @@ def _ascii_numbers(text: str, codes: frozenset[str]) -> list[str]:
     return [
         w
         for w in CODE.findall(text)
-        if not re.search("[A-Za-z]", w) and w not in codes and w.rstrip(".") not in codes
+        if not re.search("[A-Za-z]", w)
+        and (re.fullmatch(r"[1-9][0-9]*\.?", w) or (w not in codes and w.rstrip(".") not in codes))
     ]
 
 
@@ -87,6 +88,8 @@ def test_no_ascii_number_is_left_on_any_page(
     assert "<td>LAW/2-1</td>" in law  # codes keep their digits
     assert '<a href="#kpi-2-3">2-3</a>' in law
     assert "ภายใน ๓๐ วัน" in thai[("html", "P0001.html")]  # a number inside plan text
+    # "1" is also the id of a KPI of P0012's: a plain number is a number all the same
+    assert "ระยะเวลา ๑ ปี" in law and "ระยะเวลา ๑ ปี" in thai[("md", "LAW.md")]
     assert "(ต.ค. ๒๕๖๘ – มี.ค. ๒๕๖๙)" in thai[("html", "LAW.html")]  # a period's span
     assert 'font-size="' in law and 'font-size="๑' not in law  # SVG attributes stay
 

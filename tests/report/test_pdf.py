@@ -30,8 +30,15 @@ from pypdf import PdfReader
 from pypdf.generic import ContentStream, TextStringObject
 
 from cascade.engine import check_plan
+from cascade.report.digits import is_code
 from cascade.report.pdf import PdfError, PdfOptions, compile_pdf, font_dir, typst_source, write_pdf
-from cascade.report.pdf_markup import escape_typst, keep_words, render_typst, typst_string
+from cascade.report.pdf_markup import (
+    document_codes,
+    escape_typst,
+    keep_words,
+    render_typst,
+    typst_string,
+)
 from cascade.report.pdf_pool import Typesetting, make_document
 from cascade.report.site import ReportOptions, make_view
 from cascade.report.site_view import SiteView
@@ -300,6 +307,11 @@ def test_thai_digits(acme: Pdf, tmp_path: Path) -> None:
     text = squash("".join(pdf_pages(PdfReader(path))))
     assert squash("ประจำปีงบประมาณ พ.ศ. ๒๕๖๙") in text
     assert squash("๑. คำรับรองระหว่าง") in text
+    assert squash("ระยะเวลา ๑ ปี") in text  # a number in a sentence of the form
+    codes = document_codes(acme.view)
+    words = re.findall(r"[A-Za-z0-9_./-]*[0-9][A-Za-z0-9_./-]*", text)
+    assert len(words) > 100  # codes: KPI ids, goals, parties …
+    assert [w for w in words if not is_code(w, codes)] == []  # … and no other ASCII number
 
 
 # -- escaping -----------------------------------------------------------------------

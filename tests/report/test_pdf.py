@@ -460,3 +460,12 @@ def test_ten_thousand_kpis_in_one_agreement_are_refused(acme: Pdf, tmp_path: Pat
     with pytest.raises(PdfError, match="the agreement of ACME has 10,000 KPIs, too many to print"):
         write_pdf(view, tmp_path / "report", PdfOptions("en", jobs=1))
     assert not (tmp_path / "report").exists()
+
+
+def test_a_scale_of_sixteen_levels_is_refused(acme: Pdf, tmp_path: Path) -> None:
+    first = acme.view.agreements[0]
+    wide = dataclasses.replace(first, levels=tuple(range(1, 17)))
+    view = dataclasses.replace(acme.view, agreements=(wide,))
+    with pytest.raises(PdfError, match="a scale of 16 levels is too wide to print"):
+        write_pdf(view, tmp_path / "report", PdfOptions("en", jobs=1))
+    assert not (tmp_path / "report").exists()

@@ -3,6 +3,7 @@ formula names its variables in the report's language."""
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 import pytest
@@ -125,3 +126,13 @@ def test_a_scorecard_line_has_its_forecast_and_its_rounds_so_far() -> None:
     )
     at_risk = "รายงานแล้ว ⚠ เสี่ยงไม่บรรลุเป้าหมาย"  # by its forecast: 69.1 < 70
     assert f"| {at_risk} | 69.1 → 2.8200 | 3: 2.1600 → 6: 2.3800 |" in pages[("md", "LAW.md")]
+
+
+@pytest.mark.parametrize("plan", ["acme", "probation"])
+def test_every_bundled_formula_reads_in_thai(plan: str) -> None:
+    """No card of a bundled plan prints a formula's bare variable names in a Thai
+    report (``passed / enrolled * 100``): each formula names its variables."""
+    view = _view(plan, "th")
+    formulas = [c.formula for a in view.agreements for c in a.cards if c.formula]
+    assert len(formulas) >= 5
+    assert [f for f in formulas if re.search("[A-Za-z_*]", f)] == []

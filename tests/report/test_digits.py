@@ -145,3 +145,7 @@ def test_an_english_report_keeps_the_buddhist_era(
         for year in dated.findall(_visible_html(page) if fmt == "html" else page)
     }
     assert years == {2568, 2569}  # no 2025 or 2026 beside the fiscal year 2569
+    # a four-digit year in the plan's own English words: the Buddhist era too
+    words = " ".join(_visible_html(p) if f == "html" else p for (f, _), p in english.items())
+    years = {int(y) for y in re.findall(r"(?:B\.E\.|framework|year) ([12][0-9]{3})\b", words)}
+    assert years and all(2500 <= year < 2600 for year in years), sorted(years)

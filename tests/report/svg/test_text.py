@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import time
+
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -94,3 +97,31 @@ def test_latin_words_break_at_spaces_and_long_ones_anywhere() -> None:
 def test_clean_drops_control_characters_and_collapses_space() -> None:
     assert clean(" a\x00b\t\n c\ufffe ") == "ab c"
     assert wrap("", 100, 12) == [] == wrap("   ", 100, 12)
+
+
+def test_wrapping_a_long_name_is_linear(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each line is measured once and break places are judged in the whole text:
+    wrapping used to copy and measure what was left after every line (10 KB of
+    Thai took 3 s, a 1 MB name hours and gigabytes)."""
+    import cascade.report.svg._thai_break as thai_break
+
+    seen: list[int] = []
+    marks = thai_break.word_marks
+
+    def recording(text: str) -> tuple[frozenset[int], frozenset[int]]:
+        seen.append(len(text))
+        return marks(text)
+
+    monkeypatch.setattr(thai_break, "word_marks", recording)
+    name = "บุคลากรมีความพึงพอใจ" * 2_000  # 40,000 characters
+    widths: list[int] = []
+    monkeypatch.setattr(
+        "cascade.report.svg._text.char_em", lambda ch, em=char_em: widths.append(1) or em(ch)
+    )
+    started = time.process_time()
+    lines = wrap(name, 200, 14)
+    spent = time.process_time() - started
+    assert len(lines) == 2_000 and "".join(lines) == name
+    assert set(seen) == {len(name)}  # the whole text, never a copy of the rest
+    assert len(widths) < 2 * len(name)  # each character measured about once
+    assert spent < 10  # about 0.5 s; quadratic wrapping took minutes

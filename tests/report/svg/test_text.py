@@ -12,8 +12,10 @@ from cascade.report.svg._text import (
     COMBINING,
     FOLLOWING,
     LEADING,
+    MAX_LABEL,
     char_em,
     clean,
+    clip,
     min_width,
     safe_break,
     text_width,
@@ -113,6 +115,7 @@ def test_wrapping_a_long_name_is_linear(monkeypatch: pytest.MonkeyPatch) -> None
         return marks(text)
 
     monkeypatch.setattr(thai_break, "word_marks", recording)
+    monkeypatch.setattr("cascade.report.svg._text.MAX_LABEL", 100_000)  # not clipped here
     name = "บุคลากรมีความพึงพอใจ" * 2_000  # 40,000 characters
     widths: list[int] = []
     monkeypatch.setattr(
@@ -125,3 +128,13 @@ def test_wrapping_a_long_name_is_linear(monkeypatch: pytest.MonkeyPatch) -> None
     assert set(seen) == {len(name)}  # the whole text, never a copy of the rest
     assert len(widths) < 2 * len(name)  # each character measured about once
     assert spent < 10  # about 0.5 s; quadratic wrapping took minutes
+
+
+def test_a_megabyte_label_is_clipped_at_a_safe_break() -> None:
+    name = "ผู้ถูกคุมความประพฤติ" * 50_000  # 1,000,000 characters
+    lines = wrap(name, 200, 14)
+    text = "".join(lines)
+    assert text.endswith("…") and len(text) <= MAX_LABEL
+    assert name.startswith(text[:-1])
+    assert safe_break(name, len(text) - 1)  # never inside a cluster (ผู้ keeps its marks)
+    assert clip("สั้น") == "สั้น" and clip("ก" * 600, 10) == "ก" * 9 + "…"

@@ -70,13 +70,22 @@ def _outside(pattern: re.Pattern[str], text: str, codes: frozenset[str]) -> str:
     return "".join(out)
 
 
+# A chart's value labels (charts.py: ``<text class="value">``): numbers, never codes.
+_VALUE = re.compile(r'(<text class="value[^"]*"[^>]*>)(.*?)(</text>)', re.DOTALL)
+
+
 def thai_digits_html(page: str, codes: frozenset[str] = frozenset()) -> str:
     """Every number of an HTML page's visible text in Thai digits (SVG text too).
 
     Codes (``LAW/2-1``, ``P0001``, ``2569-Q2``, any id in ``codes``), tags and
     their attributes (anchors, links, coordinates), entities, URLs and
-    ``<style>``/``<script>`` keep ASCII digits.
+    ``<style>``/``<script>`` keep ASCII digits.  A chart's value label is a
+    number even where a KPI id is written the same (a score of ``3.4`` beside
+    DOP's KPI ``3.4``).
     """
+    page = _VALUE.sub(
+        lambda m: m.group(1) + _outside(_HTML_KEEP, m.group(2), frozenset()) + m.group(3), page
+    )
     return _outside(_HTML_KEEP, page, codes)
 
 

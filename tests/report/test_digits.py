@@ -92,6 +92,10 @@ def test_no_ascii_number_is_left_on_any_page(
     assert "ระยะเวลา ๑ ปี" in law and "ระยะเวลา ๑ ปี" in thai[("md", "LAW.md")]
     assert "(ต.ค. ๒๕๖๘ – มี.ค. ๒๕๖๙)" in thai[("html", "LAW.html")]  # a period's span
     assert 'font-size="' in law and 'font-size="๑' not in law  # SVG attributes stay
+    # a chart's values are numbers, also where a KPI of DOP's has the same id ("3.4")
+    values = re.findall(r'<text class="value"[^>]*><tspan[^>]*>([^<]*)</tspan>', law)
+    bars, trend = ["๒", "๒.๑๒", "๒.๓๘", "๓.๔", "๔.๖", "๓.๘", "๒.๒๖", "๓.๕"], ["๑.๖๒", "๒.๙๔"]
+    assert values == bars + trend
 
 
 def test_pages_without_thai_digits_are_unchanged(

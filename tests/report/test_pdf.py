@@ -306,7 +306,7 @@ def test_thai_digits(acme: Pdf, tmp_path: Path) -> None:
     path = whole_pdf(acme.view, "th", tmp_path / "digits.pdf", thai_digits=True)
     text = squash("".join(pdf_pages(PdfReader(path))))
     assert squash("ประจำปีงบประมาณ พ.ศ. ๒๕๖๙") in text
-    assert squash("๑. คำรับรองระหว่าง") in text
+    assert squash("๑. ข้อตกลงระหว่าง") in text  # a company signs a ข้อตกลง
     assert squash("ระยะเวลา ๑ ปี") in text  # a number in a sentence of the form
     codes = document_codes(acme.view)
     words = re.findall(r"[A-Za-z0-9_./-]*[0-9][A-Za-z0-9_./-]*", text)

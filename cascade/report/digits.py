@@ -30,16 +30,32 @@ _WORD = re.compile(r"[A-Za-z0-9_./-]*[0-9][A-Za-z0-9_./-]*")
 _LATIN = re.compile(r"[A-Za-z]")
 
 
+_PLAIN = re.compile(r"[1-9][0-9]*\.?")
+
+
+def is_code(word: str, codes: frozenset[str]) -> bool:
+    """Whether ``word`` (letters, digits, ``_./-``) keeps its ASCII digits: it has
+    a Latin letter, or it is a plan id, unless it is a plain whole number (``1``,
+    ``12.``): a KPI whose id is ``1`` cannot be told from the ``1`` of ``1 ปี``,
+    so both are numbers."""
+    if _LATIN.search(word):
+        return True
+    return not _PLAIN.fullmatch(word) and (word in codes or word.rstrip(".") in codes)
+
+
 def _numbers(text: str, codes: frozenset[str]) -> str:
-    """Thai digits in ``text`` except in codes: a word with a Latin letter or a plan id."""
+    """Thai digits in ``text`` except in codes (:func:`is_code`)."""
 
     def one(match: re.Match[str]) -> str:
         word = match.group(0)
-        if _LATIN.search(word) or word in codes or word.rstrip(".") in codes:
-            return word
-        return to_thai_digits(word)
+        return word if is_code(word, codes) else to_thai_digits(word)
 
     return _WORD.sub(one, text)
+
+
+def thai_digits_text(text: str, codes: frozenset[str] = frozenset()) -> str:
+    """Plain text (no markup) with every number in Thai digits, codes kept."""
+    return _numbers(text, codes)
 
 
 def _outside(pattern: re.Pattern[str], text: str, codes: frozenset[str]) -> str:
@@ -54,13 +70,22 @@ def _outside(pattern: re.Pattern[str], text: str, codes: frozenset[str]) -> str:
     return "".join(out)
 
 
+# A chart's value labels (charts.py: ``<text class="value">``): numbers, never codes.
+_VALUE = re.compile(r'(<text class="value[^"]*"[^>]*>)(.*?)(</text>)', re.DOTALL)
+
+
 def thai_digits_html(page: str, codes: frozenset[str] = frozenset()) -> str:
     """Every number of an HTML page's visible text in Thai digits (SVG text too).
 
     Codes (``LAW/2-1``, ``P0001``, ``2569-Q2``, any id in ``codes``), tags and
     their attributes (anchors, links, coordinates), entities, URLs and
-    ``<style>``/``<script>`` keep ASCII digits.
+    ``<style>``/``<script>`` keep ASCII digits.  A chart's value label is a
+    number even where a KPI id is written the same (a score of ``3.4`` beside
+    DOP's KPI ``3.4``).
     """
+    page = _VALUE.sub(
+        lambda m: m.group(1) + _outside(_HTML_KEEP, m.group(2), frozenset()) + m.group(3), page
+    )
     return _outside(_HTML_KEEP, page, codes)
 
 

@@ -25,6 +25,9 @@ ORG_BOOK_MAX = 300
 """Agreements in one ``--pdf-book org`` document at most (about 2,000 pages)."""
 KPIS_MAX = 1_000
 """KPIs of one agreement the PDF prints at most (each is a page of KPI card)."""
+LEVELS_MAX = 15
+"""Levels of a scale the PDF's KPI table prints at most: a criteria column each,
+on a landscape page above five (at 15 the KPI's own column keeps 5 cm)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,6 +68,11 @@ def documents(view: SiteView, book: str = "none") -> list[Document]:
     if book not in BOOKS:
         raise PdfError(f"unknown --pdf-book {book!r}; choose {', '.join(BOOKS)}")
     for agreement in view.agreements:
+        if len(agreement.levels) > LEVELS_MAX:
+            raise PdfError(
+                f"a scale of {len(agreement.levels)} levels is too wide to print (at most "
+                f"{LEVELS_MAX} criteria columns); leave out --format pdf"
+            )
         kpis = len(agreement.cards)
         if kpis > KPIS_MAX:
             raise PdfError(

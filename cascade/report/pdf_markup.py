@@ -6,14 +6,19 @@ typst markup.  Every ``{{ … }}`` goes through :func:`escape_typst` (Jinja's
 ``finalize``), so plan data is always text, never markup or code: ``#``,
 ``$``, ``*``, ``[`` and the rest come out backslashed and line breaks become
 ``#linebreak();``.  Macro results come back as ``Markup`` and pass unchanged,
-as with the Markdown templates.  Values put into typst *code* (a string
+as with the Markdown templates.  With ``--thai-digits`` every value's numbers
+are written in Thai digits as on the HTML pages (:mod:`cascade.report.digits`),
+except in codes: a word with a Latin letter, or an ``id``/``qid`` of a record
+of the document (:func:`document_codes`).  Values put into typst *code* (a string
 argument) use the ``str`` filter, :func:`typst_string`, instead.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextvars import ContextVar
+from dataclasses import fields, is_dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -22,12 +27,15 @@ from jinja2 import FileSystemLoader, StrictUndefined
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 from markupsafe import Markup
 
+from cascade.report.digits import thai_digits_text
 from cascade.report.env import builtin_dir
 from cascade.report.filters import Filters
 from cascade.report.labels import labels
+from cascade.report.pdf_map import strategy_map_typst
 from cascade.report.registry import PageEntry, pdf_parts, registered
 from cascade.report.site_view import SiteView
 from cascade.report.svg._thai_words import known_words
+from cascade.report.view import GoalMap
 
 MAIN = "report.typ"
 TEMPLATE_LABEL = "templates/report/pdf"
@@ -97,6 +105,55 @@ def typst_finalize(value: object) -> Markup:
     return value if isinstance(value, Markup) else Markup(keep_words(escape_typst(value)))
 
 
+_CODES: ContextVar[frozenset[str] | None] = ContextVar("pdf_codes", default=None)
+"""The codes of the document being rendered, with ``--thai-digits`` (else ``None``)."""
+
+
+def _visible(value: object) -> str:
+    """A value's text as the page shows it: Thai digits while a document with
+    ``--thai-digits`` renders (codes kept)."""
+    codes = _CODES.get()
+    text = _text(value)
+    return text if codes is None else thai_digits_text(text, codes)
+
+
+def digits_finalize(value: object) -> Markup:
+    """:func:`typst_finalize` with the numbers of plan text in Thai digits; an
+    ``int`` is a template's own count (``colspan: {{ columns }}``, typst code)
+    and stays as it is."""
+    if isinstance(value, Markup | int):
+        return typst_finalize(value)
+    return Markup(keep_words(escape_typst(_visible(value))))
+
+
+def _ids(value: object) -> Iterator[str]:
+    if isinstance(value, tuple):
+        for item in value:
+            yield from _ids(item)
+    elif is_dataclass(value) and not isinstance(value, type):
+        for field in fields(value):
+            item = getattr(value, field.name)
+            if field.name in ("id", "qid") and isinstance(item, str):
+                yield item
+            elif isinstance(item, tuple) or is_dataclass(item):
+                yield from _ids(item)
+
+
+def document_codes(view: SiteView) -> frozenset[str]:
+    """Every ``id`` and ``qid`` of the records of ``view``'s agreements (parties,
+    KPIs, goals, dimensions): codes, which keep their digits."""
+    return frozenset(code for code in _ids(view.agreements) if code)
+
+
+def goal_map_typst(drawn: GoalMap) -> Markup:
+    """A party's own strategy map drawn in typst (:mod:`cascade.report.pdf_map`)."""
+    return Markup(
+        strategy_map_typst(
+            drawn.perspectives, drawn.issues, drawn.goals, lambda line: escape_typst(_visible(line))
+        )
+    )
+
+
 def template_dir() -> Path:
     """The folder of the built-in PDF templates."""
     return builtin_dir() / "pdf"
@@ -110,7 +167,7 @@ def make_typst_env(lang: str, thai_digits: bool = False) -> ImmutableSandboxedEn
         loader=FileSystemLoader(str(template_dir())),
         undefined=StrictUndefined,
         autoescape=True,
-        finalize=typst_finalize,
+        finalize=digits_finalize if thai_digits else typst_finalize,
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
@@ -120,6 +177,7 @@ def make_typst_env(lang: str, thai_digits: bool = False) -> ImmutableSandboxedEn
     env.filters.update({name: table[name] for name in _FILTERS})
     env.filters["str"] = typst_string
     env.globals.update({"t": labels(lang), "lang": lang, "thai_digits": thai_digits})
+    env.globals["goal_map"] = goal_map_typst
     return env
 
 
@@ -149,4 +207,8 @@ def render_typst(
         "doc_title": title or document_title(view, lang),
         "pdf_parts": pdf_parts(chosen),
     }
-    return env.get_template(MAIN).render(context)
+    token = _CODES.set(document_codes(view) if thai_digits else None)
+    try:
+        return env.get_template(MAIN).render(context)
+    finally:
+        _CODES.reset(token)

@@ -9,6 +9,9 @@ compares them: a party whose stem is a site page's (``index``, ``jobs``, … see
 that differ only in case (``law`` beside ``LAW``) get ``~2``, ``~3`` in plan
 order (``~`` is never in a slug); a stem longer than :data:`MAX_STEM` keeps
 its start and a hash of the id, so a file name stays under the 255-byte limit.
+A stem Windows reserves for a device (``CON``, ``nul.1``, ``COM1``: the part
+before the first dot, in any case) gets ``party-`` too: ``CON.html`` cannot be
+opened or unzipped there.
 """
 
 from __future__ import annotations
@@ -32,6 +35,17 @@ def slug(text: str) -> str:
     return out if out.strip(".") else "_" + out
 
 
+_DEVICES = frozenset(
+    ["con", "prn", "aux", "nul"]
+    + [f"{port}{n}" for port in ("com", "lpt") for n in [*"123456789", "¹", "²", "³"]]
+)
+
+
+def windows_device(stem: str) -> bool:
+    """Whether Windows reads a file named ``stem.<ext>`` as a device (``CON``, ``nul.x``)."""
+    return stem.split(".", 1)[0].rstrip(" ").casefold() in _DEVICES
+
+
 MAX_STEM = 120  # characters (ASCII) of a page stem: room for ".html" and "~n"
 
 
@@ -50,7 +64,7 @@ def unique_stems(ids: Iterable[str], reserved: frozenset[str]) -> dict[str, str]
     stems: dict[str, str] = {}
     for key in ids:
         base = short_slug(key)
-        if base.casefold() in reserved:
+        if base.casefold() in reserved or windows_device(base):
             base = f"party-{base}"
         stem, n = base, 1
         while stem.casefold() in used:

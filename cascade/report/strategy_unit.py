@@ -2,9 +2,10 @@
 ``perspective``, in the strategy's lanes (only the lanes they use, in the
 strategy's order), with their ``drives`` arrows, drawn like the organisation's
 map (:mod:`cascade.report.svg.strategy_map`: SVG for HTML, Mermaid for
-Markdown).  A goal's issue chips are the strategic issues of the organisation
-goals it ``supports``.  An agreement none of whose goals names a perspective
-has no map (never an empty one)."""
+Markdown; :mod:`cascade.report.pdf_map` draws it in the PDF).  A goal's issue
+chips are the strategic issues of the organisation goals it ``supports``.
+An agreement none of whose goals names a perspective has no map (never an
+empty one)."""
 
 from __future__ import annotations
 
@@ -55,4 +56,7 @@ def goal_map(model: PlanModel, agreement: Agreement, refs: Refs, title: str) -> 
     return GoalMap(
         Markup(strategy_map_svg(perspectives, named, goals, title=title)),
         Markup(strategy_map_mermaid(perspectives, goals)),
+        tuple(perspectives),
+        tuple(named),
+        tuple(goals),
     )

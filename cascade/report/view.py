@@ -15,6 +15,8 @@ from decimal import Decimal
 
 from markupsafe import Markup
 
+from cascade.report.svg._goal import MapGoal
+
 Number = Decimal | None
 
 
@@ -219,10 +221,15 @@ class ScorecardView:
 
 @dataclass(frozen=True, slots=True)
 class GoalMap:
-    """A party's own strategy map (its goals with a perspective): SVG and Mermaid source."""
+    """A party's own strategy map (its goals with a perspective): SVG and Mermaid
+    source, and what the PDF draws it from (the lanes it uses, the issues named,
+    the goals)."""
 
     svg: Markup
     mermaid: Markup
+    perspectives: tuple[tuple[str, str], ...] = ()
+    issues: tuple[tuple[str, str], ...] = ()
+    goals: tuple[MapGoal, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -55,7 +55,8 @@ def _ascii_numbers(text: str, codes: frozenset[str]) -> list[str]:
     return [
         w
         for w in CODE.findall(text)
-        if not re.search("[A-Za-z]", w) and w not in codes and w.rstrip(".") not in codes
+        if not re.search("[A-Za-z]", w)
+        and (re.fullmatch(r"[1-9][0-9]*\.?", w) or (w not in codes and w.rstrip(".") not in codes))
     ]
 
 
@@ -87,8 +88,14 @@ def test_no_ascii_number_is_left_on_any_page(
     assert "<td>LAW/2-1</td>" in law  # codes keep their digits
     assert '<a href="#kpi-2-3">2-3</a>' in law
     assert "ภายใน ๓๐ วัน" in thai[("html", "P0001.html")]  # a number inside plan text
+    # "1" is also the id of a KPI of P0012's: a plain number is a number all the same
+    assert "ระยะเวลา ๑ ปี" in law and "ระยะเวลา ๑ ปี" in thai[("md", "LAW.md")]
     assert "(ต.ค. ๒๕๖๘ – มี.ค. ๒๕๖๙)" in thai[("html", "LAW.html")]  # a period's span
     assert 'font-size="' in law and 'font-size="๑' not in law  # SVG attributes stay
+    # a chart's values are numbers, also where a KPI of DOP's has the same id ("3.4")
+    values = re.findall(r'<text class="value"[^>]*><tspan[^>]*>([^<]*)</tspan>', law)
+    bars, trend = ["๒", "๒.๑๒", "๒.๓๘", "๓.๔", "๔.๖", "๓.๘", "๒.๒๖", "๓.๕"], ["๑.๖๒", "๒.๙๔"]
+    assert values == bars + trend
 
 
 def test_pages_without_thai_digits_are_unchanged(
@@ -142,3 +149,7 @@ def test_an_english_report_keeps_the_buddhist_era(
         for year in dated.findall(_visible_html(page) if fmt == "html" else page)
     }
     assert years == {2568, 2569}  # no 2025 or 2026 beside the fiscal year 2569
+    # a four-digit year in the plan's own English words: the Buddhist era too
+    words = " ".join(_visible_html(p) if f == "html" else p for (f, _), p in english.items())
+    years = {int(y) for y in re.findall(r"(?:B\.E\.|framework|year) ([12][0-9]{3})\b", words)}
+    assert years and all(2500 <= year < 2600 for year in years), sorted(years)

@@ -30,8 +30,15 @@ from pypdf import PdfReader
 from pypdf.generic import ContentStream, TextStringObject
 
 from cascade.engine import check_plan
+from cascade.report.digits import is_code
 from cascade.report.pdf import PdfError, PdfOptions, compile_pdf, font_dir, typst_source, write_pdf
-from cascade.report.pdf_markup import escape_typst, keep_words, render_typst, typst_string
+from cascade.report.pdf_markup import (
+    document_codes,
+    escape_typst,
+    keep_words,
+    render_typst,
+    typst_string,
+)
 from cascade.report.pdf_pool import Typesetting, make_document
 from cascade.report.site import ReportOptions, make_view
 from cascade.report.site_view import SiteView
@@ -299,7 +306,12 @@ def test_thai_digits(acme: Pdf, tmp_path: Path) -> None:
     path = whole_pdf(acme.view, "th", tmp_path / "digits.pdf", thai_digits=True)
     text = squash("".join(pdf_pages(PdfReader(path))))
     assert squash("ประจำปีงบประมาณ พ.ศ. ๒๕๖๙") in text
-    assert squash("๑. คำรับรองระหว่าง") in text
+    assert squash("๑. ข้อตกลงระหว่าง") in text  # a company signs a ข้อตกลง
+    assert squash("ระยะเวลา ๑ ปี") in text  # a number in a sentence of the form
+    codes = document_codes(acme.view)
+    words = re.findall(r"[A-Za-z0-9_./-]*[0-9][A-Za-z0-9_./-]*", text)
+    assert len(words) > 100  # codes: KPI ids, goals, parties …
+    assert [w for w in words if not is_code(w, codes)] == []  # … and no other ASCII number
 
 
 # -- escaping -----------------------------------------------------------------------
@@ -446,5 +458,14 @@ def test_ten_thousand_kpis_in_one_agreement_are_refused(acme: Pdf, tmp_path: Pat
     many = dataclasses.replace(first, cards=first.cards[:1] * 10_000)
     view = dataclasses.replace(acme.view, agreements=(many,))
     with pytest.raises(PdfError, match="the agreement of ACME has 10,000 KPIs, too many to print"):
+        write_pdf(view, tmp_path / "report", PdfOptions("en", jobs=1))
+    assert not (tmp_path / "report").exists()
+
+
+def test_a_scale_of_sixteen_levels_is_refused(acme: Pdf, tmp_path: Path) -> None:
+    first = acme.view.agreements[0]
+    wide = dataclasses.replace(first, levels=tuple(range(1, 17)))
+    view = dataclasses.replace(acme.view, agreements=(wide,))
+    with pytest.raises(PdfError, match="a scale of 16 levels is too wide to print"):
         write_pdf(view, tmp_path / "report", PdfOptions("en", jobs=1))
     assert not (tmp_path / "report").exists()

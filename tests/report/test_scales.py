@@ -4,11 +4,14 @@ dimension names fall back to the strategy's perspectives."""
 
 from __future__ import annotations
 
+import dataclasses
+import io
 import re
 import shutil
 from pathlib import Path
 
 import pytest
+from pypdf import PdfReader
 
 from cascade.engine import check_plan
 from cascade.report.agreements import dimension_names
@@ -16,6 +19,7 @@ from cascade.report.pdf import compile_pdf, typst_source
 from cascade.report.refs import Refs
 from cascade.report.site import ReportOptions, make_report, make_view
 from tests.conftest import ROOT
+from tests.report.pdf_text import pdf_pages
 from tests.report.rescale import rescale
 
 SEVEN = [1, 2, 3, 4, 5, 6, 7]
@@ -82,3 +86,25 @@ def test_kpis_without_a_dimension_have_a_named_subtotal() -> None:
     assert names[""] == "No dimension"
     assert names["effectiveness"] == "Effectiveness"
     assert all(names.values())
+
+
+def test_more_than_five_levels_print_the_kpi_table_on_a_landscape_page(tmp_path: Path) -> None:
+    """Seven criteria columns do not fit upright: the KPI table's pages are A4
+    landscape, the form before and the KPI cards after stay upright."""
+    root = rescale(ROOT / "plans" / "acme", tmp_path / "plan", SEVEN)
+    model = check_plan(root).model
+    assert model is not None
+    view = make_view(model, ReportOptions(lang="en"))
+    one = next(a for a in view.agreements if a.party.ref.id == "SALES")
+    source = typst_source(dataclasses.replace(view, agreements=(one,)), "en")
+    assert "calc.max(0.9, calc.min(1.4, 14 / 7)) * 1cm,) * 7," in source
+    reader = PdfReader(io.BytesIO(compile_pdf(source)))
+    sizes = [
+        (round(float(p.mediabox.width)), round(float(p.mediabox.height))) for p in reader.pages
+    ]
+    pages = pdf_pages(reader)
+    table = next(n for n, text in enumerate(pages) if "Scoring criteria" in text)
+    assert sizes[table] == (842, 595)
+    assert set(sizes[:table]) == {(595, 842)}  # the form and its signatures
+    cards = next(n for n, text in enumerate(pages) if text.lstrip().startswith("KPI cards"))
+    assert set(sizes[table:cards]) == {(842, 595)} and set(sizes[cards:]) == {(595, 842)}

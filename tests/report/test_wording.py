@@ -3,6 +3,7 @@ formula names its variables in the report's language."""
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 import pytest
@@ -12,6 +13,7 @@ from cascade.periods import parse_period
 from cascade.report.build import ViewOptions, build_view
 from cascade.report.formula import formula_text
 from cascade.report.labels import BUSINESS, PUBLIC, labels, sector_of
+from cascade.report.pdf import typst_source
 from cascade.report.site import ReportOptions, make_report
 from cascade.report.site_view import SiteView
 from cascade.spec.common import Bilingual, text_of
@@ -125,3 +127,21 @@ def test_a_scorecard_line_has_its_forecast_and_its_rounds_so_far() -> None:
     )
     at_risk = "รายงานแล้ว ⚠ เสี่ยงไม่บรรลุเป้าหมาย"  # by its forecast: 69.1 < 70
     assert f"| {at_risk} | 69.1 → 2.8200 | 3: 2.1600 → 6: 2.3800 |" in pages[("md", "LAW.md")]
+
+
+@pytest.mark.parametrize("plan", ["acme", "probation"])
+def test_every_bundled_formula_reads_in_thai(plan: str) -> None:
+    """No card of a bundled plan prints a formula's bare variable names in a Thai
+    report (``passed / enrolled * 100``): each formula names its variables."""
+    view = _view(plan, "th")
+    formulas = [c.formula for a in view.agreements for c in a.cards if c.formula]
+    assert len(formulas) >= 5
+    assert [f for f in formulas if re.search("[A-Za-z_*]", f)] == []
+
+
+def test_the_acme_pdf_in_thai_never_says_ราชการ(acme_th: SiteView) -> None:
+    """The PDF's templates are imported with the render's words (a company's),
+    not the environment's default (a government's)."""
+    source = re.sub(r"#box\[|\];", "", typst_source(acme_th, "th"))  # known words unboxed
+    assert source.count("ข้อตกลงผลการปฏิบัติงาน") >= len(acme_th.agreements)
+    assert "ราชการ" not in source and "คำรับรอง" not in source

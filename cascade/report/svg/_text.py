@@ -25,6 +25,7 @@ __all__ = [
     "break_priority",
     "char_em",
     "clean",
+    "clip",
     "min_width",
     "safe_break",
     "text_width",
@@ -80,41 +81,63 @@ def clean(text: str) -> str:
     return re.sub(r" {2,}", " ", _CONTROL.sub("", text)).strip()
 
 
+MAX_LABEL = 500
+"""Characters of one label a figure draws at most (a goal's name in its box):
+a longer one is cut at a safe break and ends with ``…``; tables print it whole."""
+
+
+def clip(text: str, limit: int | None = None) -> str:
+    """``text`` cut to at most ``limit`` (:data:`MAX_LABEL`) characters at a place
+    :func:`safe_break` allows, ``…`` added; unchanged when it is not longer."""
+    limit = MAX_LABEL if limit is None else limit
+    if len(text) <= limit:
+        return text
+    cut = limit - 1
+    while cut > 1 and not safe_break(text, cut):
+        cut -= 1
+    return text[:cut].rstrip() + "…"
+
+
 def wrap(text: str, max_width: float, size: float, *, bold: bool = False) -> list[str]:
-    """Split ``text`` into lines no wider than ``max_width`` where possible.
+    """Split ``text`` (clipped to :data:`MAX_LABEL`) into lines no wider than
+    ``max_width`` where possible.
 
     A line is only wider when a single unbreakable cluster is wider on its own;
-    :func:`min_width` gives the width that avoids that.
+    :func:`min_width` gives the width that avoids that.  Linear in the length
+    of ``text``: each line is measured once, and break places are judged in the
+    whole text, not in copies of what is left.
     """
-    text = clean(text)
+    text = clip(clean(text))
+    factor = size * (BOLD_FACTOR if bold else 1.0)
     lines: list[str] = []
-    while text:
-        if text_width(text, size, bold=bold) <= max_width:
-            lines.append(text)
-            break
-        cut = _best_cut(text, max_width, size, bold)
-        lines.append(text[:cut].rstrip())
-        text = text[cut:].lstrip()
+    start, end = 0, len(text)
+    while start < end:
+        cut = _best_cut(text, start, max_width, factor)
+        lines.append(text[start:cut].rstrip())
+        start = cut
+        while start < end and text[start] == " ":
+            start += 1
     return lines
 
 
 _FILL = ((3, 0.4), (2, 0.6), (1, 0.0))  # (priority, minimum fill of the line)
 
 
-def _best_cut(text: str, max_width: float, size: float, bold: bool) -> int:
-    factor = size * (BOLD_FACTOR if bold else 1.0)
+def _best_cut(text: str, start: int, max_width: float, factor: float) -> int:
+    """Where the line starting at ``start`` ends: ``len(text)`` when the rest fits."""
     width = 0.0
     fitting: list[tuple[int, float, int]] = []  # (index, width before it, priority)
-    for i, ch in enumerate(text):
-        if i > 0 and safe_break(text, i):
+    for i in range(start, len(text)):
+        if i > start and safe_break(text, i):
             if width > max_width:
                 if not fitting:
                     return i  # one cluster wider than the line: it goes alone
                 break
             fitting.append((i, width, break_priority(text, i)))
-        width += char_em(ch) * factor
-    if not fitting:
-        return len(text)
+        width += char_em(text[i]) * factor
+    else:
+        if width <= max_width or not fitting:
+            return len(text)
     full = fitting[-1][1]
     for floor, fill in _FILL:
         good = [i for i, w, p in fitting if p >= floor and w >= fill * full]
@@ -125,7 +148,7 @@ def _best_cut(text: str, max_width: float, size: float, bold: bool) -> int:
 
 def min_width(text: str, size: float, *, bold: bool = False) -> float:
     """Width of the widest unbreakable cluster: no box narrower than this fits ``text``."""
-    text = clean(text)
+    text = clip(clean(text))
     widest, start = 0.0, 0
     for i in range(1, len(text) + 1):
         if i == len(text) or safe_break(text, i):

@@ -25,7 +25,7 @@ import os
 import pickle
 import stat
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import fields, is_dataclass, replace
+from dataclasses import dataclass, fields, is_dataclass, replace
 from importlib import metadata
 from operator import attrgetter
 from pathlib import Path
@@ -37,6 +37,7 @@ from cascade.report.digits import plan_codes
 from cascade.report.pages import Page, party_site
 from cascade.report.pdf_docs import Document
 from cascade.report.site_view import SiteView
+from cascade.report.view import Party
 
 TEMPLATE_LIMIT = 16 * 1024 * 1024
 """Bytes of a template folder's file that are read for its fingerprint at most."""
@@ -137,6 +138,16 @@ def document_key(lang: str, thai_digits: bool, parts: object, templates: Path) -
     )
 
 
+@dataclass(frozen=True, slots=True)
+class Known:
+    """An agreement view not built this run, by its digest from the last report
+    (:mod:`cascade.report.lazy`): a page made from it has the fingerprint the same
+    page made from the view would have, and is never rendered."""
+
+    party: Party
+    digest: bytes
+
+
 class Fingerprints:
     """The fingerprints of one view's pages and documents; each record is
     pickled once however many pages show it (by identity: the view is alive)."""
@@ -152,6 +163,8 @@ class Fingerprints:
         known = self.digests.get(id(value))
         if known is not None:
             return known[1]
+        if isinstance(value, Known):
+            return value.digest
         if isinstance(value, SiteView) and value.agreements:  # each agreement pickled once
             rest = replace(value, agreements=())
             found = _sha(self.of(rest), *(self.of(a) for a in value.agreements))

@@ -53,6 +53,8 @@ class ReportOptions:
     stamp: bool = False
     limits: Limits = field(default_factory=Limits)
     pages: tuple[PageEntry, ...] = field(default_factory=registered)
+    only: frozenset[str] | None = None
+    """The parties whose agreement views to build (``None``: all; see ``reuse.Ghosts``)."""
 
 
 def site_dir(out: Path) -> Path:
@@ -70,7 +72,8 @@ def _stamp(options: ReportOptions) -> str:
 def make_view(model: PlanModel, options: ReportOptions) -> SiteView:
     """The view of ``model`` for the options' language and period."""
     return build_view(
-        model, ViewOptions(options.lang, options.period, _stamp(options), options.pages)
+        model,
+        ViewOptions(options.lang, options.period, _stamp(options), options.pages, options.only),
     )
 
 

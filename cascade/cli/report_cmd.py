@@ -180,7 +180,9 @@ def report(
             for fmt in formats:
                 typer.echo(f"wrote {warm.site / fmt / f'index.{fmt}'}")
             return ExitCode.OK
-    checked = checked_plan(plan_dir, "reporting", LoadOptions(cache=use_cache))
+    # after the warm validate run, the model only: the rules' findings are known
+    loading = LoadOptions(cache=use_cache, rules=warm is None)
+    checked = checked_plan(plan_dir, "reporting", loading)
     model = checked.model
     assert model is not None
     _refuse_signed_drafts(checked, plan_dir)

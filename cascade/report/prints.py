@@ -25,7 +25,7 @@ import os
 import pickle
 import stat
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, fields, is_dataclass, replace
+from dataclasses import dataclass, fields, is_dataclass
 from importlib import metadata
 from operator import attrgetter
 from pathlib import Path
@@ -41,6 +41,10 @@ from cascade.report.view import Party
 
 TEMPLATE_LIMIT = 16 * 1024 * 1024
 """Bytes of a template folder's file that are read for its fingerprint at most."""
+
+
+SITE_FIELDS = tuple(f.name for f in fields(SiteView) if f.name != "agreements")
+"""A site's digest is made of its fields' (the pages of one run share most of them)."""
 
 
 class _Pickler(pickle.Pickler):
@@ -165,9 +169,11 @@ class Fingerprints:
             return known[1]
         if isinstance(value, Known):
             return value.digest
-        if isinstance(value, SiteView) and value.agreements:  # each agreement pickled once
-            rest = replace(value, agreements=())
-            found = _sha(self.of(rest), *(self.of(a) for a in value.agreements))
+        if type(value) is str:  # a page's name: one of thousands, each seen once
+            return _sha(b"str", value.encode("utf-8", "surrogateescape"))
+        if isinstance(value, SiteView):  # each field, and each agreement, pickled once
+            parts = [self.of(getattr(value, name)) for name in SITE_FIELDS]
+            found = _sha(*parts, *(self.of(a) for a in value.agreements))
         else:
             try:
                 found = _sha(pickled(value))

@@ -23,6 +23,7 @@ from cascade.report.build import ViewOptions, build_view
 from cascade.report.digits import thai_digit_pages
 from cascade.report.env import FORMATS, EnvOptions
 from cascade.report.fonts import font_assets
+from cascade.report.inplace import update, worth_it
 from cascade.report.output import replace_tree
 from cascade.report.registry import HOME, PageEntry, registered
 from cascade.report.render import (
@@ -117,7 +118,11 @@ def write_report(pages: Rendered, out: Path, reuse: Reuse | None = None) -> dict
         content: dict[str, str | bytes] = dict(rendered.get(fmt, {}))
         if fmt == "html":
             content.update(font_assets())
-        replace_tree(folder, content, reuse.kept_files(fmt) if reuse is not None else None)
+        listed = reuse.wanted.get(fmt, {}) if reuse is not None else {}
+        if reuse is not None and worth_it(folder, len(rendered.get(fmt, {})), len(listed)):
+            update(folder, content, listed.keys())  # few pages changed
+        else:
+            replace_tree(folder, content, reuse.kept_files(fmt) if reuse is not None else None)
         if reuse is not None:
             reuse.save(fmt)
         written[fmt] = folder / INDEX[fmt]

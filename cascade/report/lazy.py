@@ -234,6 +234,8 @@ class Warm:
     site: Path | None
     state: State | None = None
     unchanged: bool = False
+    links: dict[str, frozenset[str]] | None = None
+    """The model's links, once computed (:func:`links`)."""
 
     @classmethod
     def start(
@@ -275,7 +277,8 @@ class Warm:
         edited = edited_parties(state, digests, singles(model, kinds))
         if edited is None or set(state.parties) != set(model.agreements):
             return options
-        build = reached(edited, {p: s.links for p, s in state.parties.items()}, links(model))
+        self.links = links(model)
+        build = reached(edited, {p: s.links for p, s in state.parties.items()}, self.links)
         try:
             known = {p: bytes.fromhex(s.digest) for p, s in state.parties.items() if p not in build}
         except ValueError:
@@ -286,7 +289,7 @@ class Warm:
     def record(self, model: PlanModel, files: Files, view: SiteView, reuse: Reuse) -> None:
         """Keep the state of the report just written (never raises)."""
         digests = reuse.digests(view)
-        found = links(model)
+        found = self.links if self.links is not None else links(model)
         parties = {
             party: Party(agreement.where.file, digests[party].hex(), found[party])
             for party, agreement in model.agreements.items()

@@ -155,7 +155,13 @@ def report(
     from cascade.report.pdf_docs import BOOKS
     from cascade.report.progress import ReportProgress, wanted
     from cascade.report.reuse import Unknown, reuse_for
-    from cascade.report.site import ReportOptions, make_report, site_dir, write_report
+    from cascade.report.site import (
+        INDEX,
+        ReportOptions,
+        make_report,
+        site_dir,
+        write_report,
+    )
     from cascade.scoring.selection import period_with_actuals
 
     formats = _formats(format)
@@ -178,11 +184,13 @@ def report(
         warm = _warm(plan_dir, out, key, templates)
         if warm.unchanged and warm.site is not None:
             for fmt in formats:
-                typer.echo(f"wrote {warm.site / fmt / f'index.{fmt}'}")
+                typer.echo(f"wrote {warm.site / fmt / INDEX[fmt]}")
             return ExitCode.OK
     # after the warm validate run, the model only: the rules' findings are known
-    loading = LoadOptions(cache=use_cache, rules=warm is None)
-    checked = checked_plan(plan_dir, "reporting", loading)
+    known = warm.digests if warm is not None else None
+    checked = checked_plan(plan_dir, "reporting", LoadOptions(cache=use_cache, rules=not known))
+    if known and known != {f: r.digest for f, r in checked.records.items()}:
+        checked = checked_plan(plan_dir, "reporting", LoadOptions(cache=True))  # edited since
     model = checked.model
     assert model is not None
     _refuse_signed_drafts(checked, plan_dir)

@@ -236,6 +236,8 @@ class Warm:
     unchanged: bool = False
     links: dict[str, frozenset[str]] | None = None
     """The model's links, once computed (:func:`links`)."""
+    digests: Mapping[str, str] | None = None
+    """Every plan file's digest as the warm validate run found it (``None``: unknown)."""
 
     @classmethod
     def start(
@@ -247,7 +249,7 @@ class Warm:
     ) -> Warm:
         """``digests``: every plan file's, from the warm validate run (``None``: unknown);
         ``reuse``: the last report's pages (``None``: the output folder is not known yet)."""
-        warm = cls(key, reuse.out if reuse is not None else None)
+        warm = cls(key, reuse.out if reuse is not None else None, digests=digests)
         if reuse is None:
             return warm
         warm.state = load_state(reuse.cache, reuse.out)

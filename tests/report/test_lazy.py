@@ -111,7 +111,6 @@ def test_an_edit_builds_the_views_it_reaches_and_matches_a_cold_report(
 
     for other, pattern, text in [
         (next((plan / "people").iterdir()), r"name: ([^,}]+)", "name: นายทดสอบ ระบบ"),
-        (plan / "org.yaml", r"name: กลุ่มบริการประชาชน", "name: กลุ่มบริการใหม่"),
         (plan / "cascade.yaml", r"th: กรมพัฒนาคุณภาพบริการสาธารณะ", "th: กรมทดสอบ"),
     ]:
         replace_first(other, pattern, text)

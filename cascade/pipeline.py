@@ -259,7 +259,8 @@ def semantic_stage(
         message = f"{PLAN_FILE} holds no Plan document (kind: Plan); it must, at the plan root"
         return None, [Finding(message, PLAN_FILE, 0, PLAN_ROOT, ("kind",))], {}
     levels, problems = _levels(model)
-    return model, [*built, *problems, *run_rules(model, rules)], levels
+    found = run_rules(model, rules) if rules != () else []  # () : not even the graph
+    return model, [*built, *problems, *found], levels
 
 
 def spec_stage(read: ReadResult, docs: list[SpecDoc], findings: list[Finding]) -> tuple[str, ...]:
@@ -301,6 +302,9 @@ class LoadOptions:
     jobs: int = 1
     cache: bool = False
     overlay: tuple[tuple[str, str], ...] = ()
+    rules: bool = True
+    """False: no rule runs (the model only; a caller that knows the findings already,
+    such as ``cascade report`` after the warm validate run)."""
 
 
 def _partial(
@@ -371,7 +375,7 @@ def _check_plan(root: Path, progress: Progress | None, options: LoadOptions) -> 
             levels = partial[1]
             notes.append(CROSS_FILE_PARTIAL)
     else:
-        model, findings, levels = semantic_stage(docs)
+        model, findings, levels = semantic_stage(docs, None if options.rules else ())
         semantic = to_diagnostics(findings, root, levels, cells, texts)
     diagnostics = [*apply_levels(stage, levels), *(semantic or ())]
     result = RunResult(str(root), tuple(files), tuple(sorted(diagnostics)), tuple(notes))

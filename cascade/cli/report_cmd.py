@@ -26,6 +26,7 @@ from cascade.result import PlanHasErrors, RunResult
 
 if TYPE_CHECKING:
     from cascade.report.bounded import Limits
+    from cascade.report.lazy import Warm
     from cascade.report.pdf import PdfOptions, PdfResult
     from cascade.report.reuse import Reuse
     from cascade.report.site_view import SiteView
@@ -153,8 +154,14 @@ def report(
     from cascade.report.output import NotOurs, check_ours
     from cascade.report.pdf_docs import BOOKS
     from cascade.report.progress import ReportProgress, wanted
-    from cascade.report.reuse import reuse_for
-    from cascade.report.site import ReportOptions, make_report, site_dir, write_report
+    from cascade.report.reuse import Unknown, reuse_for
+    from cascade.report.site import (
+        INDEX,
+        ReportOptions,
+        make_report,
+        site_dir,
+        write_report,
+    )
     from cascade.scoring.selection import period_with_actuals
 
     formats = _formats(format)
@@ -171,7 +178,19 @@ def report(
         return _serve(plan_dir, where, asked, limits, port, use_cache)
     writer = _pdf_writer() if "pdf" in formats else None
     when = period_option(period) if period is not None else None
-    checked = checked_plan(plan_dir, "reporting", LoadOptions(cache=use_cache))
+    warm: Warm | None = None
+    if use_cache and writer is None and not stamp:  # the incremental report (lazy.py)
+        key = (lang, when, formats, templates and str(templates), thai_digits)
+        warm = _warm(plan_dir, out, key, templates)
+        if warm.unchanged and warm.site is not None:
+            for fmt in formats:
+                typer.echo(f"wrote {warm.site / fmt / INDEX[fmt]}")
+            return ExitCode.OK
+    # after the warm validate run, the model only: the rules' findings are known
+    known = warm.digests if warm is not None else None
+    checked = checked_plan(plan_dir, "reporting", LoadOptions(cache=use_cache, rules=not known))
+    if known and known != {f: r.digest for f, r in checked.records.items()}:
+        checked = checked_plan(plan_dir, "reporting", LoadOptions(cache=True))  # edited since
     model = checked.model
     assert model is not None
     _refuse_signed_drafts(checked, plan_dir)
@@ -195,13 +214,23 @@ def report(
             check_ours(site_dir(out) / fmt)
         with ReportProgress(wanted(quiet), options.lang) as progress:
             progress.view()
-            view, pages = make_report(model, options, progress.pages, reuse)
+            lazy = options
+            if warm is not None and reuse is not None:
+                lazy = warm.prepare(model, _files(checked), options, reuse)
+            try:
+                view, pages = make_report(model, lazy, progress.pages, reuse)
+            except Unknown:  # a page of an agreement not built must be made: build all
+                assert reuse is not None
+                reuse.ghosts = None
+                view, pages = make_report(model, options, progress.pages, reuse)
             if writer is not None:  # first: a PDF problem leaves every format untouched
                 chosen = PdfOptions(options.lang, thai_digits, pdf_book, jobs)
                 result = writer(view, site_dir(out), chosen, progress.pdf, reuse)
                 written["pdf"] = pdf_folder(site_dir(out))
                 pdf_note = f" ({len(result.documents):,} files, {result.pages:,} pages)"
             written.update(write_report(pages, out, reuse))
+            if warm is not None and reuse is not None:
+                warm.record(model, _files(checked), view, reuse)
     except RenderError as exc:
         message = f"{exc.diagnostic.format()}\ncascade: the report was not written"
         raise CascadeError(message, prefix="") from None
@@ -211,6 +240,37 @@ def report(
         if fmt in written:
             typer.echo(f"wrote {written[fmt]}" + (pdf_note if fmt == "pdf" else ""))
     return ExitCode.OK
+
+
+def _warm(
+    plan_dir: Path, out: Path | None, options: tuple[object, ...], templates: Path | None
+) -> Warm:
+    """The warm validate run (:class:`PlanHasErrors` on errors) and what the last report
+    into the output folder left; ``unchanged`` when it still stands as written.
+    ``options``: what the pages depend on besides the plan, ``formats`` third."""
+    from cascade.incremental.run import validate
+    from cascade.report.env import EnvOptions
+    from cascade.report.lazy import Warm, run_key
+    from cascade.report.reuse import reuse_for
+    from cascade.report.site import site_dir
+
+    outcome = validate(plan_dir, LoadOptions(cache=True))
+    if outcome.result.errors:
+        raise PlanHasErrors(outcome.result, "the plan has errors; fix them before reporting")
+    snapshot = outcome.snapshot
+    digests = {f: e.digest for f, e in snapshot.files.items()} if snapshot is not None else None
+    here, root = Path.cwd(), Path(os.path.abspath(plan_dir))
+    inside = out is None and root in here.parents  # the folder comes from the model
+    reuse = None if inside else reuse_for(plan_dir, site_dir(output_dir(out, plan_dir, None)))
+    key = run_key(options, EnvOptions(templates=templates).roots())
+    formats = options[2]
+    assert isinstance(formats, tuple)
+    return Warm.start(key, digests, reuse, formats)
+
+
+def _files(checked: Checked) -> dict[str, tuple[str, tuple[str, ...]]]:
+    """Each plan file's digest and kinds, as the model was read."""
+    return {file: (r.digest, r.kinds) for file, r in checked.records.items()}
 
 
 def _serve(

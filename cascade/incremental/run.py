@@ -33,7 +33,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Literal
 
@@ -74,6 +74,8 @@ class Outcome:
     how: How
     checked: tuple[str, ...] = ()
     """The files whose diagnostics were computed anew."""
+    snapshot: Snapshot | None = field(default=None, compare=False, repr=False)
+    """The snapshot of this run (each file's digest), when one could be made."""
 
 
 def validate(
@@ -86,14 +88,14 @@ def validate(
         snapshot = load(root)
         outcome = _warm(root, snapshot, started) if snapshot is not None else None
         if outcome is not None:
-            return outcome
+            return replace(outcome, snapshot=snapshot)
         checked = check_plan(root, progress, options)
         fresh = snapshot_of(checked, started)
     if fresh is None:
         forget(root)
     else:
         save(root, fresh)
-    return Outcome(checked.result, "full", checked.result.files)
+    return Outcome(checked.result, "full", checked.result.files, fresh)
 
 
 def result_of(root: Path, snapshot: Snapshot) -> RunResult:

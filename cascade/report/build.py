@@ -18,7 +18,7 @@ from cascade.report.orgchart import units_depth_first
 from cascade.report.refs import Refs
 from cascade.report.registry import PageEntry, PartSources, registered, reserved_stems
 from cascade.report.scores import score_views
-from cascade.report.site_view import SiteView
+from cascade.report.site_view import Progress, SiteView
 from cascade.report.strategy import strategy_view
 from cascade.report.thai import fiscal_bounds
 from cascade.report.view import AgreementView, Party, Ref
@@ -27,12 +27,15 @@ from cascade.report.view import AgreementView, Party, Ref
 @dataclass(frozen=True, slots=True)
 class ViewOptions:
     """What to show: the language, the period to score (if any), a time stamp,
-    and the pages (the registry's unless given)."""
+    the pages (the registry's unless given) and the agreements."""
 
     lang: str = "th"
     period: Period | None = None
     stamp: str = ""
     pages: tuple[PageEntry, ...] = field(default_factory=registered)
+    only: frozenset[str] | None = None
+    """Build the views of these parties' agreements only (``None``: every one); the
+    incremental report (:mod:`cascade.report.lazy`) knows the others' fingerprints."""
 
 
 def _unit_order(model: PlanModel) -> list[tuple[str, int]]:
@@ -90,14 +93,18 @@ def build_view(model: PlanModel, options: ViewOptions) -> SiteView:
     by_id = {p.ref.id: p for p in everyone}
     builder = AgreementViews(model, refs, kpis, by_id)
     order = {p.ref.id: i for i, p in enumerate(everyone)}
+    ordered = sorted(model.agreements, key=lambda p: order.get(p, len(order)))
+    only = options.only
     agreements: list[AgreementView] = [
-        builder.build(model.agreements[party])
-        for party in sorted(model.agreements, key=lambda p: order.get(p, len(order)))
+        builder.build(model.agreements[party]) for party in ordered if only is None or party in only
     ]
     period = None
+    progress: tuple[Progress, ...] = ()
     if options.period is not None:
         scores = score_views(model, refs, options.period)
         agreements = [replace(a, scorecard=scores.cards.get(a.party.ref.id)) for a in agreements]
+        cards = ((by_id[party], scores.cards.get(party)) for party in ordered)
+        progress = tuple(Progress(party, card) for party, card in cards if card is not None)
         ranked = sorted(scores.period.summary, key=lambda s: order.get(s.party.id, len(order)))
         period = replace(scores.period, summary=tuple(ranked))
     plan = model.plan
@@ -126,4 +133,5 @@ def build_view(model: PlanModel, options: ViewOptions) -> SiteView:
         nav=nav_links(options.pages, lang, refs.sector),
         parts=build_parts(options.pages, PartSources(model, refs, kpis)),
         sector=refs.sector,
+        progress=progress,
     )

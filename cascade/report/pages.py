@@ -45,7 +45,7 @@ def party_site(view: SiteView) -> SiteView:
     """What a party's page and PDF see as ``site``: the site-wide fields (name,
     year, navigation, stamp, the period without its summary of every party)
     and none of the lists of everyone (parties, agreements, strategy, OS
-    matrix, cascade tree, jobs, parts) nor the vision and mission, which the
+    matrix, cascade tree, jobs, parts, progress) nor the vision and mission, which the
     built-in party templates never read."""
     period = replace(view.period, summary=()) if view.period is not None else None
     return replace(
@@ -61,6 +61,7 @@ def party_site(view: SiteView) -> SiteView:
         jobs=JobsView((), (), ()),
         period=period,
         parts=(),
+        progress=(),
     )
 
 

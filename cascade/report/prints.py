@@ -25,7 +25,7 @@ import os
 import pickle
 import stat
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import fields, is_dataclass, replace
+from dataclasses import dataclass, fields, is_dataclass
 from importlib import metadata
 from operator import attrgetter
 from pathlib import Path
@@ -37,9 +37,14 @@ from cascade.report.digits import plan_codes
 from cascade.report.pages import Page, party_site
 from cascade.report.pdf_docs import Document
 from cascade.report.site_view import SiteView
+from cascade.report.view import Party
 
 TEMPLATE_LIMIT = 16 * 1024 * 1024
 """Bytes of a template folder's file that are read for its fingerprint at most."""
+
+
+SITE_FIELDS = tuple(f.name for f in fields(SiteView) if f.name != "agreements")
+"""A site's digest is made of its fields' (the pages of one run share most of them)."""
 
 
 class _Pickler(pickle.Pickler):
@@ -137,6 +142,16 @@ def document_key(lang: str, thai_digits: bool, parts: object, templates: Path) -
     )
 
 
+@dataclass(frozen=True, slots=True)
+class Known:
+    """An agreement view not built this run, by its digest from the last report
+    (:mod:`cascade.report.lazy`): a page made from it has the fingerprint the same
+    page made from the view would have, and is never rendered."""
+
+    party: Party
+    digest: bytes
+
+
 class Fingerprints:
     """The fingerprints of one view's pages and documents; each record is
     pickled once however many pages show it (by identity: the view is alive)."""
@@ -152,9 +167,13 @@ class Fingerprints:
         known = self.digests.get(id(value))
         if known is not None:
             return known[1]
-        if isinstance(value, SiteView) and value.agreements:  # each agreement pickled once
-            rest = replace(value, agreements=())
-            found = _sha(self.of(rest), *(self.of(a) for a in value.agreements))
+        if isinstance(value, Known):
+            return value.digest
+        if type(value) is str:  # a page's name: one of thousands, each seen once
+            return _sha(b"str", value.encode("utf-8", "surrogateescape"))
+        if isinstance(value, SiteView):  # each field, and each agreement, pickled once
+            parts = [self.of(getattr(value, name)) for name in SITE_FIELDS]
+            found = _sha(*parts, *(self.of(a) for a in value.agreements))
         else:
             try:
                 found = _sha(pickled(value))

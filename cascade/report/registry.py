@@ -116,12 +116,13 @@ PAGES: tuple[PageEntry, ...] = (
         nav=("สายงานและใบกำหนดหน้าที่งาน", "Job families and job descriptions"),
         reads=("jobs",),
     ),
-    # Reads site.agreements' scorecards (report --period): share reported, KPIs at risk.
+    # Reads site.progress, the agreements' scorecards (report --period): share reported,
+    # KPIs at risk.
     PageEntry(
         "progress",
         word="progress",
         nav=("ความก้าวหน้าการรายงานผล", "Reporting progress"),
-        reads=("agreements", "period"),
+        reads=("progress", "period"),
     ),
     PageEntry("party", per_party=True, pdf="party.typ"),
 )

@@ -24,8 +24,9 @@ import json
 import os
 import stat
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import cast
 
 from cascade.fileio import read_regular, replace_file
 from cascade.load import strict
@@ -33,10 +34,12 @@ from cascade.load.cache import code_fingerprint
 from cascade.load.cachedir import cache_folder
 from cascade.model.plan import PlanModel
 from cascade.report.env import EnvOptions
-from cascade.report.pages import Page
+from cascade.report.pages import Page, site_pages
 from cascade.report.pdf_docs import Document
-from cascade.report.prints import Fingerprints, document_key, page_key
+from cascade.report.prints import Fingerprints, Known, document_key, page_key
+from cascade.report.registry import PageEntry
 from cascade.report.site_view import SiteView
+from cascade.report.view import AgreementView
 
 FORMAT = 1
 PREFIX = f"report-v{FORMAT}-"
@@ -76,6 +79,29 @@ def _record(row: object) -> Record:
     )
 
 
+class Unknown(Exception):
+    """A page of an agreement whose view was not built cannot be kept: build them all."""
+
+
+@dataclass(frozen=True, slots=True)
+class Ghosts:
+    """The agreements whose views a lazy report does not build (:mod:`cascade.report.lazy`),
+    by party, with the digest of each one's view in the last report."""
+
+    digests: Mapping[str, bytes]
+    formats: tuple[str, ...]
+    entries: tuple[PageEntry, ...]
+
+    def pages(self, view: SiteView) -> list[Page]:
+        """Their pages, each made from a :class:`Known` in place of the view."""
+        known = tuple(
+            Known(p, self.digests[p.ref.id]) for p in view.parties if p.ref.id in self.digests
+        )
+        ghost = replace(view, agreements=cast(tuple[AgreementView, ...], known))
+        per_party = tuple(e for e in self.entries if e.per_party)
+        return [p for fmt in self.formats for p in site_pages(ghost, fmt, per_party)]
+
+
 class Reuse:
     """The last report's files in ``out`` (``OUT/report``), and what this run keeps.
 
@@ -92,6 +118,7 @@ class Reuse:
         self.wanted: dict[str, dict[str, str]] = {}
         self.kept: dict[str, dict[str, Record]] = {}
         self.fingerprints: Fingerprints | None = None
+        self.ghosts: Ghosts | None = None
 
     def _prints(self, view: SiteView) -> Fingerprints:
         """One :class:`Fingerprints` per view: pages and PDFs share its digests."""
@@ -164,14 +191,37 @@ class Reuse:
         except (OSError, ValueError):  # a read-only cache: the next report renders all
             return
 
+    def intact(self, fmt: str) -> bool:
+        """Whether every file of the last report's ``fmt`` folder is as it was written."""
+        last = self.last[fmt] = self._load(fmt)
+        folder = self.folder(fmt)
+        return bool(last) and all(stamp_of(folder / rel) == r.stamp for rel, r in last.items())
+
     def pages_to_render(
         self, view: SiteView, pages: list[Page], env: EnvOptions, model: PlanModel
     ) -> list[Page]:
-        """The pages of ``view`` whose fingerprint or file changed (the others are kept)."""
+        """The pages of ``view`` whose fingerprint or file changed (the others are kept).
+
+        With :attr:`ghosts`, the pages of the agreements not built must all be kept:
+        :class:`Unknown` otherwise."""
         prints = self._prints(view)
         whole = env.templates is not None
         key = page_key(env.lang, env.thai_digits, env.roots(), whole, model)
-        return [p for p in pages if not self.keep(p.fmt, p.out, prints.page(key, p))]
+        for fmt in {p.fmt for p in pages} | set(self.ghosts.formats if self.ghosts else ()):
+            self.wanted.pop(fmt, None)
+            self.kept.pop(fmt, None)
+        todo = [p for p in pages if not self.keep(p.fmt, p.out, prints.page(key, p))]
+        for ghost in self.ghosts.pages(view) if self.ghosts is not None else ():
+            if not self.keep(ghost.fmt, ghost.out, prints.page(key, ghost)):
+                raise Unknown(f"{ghost.fmt}/{ghost.out}")
+        return todo
+
+    def digests(self, view: SiteView) -> dict[str, bytes]:
+        """Party → the digest of its agreement's view: built now, or known (ghosts)."""
+        prints = self._prints(view)
+        found = dict(self.ghosts.digests) if self.ghosts is not None else {}
+        found.update((a.party.ref.id, prints.of(a)) for a in view.agreements)
+        return found
 
     def documents_to_make(self, view: SiteView, docs: list[Document], key: bytes) -> list[Document]:
         """The PDF documents of ``view`` whose fingerprint or file changed."""
@@ -186,4 +236,4 @@ def reuse_for(plan: Path, out: Path) -> Reuse | None:
     return Reuse(folder, out) if folder is not None else None
 
 
-__all__ = ["Record", "Reuse", "document_key", "reuse_for", "stamp_of"]
+__all__ = ["Ghosts", "Record", "Reuse", "Unknown", "document_key", "reuse_for", "stamp_of"]

@@ -23,6 +23,7 @@ from cascade.report.build import ViewOptions, build_view
 from cascade.report.digits import thai_digit_pages
 from cascade.report.env import FORMATS, EnvOptions
 from cascade.report.fonts import font_assets
+from cascade.report.inplace import update, worth_it
 from cascade.report.output import replace_tree
 from cascade.report.registry import HOME, PageEntry, registered
 from cascade.report.render import (
@@ -53,6 +54,8 @@ class ReportOptions:
     stamp: bool = False
     limits: Limits = field(default_factory=Limits)
     pages: tuple[PageEntry, ...] = field(default_factory=registered)
+    only: frozenset[str] | None = None
+    """The parties whose agreement views to build (``None``: all; see ``reuse.Ghosts``)."""
 
 
 def site_dir(out: Path) -> Path:
@@ -70,7 +73,8 @@ def _stamp(options: ReportOptions) -> str:
 def make_view(model: PlanModel, options: ReportOptions) -> SiteView:
     """The view of ``model`` for the options' language and period."""
     return build_view(
-        model, ViewOptions(options.lang, options.period, _stamp(options), options.pages)
+        model,
+        ViewOptions(options.lang, options.period, _stamp(options), options.pages, options.only),
     )
 
 
@@ -114,7 +118,11 @@ def write_report(pages: Rendered, out: Path, reuse: Reuse | None = None) -> dict
         content: dict[str, str | bytes] = dict(rendered.get(fmt, {}))
         if fmt == "html":
             content.update(font_assets())
-        replace_tree(folder, content, reuse.kept_files(fmt) if reuse is not None else None)
+        listed = reuse.wanted.get(fmt, {}) if reuse is not None else {}
+        if reuse is not None and worth_it(folder, len(rendered.get(fmt, {})), len(listed)):
+            update(folder, content, listed.keys())  # few pages changed
+        else:
+            replace_tree(folder, content, reuse.kept_files(fmt) if reuse is not None else None)
         if reuse is not None:
             reuse.save(fmt)
         written[fmt] = folder / INDEX[fmt]

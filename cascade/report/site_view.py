@@ -11,7 +11,15 @@ from decimal import Decimal
 
 from markupsafe import Markup
 
-from cascade.report.view import AgreementView, GoalRef, Number, Party, Ref, TreeNode
+from cascade.report.view import (
+    AgreementView,
+    GoalRef,
+    Number,
+    Party,
+    Ref,
+    ScorecardView,
+    TreeNode,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,6 +167,14 @@ class PeriodView:
 
 
 @dataclass(frozen=True, slots=True)
+class Progress:
+    """A line of the reporting-progress page: a party with a scorecard (``--period``)."""
+
+    party: Party
+    scorecard: ScorecardView
+
+
+@dataclass(frozen=True, slots=True)
 class SiteView:
     """Everything the report shows, for one language.
 
@@ -188,3 +204,6 @@ class SiteView:
     parts: tuple[tuple[str, object], ...] = ()
     sector: str = "public"
     """``public`` or ``business``: whose words the labels use (:func:`labels.sector_of`)."""
+    progress: tuple[Progress, ...] = ()
+    """The agreements with a scorecard, in order (the progress page reads only these:
+    without ``--period`` it reads nothing of the agreements)."""

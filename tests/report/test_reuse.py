@@ -98,9 +98,9 @@ def test_probation_edits_render_what_changed_and_match_a_cold_report(
 
     clerk = probation / "agreements/people/P0014.yaml"
     edit(clerk, r"^title: .*$", lambda m: "title: คำรับรองของเจ้าพนักงานธุรการ")
-    # what only the clerk's page shows: that page, and the progress page that lists
-    # every agreement (its fingerprint covers them all)
-    assert same_as_cold(probation, out, tmp_path) == pages("P0014", "progress")
+    # what only the clerk's page shows: that page (the progress page reads only the
+    # parties and their scorecards)
+    assert same_as_cold(probation, out, tmp_path) == pages("P0014")
 
     swap_weights(clerk)
     # the weights also show in the cascade trees of the KPIs they feed, up to the
@@ -152,7 +152,7 @@ def test_generated_plan_edits_match_a_cold_report(tmp_path: Path) -> None:
     report(plan, out, True)
     swap_weights(plan / "agreements/people/P00008.yaml")
     chain = ("P00008", "D001-4", "D001", "DPS")  # the person's KPIs and those they feed
-    assert same_as_cold(plan, out, tmp_path) == pages(*chain, "cascade", "progress")  # no scores
+    assert same_as_cold(plan, out, tmp_path) == pages(*chain, "cascade")  # no scores
     edit(plan / "agreements/units/D001-4.yaml", r"^    name: (.*)$", lambda m: "    name: ใหม่")
     assert pages("D001-4") <= same_as_cold(plan, out, tmp_path)
     people = next((plan / "people").iterdir())
@@ -216,6 +216,6 @@ def test_serve_renders_only_what_changed(
     assert site.build()
     edit(probation / "agreements/people/P0014.yaml", r"^title: .*$", lambda m: "title: ฉบับใหม่")
     assert site.build()
-    assert rendered[1] == {"html/P0014.html", "html/progress.html"}
+    assert rendered[1] == {"html/P0014.html"}
     report(probation, tmp_path / "cold", False)
     assert snapshot(site.folder) == snapshot(site_dir(tmp_path / "cold") / "html")

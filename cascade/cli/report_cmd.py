@@ -154,7 +154,7 @@ def report(
     from cascade.report.pdf_docs import BOOKS
     from cascade.report.progress import ReportProgress, wanted
     from cascade.report.reuse import reuse_for
-    from cascade.report.site import ReportOptions, make_report, site_dir, write_report
+    from cascade.report.site import ReportOptions, prepare_report, site_dir, writing_report
     from cascade.scoring.selection import period_with_actuals
 
     formats = _formats(format)
@@ -172,9 +172,10 @@ def report(
     writer = _pdf_writer() if "pdf" in formats else None
     when = period_option(period) if period is not None else None
     checked = checked_plan(plan_dir, "reporting", LoadOptions(cache=use_cache))
+    _refuse_signed_drafts(checked, plan_dir)
     model = checked.model
     assert model is not None
-    _refuse_signed_drafts(checked, plan_dir)
+    del checked  # the file positions and records: only the model is needed from here
     out = output_dir(out, plan_dir, model)
     options = ReportOptions(
         lang=plan_language(lang, model),
@@ -195,13 +196,15 @@ def report(
             check_ours(site_dir(out) / fmt)
         with ReportProgress(wanted(quiet), options.lang) as progress:
             progress.view()
-            view, pages = make_report(model, options, progress.pages, reuse)
-            if writer is not None:  # first: a PDF problem leaves every format untouched
-                chosen = PdfOptions(options.lang, thai_digits, pdf_book, jobs)
-                result = writer(view, site_dir(out), chosen, progress.pdf, reuse)
-                written["pdf"] = pdf_folder(site_dir(out))
-                pdf_note = f" ({len(result.documents):,} files, {result.pages:,} pages)"
-            written.update(write_report(pages, out, reuse))
+            prepared = prepare_report(model, options, reuse)
+            del model  # the view holds what the pages show: the plan's memory is freed
+            with writing_report(prepared, out, reuse, progress.pages) as pages:
+                if writer is not None:  # inside: a PDF problem leaves every format untouched
+                    chosen = PdfOptions(options.lang, thai_digits, pdf_book, jobs)
+                    result = writer(prepared.view, site_dir(out), chosen, progress.pdf, reuse)
+                    written["pdf"] = pdf_folder(site_dir(out))
+                    pdf_note = f" ({len(result.documents):,} files, {result.pages:,} pages)"
+            written.update(pages)
     except RenderError as exc:
         message = f"{exc.diagnostic.format()}\ncascade: the report was not written"
         raise CascadeError(message, prefix="") from None

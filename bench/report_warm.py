@@ -52,7 +52,8 @@ def run(plan: Path, out: Path, formats: str, extra: list[str]) -> tuple[float, i
     before = inodes(out / "report") if (out / "report").exists() else {}
     command = [*cascade_command(), "report", str(plan), "-f", formats, "-o", str(out), "-q"]
     env = {k: v for k, v in os.environ.items() if k != "CI"}
-    took, peak, _, _ = watched(command + extra, env, 0.05)
+    run = watched(command + extra, env, 0.05)
+    took, peak = run.seconds, run.rss
     done = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = done.ru_utime + done.ru_stime - used.ru_utime - used.ru_stime
     after = inodes(out / "report")

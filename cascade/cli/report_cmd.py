@@ -159,8 +159,10 @@ def report(
         INDEX,
         ReportOptions,
         make_report,
+        prepare_report,
         site_dir,
         write_report,
+        writing_report,
     )
     from cascade.scoring.selection import period_with_actuals
 
@@ -191,9 +193,11 @@ def report(
     checked = checked_plan(plan_dir, "reporting", LoadOptions(cache=use_cache, rules=not known))
     if known and known != {f: r.digest for f, r in checked.records.items()}:
         checked = checked_plan(plan_dir, "reporting", LoadOptions(cache=True))  # edited since
+    _refuse_signed_drafts(checked, plan_dir)
     model = checked.model
     assert model is not None
-    _refuse_signed_drafts(checked, plan_dir)
+    files = _files(checked)
+    del checked  # the file positions and records: only the model is needed from here
     out = output_dir(out, plan_dir, model)
     options = ReportOptions(
         lang=plan_language(lang, model),
@@ -216,21 +220,29 @@ def report(
             progress.view()
             lazy = options
             if warm is not None and reuse is not None:
-                lazy = warm.prepare(model, _files(checked), options, reuse)
-            try:
-                view, pages = make_report(model, lazy, progress.pages, reuse)
-            except Unknown:  # a page of an agreement not built must be made: build all
-                assert reuse is not None
-                reuse.ghosts = None
-                view, pages = make_report(model, options, progress.pages, reuse)
-            if writer is not None:  # first: a PDF problem leaves every format untouched
-                chosen = PdfOptions(options.lang, thai_digits, pdf_book, jobs)
-                result = writer(view, site_dir(out), chosen, progress.pdf, reuse)
-                written["pdf"] = pdf_folder(site_dir(out))
-                pdf_note = f" ({len(result.documents):,} files, {result.pages:,} pages)"
-            written.update(write_report(pages, out, reuse))
+                lazy = warm.prepare(model, files, options, reuse)
+                warm.remember(model, files)
+            if lazy.only is not None:  # few views, few pages: rendered in memory
+                try:
+                    view, pages = make_report(model, lazy, progress.pages, reuse)
+                except Unknown:  # a page of an agreement not built must be made: build all
+                    assert reuse is not None
+                    reuse.ghosts = None
+                    view, pages = make_report(model, options, progress.pages, reuse)
+                written.update(write_report(pages, out, reuse))
+            else:
+                prepared = prepare_report(model, options, reuse)
+                del model  # the view holds what the pages show: the plan's memory is freed
+                view = prepared.view
+                with writing_report(prepared, out, reuse, progress.pages) as pages_written:
+                    if writer is not None:  # inside: a PDF problem leaves every format as it was
+                        chosen = PdfOptions(options.lang, thai_digits, pdf_book, jobs)
+                        result = writer(view, site_dir(out), chosen, progress.pdf, reuse)
+                        written["pdf"] = pdf_folder(site_dir(out))
+                        pdf_note = f" ({len(result.documents):,} files, {result.pages:,} pages)"
+                written.update(pages_written)
             if warm is not None and reuse is not None:
-                warm.record(model, _files(checked), view, reuse)
+                warm.record(view, reuse)
     except RenderError as exc:
         message = f"{exc.diagnostic.format()}\ncascade: the report was not written"
         raise CascadeError(message, prefix="") from None

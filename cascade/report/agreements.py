@@ -105,7 +105,7 @@ class AgreementViews:
             total = subtotals.get(dim, sum((k.weight or Decimal(0) for k in kpis), Decimal(0)))
             name = names.get(dim, dim)
             rows = tuple(self.kpis.row(k) for k in kpis)
-            out.append(DimensionGroup(dim, name, total, expected.get(dim), rows))
+            out.append(DimensionGroup(dim, name, self.refs.number(total), expected.get(dim), rows))
         return tuple(out)
 
     def signature(self, role: str, signer: Signatory | None) -> Signature:
@@ -152,7 +152,7 @@ class AgreementViews:
             witnesses=witnesses,
             goals=self.goals(agreement),
             dimensions=self.dimensions(agreement),
-            total_weight=total,
+            total_weight=self.refs.number(total),
             weights_ok=total == HUNDRED,
             cards=cards,
             levels=self.levels,

@@ -9,7 +9,8 @@ one and no other thread runs, else ``forkserver`` or ``spawn``) that:
   ``memory_mb``), so a huge allocation is a ``MemoryError``;
 * arms a timer (``SIGALRM``) for each page, whose handler raises inside the
   template code, so the diagnostic still names the template line;
-* sends each page back over a pipe as soon as it is done.
+* sends each page back over a pipe as soon as it is done (and the parent
+  hands it on at once: :func:`stream_bounded`).
 
 The parent waits for each message at most the page budget plus a grace
 period and kills the child if it hears nothing (a loop inside C code that
@@ -23,7 +24,7 @@ import multiprocessing
 import os
 import signal
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from pathlib import Path
@@ -141,12 +142,19 @@ def render_bounded(
     job: Job, progress: Callable[[str], None] | None = None
 ) -> dict[tuple[str, str], str]:
     """``(fmt, out) → text`` of every page; raises :class:`RenderError`."""
+    return dict(stream_bounded(job, progress))
+
+
+def stream_bounded(
+    job: Job, progress: Callable[[str], None] | None = None
+) -> Iterator[tuple[tuple[str, str], str]]:
+    """``((fmt, out), text)`` of each page as the child sends it; raises
+    :class:`RenderError`.  Closing the iterator early stops the child."""
     ctx = child_context()
     receive, send = ctx.Pipe(duplex=False)
     process = ctx.Process(target=_child, args=(job, send), daemon=True)
     process.start()
     send.close()
-    pages: dict[tuple[str, str], str] = {}
     current = ""
     wait = job.limits.seconds + GRACE
     try:
@@ -172,11 +180,11 @@ def render_bounded(
                 if progress is not None:
                     progress(current)
             elif kind == "page":
-                pages[(message[1], message[2])] = message[3]
+                yield (message[1], message[2]), message[3]
             elif kind == "error":
                 raise RenderError(Spot(message[1], message[2], message[3]).diagnostic())
             else:
-                return pages
+                return
     finally:
         if process.is_alive():
             process.kill()

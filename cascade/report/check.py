@@ -12,7 +12,7 @@ from cascade.model.plan import PlanModel
 from cascade.periods import Period, parse_period
 from cascade.report.bounded import Limits
 from cascade.report.errors import RenderError
-from cascade.report.site import ReportOptions, make_report, write_report
+from cascade.report.site import ReportOptions, prepare_report, writing_report
 from cascade.result import RunResult
 
 
@@ -34,10 +34,10 @@ def render_check(
                 lang=lang, period=period, templates=templates, limits=limits or Limits()
             )
             try:
-                _, pages = make_report(model, options)
+                with writing_report(prepare_report(model, options), Path(tmp) / lang):
+                    pass
             except RenderError as exc:
                 return exc.diagnostic
-            write_report(pages, Path(tmp) / lang)
     return None
 
 

@@ -140,11 +140,3 @@ PASSES: dict[str, Callable[[str, frozenset[str]], str]] = {
     "html": thai_digits_html,
     "md": thai_digits_markdown,
 }
-
-
-def thai_digit_pages(
-    pages: dict[tuple[str, str], str], model: PlanModel
-) -> dict[tuple[str, str], str]:
-    """``(fmt, path) → text`` with every number in Thai digits, codes kept."""
-    codes = plan_codes(model)
-    return {(fmt, rel): PASSES[fmt](text, codes) for (fmt, rel), text in pages.items()}

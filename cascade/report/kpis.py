@@ -60,7 +60,7 @@ def criteria_view(spec: CriteriaSpec | None, refs: Refs) -> Criteria:
         return Criteria("")
     if spec.thresholds is not None:
         values = spec.thresholds
-        levels = tuple(Level(i + 1, v) for i, v in enumerate(values))
+        levels = tuple(Level(i + 1, refs.number(v)) for i, v in enumerate(values))
         return Criteria("thresholds", levels, len(values) > 1 and values[0] > values[-1])
     steps = spec.milestones or {}
     return Criteria("milestones", tuple(Level(n, None, refs.text(steps[n])) for n in sorted(steps)))
@@ -82,6 +82,17 @@ class KpiViews:
         self.refs = refs
         self.lang = refs.lang
         self.children = children_index(model)
+        self._criteria: dict[tuple[object, ...], Criteria] = {}
+
+    def criteria(self, spec: CriteriaSpec | None) -> Criteria:
+        """:func:`criteria_view`, one object for equal criteria (numbers as written):
+        a KPI's row and card, and KPIs with the same levels, share it."""
+        found = criteria_view(spec, self.refs)
+        levels = tuple(
+            (v.level, v.value.as_tuple() if v.value is not None else None, v.text)
+            for v in found.levels
+        )
+        return self._criteria.setdefault((found.kind, found.descending, levels), found)
 
     def kind_label(self, kpi: Kpi) -> str:
         return word(KIND_WORDS, kpi.kind, self.lang)
@@ -92,12 +103,12 @@ class KpiViews:
     def row(self, kpi: Kpi) -> KpiRow:
         return KpiRow(
             self.refs.kpi(kpi),
-            kpi.kind or "",
+            self.refs.one(kpi.kind or ""),
             self.kind_label(kpi),
-            kpi.weight,
+            self.refs.number(kpi.weight),
             self.unit_label(kpi),
-            kpi.target,
-            criteria_view(kpi.criteria, self.refs),
+            self.refs.number(kpi.target),
+            self.criteria(kpi.criteria),
         )
 
     def trace_up(self, kpi: Kpi) -> tuple[tuple[TraceStep, ...], ...]:
@@ -185,10 +196,10 @@ class KpiViews:
         return TreeNode(
             self.refs.kpi(kpi),
             self.refs.party_name(kpi.party),
-            kpi.kind or "",
+            self.refs.one(kpi.kind or ""),
             self.kind_label(kpi),
             word(RELATION_WORDS, relation, self.lang) if relation else "",
-            kpi.weight,
+            self.refs.number(kpi.weight),
             tuple(frame.built),
         )
 
@@ -205,14 +216,14 @@ class KpiViews:
             ref=refs.kpi(kpi),
             party=refs.party(kpi.party),
             dimension=dimension,
-            kind=kpi.kind or "",
+            kind=refs.one(kpi.kind or ""),
             kind_label=self.kind_label(kpi),
             unit=self.unit_label(kpi),
-            weight=kpi.weight,
-            target=kpi.target,
+            weight=refs.number(kpi.weight),
+            target=refs.number(kpi.target),
             definition=self._text(kpi, "definition"),
-            formula=formula_text(kpi.formula or "", kpi.variables, refs.text),
-            criteria=criteria_view(kpi.criteria, refs),
+            formula=refs.one(formula_text(kpi.formula or "", kpi.variables, refs.text)),
+            criteria=self.criteria(kpi.criteria),
             baseline=baseline,
             round_targets=rounds,
             data_source=self._text(kpi, "data_source"),

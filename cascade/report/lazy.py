@@ -38,7 +38,7 @@ import hashlib
 import json
 import os
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -238,6 +238,12 @@ class Warm:
     """The model's links, once computed (:func:`links`)."""
     digests: Mapping[str, str] | None = None
     """Every plan file's digest as the warm validate run found it (``None``: unknown)."""
+    files: dict[str, str] | None = None
+    """Each party's agreement file (:meth:`remember`)."""
+    single: dict[str, str] = field(default_factory=dict)
+    """:func:`singles` of the model (:meth:`remember`)."""
+    plain: dict[str, str] = field(default_factory=dict)
+    """Each plan file's digest as the model was read (:meth:`remember`)."""
 
     @classmethod
     def start(
@@ -288,20 +294,28 @@ class Warm:
         reuse.ghosts = Ghosts(known, options.formats, options.pages)
         return replace(options, only=frozenset(build))
 
-    def record(self, model: PlanModel, files: Files, view: SiteView, reuse: Reuse) -> None:
-        """Keep the state of the report just written (never raises)."""
-        digests = reuse.digests(view)
+    def remember(self, model: PlanModel, files: Files) -> None:
+        """Take from ``model`` what :meth:`record` needs, so the model can be dropped
+        before the pages are rendered."""
         found = self.links if self.links is not None else links(model)
+        self.links = found
+        self.files = {party: a.where.file for party, a in model.agreements.items()}
+        self.single = singles(model, {file: kind for file, (_, kind) in files.items()})
+        self.plain = {file: digest for file, (digest, _) in files.items()}
+
+    def record(self, view: SiteView, reuse: Reuse) -> None:
+        """Keep the state of the report just written (never raises); after
+        :meth:`remember`."""
+        assert self.links is not None and self.files is not None
+        digests = reuse.digests(view)
         parties = {
-            party: Party(agreement.where.file, digests[party].hex(), found[party])
-            for party, agreement in model.agreements.items()
+            party: Party(file, digests[party].hex(), self.links[party])
+            for party, file in self.files.items()
             if party in digests
         }
-        if len(parties) != len(model.agreements):
+        if len(parties) != len(self.files):
             return
-        single = singles(model, {file: kind for file, (_, kind) in files.items()})
-        plain = {file: digest for file, (digest, _) in files.items()}
-        save_state(reuse.cache, reuse.out, State(self.key, plain, parties, single))
+        save_state(reuse.cache, reuse.out, State(self.key, self.plain, parties, self.single))
 
 
 __all__ = [

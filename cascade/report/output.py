@@ -3,8 +3,9 @@
 :func:`staged` hands out a temp folder next to the target; when the block
 ends without an error the folder is swapped in with two renames (old aside,
 new in) and the old one is deleted; on an error the previous report is left
-as it was.  :func:`replace_tree` does that for files held in memory; the PDF
-workers write their files straight into the staged folder.
+as it was.  The report writes each page into the staged folder as soon as it
+is rendered (:func:`put`), and so do the PDF workers; :func:`replace_tree`
+does the same for files held in memory.
 
 cascade only replaces what it wrote: every folder it writes holds a manifest
 (:data:`MANIFEST`, the list of its files), and a target that holds anything
@@ -110,16 +111,22 @@ def check_ours(target: Path) -> None:
         )
 
 
+def put(folder: Path, rel: str, content: str | bytes) -> None:
+    """Write one file ``rel`` of a staged ``folder`` (UTF-8, ``\\n`` newlines for text);
+    its mode is set when the folder is sealed."""
+    dest = folder / rel
+    if not dest.parent.is_dir():
+        dest.parent.mkdir(mode=FOLDER_MODE, parents=True, exist_ok=True)
+    if isinstance(content, bytes):
+        dest.write_bytes(content)
+    else:
+        with dest.open("w", encoding="utf-8", newline="\n") as handle:
+            handle.write(content)
+
+
 def _write_all(folder: Path, files: Mapping[str, str | bytes]) -> None:
     for rel, content in sorted(files.items()):
-        dest = folder / rel
-        dest.parent.mkdir(mode=FOLDER_MODE, parents=True, exist_ok=True)
-        if isinstance(content, bytes):
-            dest.write_bytes(content)
-        else:
-            with dest.open("w", encoding="utf-8", newline="\n") as handle:
-                handle.write(content)
-        dest.chmod(FILE_MODE)
+        put(folder, rel, content)
 
 
 def _seal(folder: Path) -> None:

@@ -18,6 +18,8 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable
+from decimal import Decimal, DecimalTuple
+from typing import overload
 
 from cascade.model.plan import Kpi, PlanModel
 from cascade.qid import id_of
@@ -87,15 +89,39 @@ class Refs:
         taken = reserved_stems(registered()) if reserved is None else reserved
         self.pages: dict[str, str] = unique_stems(model.agreements, taken)
         self._kpis: dict[int, tuple[Kpi, Ref]] = {}  # by id(): a KPI's ref is made once
+        self._parties: dict[str, Ref] = {}
+        self._texts: dict[str, str] = {}
+        self._numbers: dict[DecimalTuple, Decimal] = {}
 
     def text(self, value: str | Bilingual | None) -> str:
-        return text_of(value, self.lang)
+        """The text in this language, one object per distinct text: the view of a
+        large plan repeats the same titles and milestones thousands of times, each
+        read from its own file (:data:`Refs.number` likewise)."""
+        return self.one(text_of(value, self.lang))
+
+    def one(self, text: str) -> str:
+        """``text``, the same object for every equal text this view shows."""
+        return self._texts.setdefault(text, text)
+
+    @overload
+    def number(self, value: Decimal) -> Decimal: ...
+    @overload
+    def number(self, value: Decimal | None) -> Decimal | None: ...
+    def number(self, value: Decimal | None) -> Decimal | None:
+        """``value``, one object per number as written (``1.0`` and ``1`` stay apart)."""
+        if value is None:
+            return None
+        return self._numbers.setdefault(value.as_tuple(), value)
 
     def party_name(self, party: str) -> str:
         return self.text(self.model.party_name(party)) or party
 
     def party(self, party: str) -> Ref:
-        return Ref(party, party, self.party_name(party), self.pages.get(party, ""))
+        known = self._parties.get(party)
+        if known is None:
+            known = Ref(party, party, self.party_name(party), self.pages.get(party, ""))
+            self._parties[party] = known
+        return known
 
     def party_type_label(self, party: str) -> str:
         return word(PARTY_WORDS, self.model.party_type(party), self.lang, self.sector)
@@ -105,7 +131,8 @@ class Refs:
         if known is not None:
             return known[1]
         name = self.text(kpi.name) or kpi.id
-        ref = Ref(kpi.id, kpi.qid, name, self.pages.get(kpi.party, ""), f"kpi-{slug(kpi.id)}")
+        anchor = self.one(f"kpi-{slug(kpi.id)}")
+        ref = Ref(self.one(kpi.id), kpi.qid, name, self.pages.get(kpi.party, ""), anchor)
         self._kpis[id(kpi)] = (kpi, ref)
         return ref
 

@@ -1,19 +1,21 @@
-"""Render a :class:`SiteView` into pages: ``(fmt, path) → text``, all or nothing.
+"""Render a :class:`SiteView` into pages: ``(fmt, path) → text``, one at a time.
 
 Built-in templates render here, in this process; with ``--templates DIR``
 every page renders in a bounded child (:mod:`cascade.report.bounded`).
 Either way a failure is a :class:`RenderError` carrying one ``RPT001``
-diagnostic at ``template:line``, and no page is returned.
+diagnostic at ``template:line``.  :func:`stream_site` hands each page over as
+soon as it is rendered and keeps none (the report writes it and lets it go);
+:func:`render_site` collects them all (``--serve``, tests).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from jinja2 import Environment
 
-from cascade.report.bounded import Job, Limits, render_bounded
+from cascade.report.bounded import Job, Limits, stream_bounded
 from cascade.report.env import FORMATS, EnvOptions, make_env
 from cascade.report.errors import RenderError, spot_of
 from cascade.report.pages import Page, render_all, site_pages
@@ -57,7 +59,7 @@ PageProgress = Callable[[int, int], None]
 
 def _in_process(
     pages: list[Page], options: RenderOptions, progress: PageProgress | None = None
-) -> Rendered:
+) -> Iterator[tuple[tuple[str, str], str]]:
     envs = {fmt: _env(fmt, options.env) for fmt in options.formats}
     current = ""
     done = 0
@@ -69,14 +71,12 @@ def _in_process(
             progress(done, len(pages))
         done += 1
 
-    out: Rendered = {}
     try:
         for page, text in render_all(envs, pages, started):
-            out[(page.fmt, page.out)] = text
+            yield (page.fmt, page.out), text
     except Exception as exc:  # a broken built-in template is reported, not raised
         spot = spot_of(exc, current, options.env.roots(), list(options.shown()))
         raise RenderError(spot.diagnostic()) from exc
-    return out
 
 
 def all_pages(view: SiteView, options: RenderOptions) -> list[Page]:
@@ -89,20 +89,30 @@ def all_pages(view: SiteView, options: RenderOptions) -> list[Page]:
     return [p for fmt in options.formats for p in site_pages(view, fmt, options.pages, whole)]
 
 
+def stream_site(
+    view: SiteView,
+    options: RenderOptions,
+    progress: PageProgress | None = None,
+    pages: list[Page] | None = None,
+) -> Iterator[tuple[tuple[str, str], str]]:
+    """``((fmt, path), text)`` of every page of every format in ``options`` (or
+    just ``pages``, some of :func:`all_pages`), each as soon as it is rendered;
+    raises :class:`RenderError` at the page that fails.  ``progress`` hears of
+    each built-in page (user templates render in a child)."""
+    if pages is None:
+        pages = all_pages(view, options)
+    if not pages:
+        return iter(())
+    if options.env.templates is None:
+        return _in_process(pages, options, progress)
+    return stream_bounded(Job(options.env, tuple(pages), options.shown(), options.limits))
+
+
 def render_site(
     view: SiteView,
     options: RenderOptions,
     progress: PageProgress | None = None,
     pages: list[Page] | None = None,
 ) -> Rendered:
-    """Every page of every format in ``options`` (or just ``pages``, some of
-    :func:`all_pages`); raises :class:`RenderError`.
-    ``progress`` hears of each built-in page (user templates render in a child)."""
-    if pages is None:
-        pages = all_pages(view, options)
-    if not pages:
-        return {}
-    if options.env.templates is None:
-        return _in_process(pages, options, progress)
-    job = Job(options.env, tuple(pages), options.shown(), options.limits)
-    return render_bounded(job)
+    """Every page of :func:`stream_site` at once; raises :class:`RenderError`."""
+    return dict(stream_site(view, options, progress, pages))

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from cascade.report import output
+from cascade.report import site
 from tests.conftest import MINIMAL, ROOT
 from tests.report.report_helpers import run, snapshot
 
@@ -88,10 +88,10 @@ def test_report_on_a_full_disk_leaves_the_previous_report(
     assert run(["report", str(MINIMAL), "-o", str(tmp_path), "-f", "md"], capsys)[0] == 0
     before = snapshot(tmp_path)
 
-    def full(folder: Path, files: object) -> None:
+    def full(folder: Path, rel: str, content: object) -> None:
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr(output, "_write_all", full)
+    monkeypatch.setattr(site, "put", full)  # each page is written as it is rendered
     code, _, err = run(["report", str(MINIMAL), "-o", str(tmp_path), "-f", "md"], capsys)
     assert code == 2
     assert _one_line(err) == f"cascade: {tmp_path}/report/md: No space left on device"

@@ -22,12 +22,12 @@ PAUSED = textwrap.dedent(
     """
     import sys, time
     import cascade.report.output as output
-    write_all = output._write_all
-    def paused(folder, files):
-        write_all(folder, files)
+    seal = output._seal
+    def paused(folder):
+        seal(folder)
         print("staged", flush=True)
         time.sleep(60)
-    output._write_all = paused
+    output._seal = paused
     from cascade.cli.start import entry
     sys.argv = ["cascade", *sys.argv[1:]]
     entry()

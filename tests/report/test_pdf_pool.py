@@ -45,10 +45,11 @@ def test_a_worker_holds_no_party_of_the_plan(views: tuple[SiteView, SiteView]) -
             (),
             (),
         )
-    # ten times the people: the whole view grows about as much, the shell hardly
+    # ten times the people: the whole view grows with them (less than tenfold: its
+    # equal texts are one object, pickled once), the shell hardly
     whole = [len(pickle.dumps(view)) for view in views]
     held = [len(pickle.dumps(view)) for view in (small, large)]
-    assert whole[1] > 5 * whole[0]
+    assert whole[1] > 4 * whole[0]
     assert held[1] < 1.5 * held[0]
 
 

@@ -225,3 +225,25 @@ def drafting_actions(
         *template_fields(outcome, uri, text, template, codec),
         *new_kpi(outcome, uri, rel, text, line, lazy),
     ]
+
+
+def of_kinds(
+    actions: list[types.CodeAction], only: Sequence[types.CodeActionKind | str] | None
+) -> list[types.CodeAction]:
+    """The actions of the kinds the client asked for (``context.only``: a kind
+    or any kind under it, ``refactor`` takes ``refactor.rewrite``); VS Code asks
+    for quick fixes alone on a diagnostic's hover and drops, with a warning in
+    its log, any other action it gets."""
+    if not only:
+        return actions
+    wanted = [_kind(kind) for kind in only]
+
+    def asked(action: types.CodeAction) -> bool:
+        kind = _kind(action.kind)
+        return any(kind == name or kind.startswith(f"{name}.") for name in wanted)
+
+    return [action for action in actions if asked(action)]
+
+
+def _kind(kind: types.CodeActionKind | str | None) -> str:
+    return "" if kind is None else kind.value if isinstance(kind, types.CodeActionKind) else kind

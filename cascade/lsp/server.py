@@ -9,7 +9,6 @@ client (``window/logMessage``); stdout carries only the protocol.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Sequence
 from pathlib import Path
 
 from lsprotocol import types
@@ -23,7 +22,7 @@ from cascade.lsp import hover as hovers
 from cascade.lsp import navigate, symbols
 from cascade.lsp.checker import Outcome, PlanState, Scheduler
 from cascade.lsp.documents import overlay, plan_root, relative
-from cascade.lsp.drafting import drafting_actions, new_kpi_edit
+from cascade.lsp.drafting import drafting_actions, new_kpi_edit, of_kinds
 from cascade.lsp.formatting import format_document
 from cascade.lsp.positions import from_client, to_client
 from cascade.lsp.publish import publish
@@ -350,7 +349,7 @@ def _code_actions(ls: CascadeServer, params: types.CodeActionParams) -> list[typ
     actions = quick_fixes(uri, diagnostics)
     found, source = ls.resolved(uri, params.range.start), ls.text_of(uri)
     if found is None or source is None:
-        return _of_kinds(actions, only)
+        return of_kinds(actions, only)
     text, codec = source[0], ls.workspace.position_codec
     outcome, rel, _ = found
     capability = ls.client_capabilities.text_document
@@ -360,29 +359,7 @@ def _code_actions(ls: CascadeServer, params: types.CodeActionParams) -> list[typ
     )
     start = params.range.start
     drafted = drafting_actions(outcome, uri, rel, text, start, diagnostics, codec, lazy)
-    return _of_kinds(actions + drafted, only)
-
-
-def _of_kinds(
-    actions: list[types.CodeAction], only: Sequence[types.CodeActionKind | str] | None
-) -> list[types.CodeAction]:
-    """The actions of the kinds the client asked for (``context.only``: a kind
-    or any kind under it, ``refactor`` takes ``refactor.rewrite``); VS Code asks
-    for quick fixes alone on a diagnostic's hover and drops, with a warning in
-    its log, any other action it gets."""
-    if not only:
-        return actions
-    wanted = [_kind(kind) for kind in only]
-
-    def asked(action: types.CodeAction) -> bool:
-        kind = _kind(action.kind)
-        return any(kind == name or kind.startswith(f"{name}.") for name in wanted)
-
-    return [action for action in actions if asked(action)]
-
-
-def _kind(kind: types.CodeActionKind | str | None) -> str:
-    return "" if kind is None else kind.value if isinstance(kind, types.CodeActionKind) else kind
+    return of_kinds(actions + drafted, only)
 
 
 @server.feature(types.CODE_ACTION_RESOLVE)

@@ -167,13 +167,26 @@ def replace_tree(
         link_files(folder, kept or {})
 
 
+def make_folders(folder: Path) -> None:
+    """Make ``folder`` and its missing parents, each readable by others (0755
+    whatever the umask: a report is read by people other than its writer);
+    folders that exist keep their mode."""
+    missing = []
+    while not folder.exists() and folder != folder.parent:
+        missing.append(folder)
+        folder = folder.parent
+    for made in reversed(missing):
+        made.mkdir(mode=FOLDER_MODE, exist_ok=True)
+        made.chmod(FOLDER_MODE)
+
+
 @contextmanager
 def staged(target: Path) -> Iterator[Path]:
     """A temp folder to fill, swapped in for ``target`` when the block succeeds."""
     if target.exists() and not target.is_dir():
         raise NotADirectoryError(20, "a file is there, a folder is needed", str(target))
     check_ours(target)
-    target.parent.mkdir(parents=True, exist_ok=True)
+    make_folders(target.parent)
     staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.new-", dir=target.parent))
     try:
         yield staging

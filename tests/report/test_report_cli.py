@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import os
 from pathlib import Path
 from typing import Any
 
@@ -83,6 +84,20 @@ def test_a_second_run_replaces_the_report(
     assert sorted(p.name for p in tmp_path.iterdir()) == ["report"]  # no temp folders left
     assert sorted(p.name for p in (tmp_path / "report").iterdir()) == ["html", "md"]
     assert {p.stat().st_mode & 0o777 for p in html.rglob("*") if p.is_file()} == {0o644}
+
+
+def test_folders_cascade_makes_are_readable_by_others_whatever_the_umask(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "shared" / "out"  # neither exists yet
+    old = os.umask(0o077)
+    try:
+        assert run(["report", ACME, "-f", "md", "-o", str(out)], capsys)[0] == 0
+    finally:
+        os.umask(old)
+    made = [tmp_path / "shared", out, out / "report", out / "report" / "md"]
+    assert [p.stat().st_mode & 0o777 for p in made] == [0o755] * 4
+    assert {p.stat().st_mode & 0o777 for p in (out / "report").rglob("*") if p.is_file()} == {0o644}
 
 
 @pytest.mark.parametrize("foreign", ["md/notes.md", "html/index.html"])

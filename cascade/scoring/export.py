@@ -19,9 +19,7 @@ from __future__ import annotations
 
 import csv
 import io
-import os
 import re
-import tempfile
 from collections.abc import Sequence
 from decimal import Decimal
 from pathlib import Path
@@ -107,16 +105,13 @@ def _display_length(text: str) -> int:
 
 
 def save_workbook(book: Any, path: Path) -> None:
-    """Save an openpyxl workbook atomically: temp file in the same folder, then rename."""
+    """Save an openpyxl workbook atomically (:func:`cascade.fileio.atomic_write`:
+    a new file gets the usual permissions, 0666 less the umask, like the CSV and
+    JSON beside it; a temp file's own 0600 made it unreadable to others)."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    os.close(fd)
-    try:
-        book.save(tmp)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    data = io.BytesIO()
+    book.save(data)
+    atomic_write(path, data.getvalue())
 
 
 def write_xlsx(

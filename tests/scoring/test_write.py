@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -32,6 +33,19 @@ def test_every_format_is_written_by_name(run: ScoreRun, tmp_path: Path) -> None:
     assert all(path.is_file() for path in paths)
     data = json.loads(paths[0].read_text(encoding="utf-8"))
     assert [card["party"] for card in data["scorecards"]] == ["ORG"]
+
+
+def test_every_format_gets_the_usual_permissions(run: ScoreRun, tmp_path: Path) -> None:
+    """0666 less the umask, as any file a program writes: the workbook was 0600 (its
+    temp file's mode), so nobody else could open the scorecards."""
+    old = os.umask(0o022)
+    try:
+        paths = [write_scorecards(run, fmt, tmp_path, "en") for fmt in FORMATS]
+    finally:
+        os.umask(old)
+    assert {path.suffix: path.stat().st_mode & 0o777 for path in paths} == {
+        f".{fmt}": 0o644 for fmt in FORMATS
+    }
 
 
 def test_an_unknown_format_writes_nothing(run: ScoreRun, tmp_path: Path) -> None:

@@ -62,6 +62,8 @@ def _signals_held() -> Iterator[None]:
 MANIFEST = ".cascade-report"
 """The file listing what cascade wrote into a report folder (one path a line)."""
 FILE_MODE, FOLDER_MODE = 0o644, 0o755
+TEMP = ".cascade-tmp"
+"""The temp files of an in-place update (:mod:`cascade.report.inplace`), in OUT/report."""
 
 
 class NotOurs(Exception):
@@ -205,10 +207,13 @@ def _release(fd: int | None) -> None:
 def sweep(target: Path) -> None:
     """Remove the staged (``.NAME.new-*``) and set-aside (``.NAME.old-*``) folders of
     ``target`` that a report stopped outright (SIGKILL, the OOM killer, power loss) left
-    beside it; a folder a running report still holds (locked) is left alone."""
+    beside it, and the temp files of an in-place update (:data:`TEMP`), which
+    :func:`cascade.report.inplace.update` clears the same way; a folder a running
+    report still holds (locked) is left alone."""
     if fcntl is None:
         return
     prefixes = (f".{target.name}.new-", f".{target.name}.old-")
+    shutil.rmtree(target.parent / TEMP, ignore_errors=True)  # an update's, cleared as it does
     try:
         names = sorted(os.listdir(target.parent))
     except OSError:

@@ -25,7 +25,7 @@ def test_the_next_report_removes_what_a_killed_one_left(
     assert run(["report", str(plan), "-o", str(cold), "-q", "--no-cache"], capsys)[0] == 0
     assert run(["report", str(plan), "-o", str(out), "-q"], capsys)[0] == 0
     report = out / "report"
-    for name in (".html.new-k1ll3d", ".md.new-k1ll3d", ".html.old-k1ll3d"):
+    for name in (".html.new-k1ll3d", ".md.new-k1ll3d", ".html.old-k1ll3d", ".cascade-tmp"):
         (report / name / "sub").mkdir(parents=True)
         (report / name / "sub" / "index.html").write_text("half", encoding="utf-8")
     (report / "html" / "index.html").unlink()  # the next report has a page to write

@@ -174,3 +174,20 @@ def test_a_report_that_keeps_no_state_in_between_is_not_taken_for_no_change(
     views.built.clear()
     same_as_cold(plan, out, capsys)
     assert views.built == [None, None]  # every view, then the cold report's
+
+
+def test_nothing_changed_still_refuses_a_file_put_there_by_hand(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """As a cold report does (exit 2), though the pages are as written."""
+    plan, out = tmp_path / "plan", tmp_path / "out"
+    shutil.copytree(MINIMAL, plan, ignore=shutil.ignore_patterns(".cascade-*"))
+    report(plan, out, capsys, "--cache")
+    (out / "report/md/notes.txt").write_text("mine", encoding="utf-8")
+    code, said, err = run(["report", str(plan), "-o", str(out), "-q", "--cache"], capsys)
+    folder = out / "report/md"
+    assert (code, said) == (2, "")
+    assert err == (
+        f"cascade: {folder} holds files cascade did not write (notes.txt); move them away "
+        "or choose another --out; the report was not written\n"
+    )

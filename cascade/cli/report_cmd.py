@@ -185,6 +185,11 @@ def report(
         key = (lang, when, formats, templates and str(templates), thai_digits)
         warm = _warm(plan_dir, out, key, templates)
         if warm.unchanged and warm.site is not None:
+            for fmt in formats:  # a file put there by hand is refused, as in any report
+                try:
+                    check_ours(warm.site / fmt)
+                except NotOurs as exc:
+                    raise CascadeError(f"{exc}; the report was not written") from None
             for fmt in formats:
                 typer.echo(f"wrote {warm.site / fmt / INDEX[fmt]}")
             return ExitCode.OK

@@ -14,7 +14,7 @@ the last complete report, so the next report renders every page whose file
 changed since (the new ones) or whose fingerprint did (the stale ones): the
 folder is whole again after one more report.  The temp files live in
 ``OUT/report/.cascade-tmp/``, outside the format folders, and are cleared by
-the next update.
+the next update or the next staged report (:func:`cascade.report.output.sweep`).
 """
 
 from __future__ import annotations
@@ -25,9 +25,8 @@ import tempfile
 from collections.abc import Collection, Mapping
 from pathlib import Path
 
-from cascade.report.output import FILE_MODE, FOLDER_MODE, MANIFEST, check_ours
+from cascade.report.output import FILE_MODE, FOLDER_MODE, MANIFEST, TEMP, check_ours
 
-TEMP = ".cascade-tmp"
 SHARE = 4
 """In place only when at most one file in this many is written (else: stage and swap)."""
 

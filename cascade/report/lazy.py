@@ -27,9 +27,12 @@ The next report with the same key compares the plan's digests with it:
     of them not be kept after all (a page edited by hand), the report is
     made again with every view (:class:`cascade.report.reuse.Unknown`).
 
-Anything else builds every view.  Like the page lists, the state is data
-that may come from anywhere: read strictly, it only ever makes cascade do
-*more*; a damaged one is ignored.
+Anything else builds every view.  The state vouches for the page lists written
+just before it: any report that saves a page list (``--stamp``, ``-f pdf``,
+``--serve``) removes it (:meth:`cascade.report.reuse.Reuse.save`), so the next
+report cannot take pages it did not write for "nothing changed".  Like the
+page lists, the state is data that may come from anywhere: read strictly, it
+only ever makes cascade do *more*; a damaged one is ignored.
 """
 
 from __future__ import annotations
@@ -47,7 +50,7 @@ from cascade.load import strict
 from cascade.load.cache import code_fingerprint
 from cascade.model.plan import Kpi, PlanModel
 from cascade.report.prints import folder_digest
-from cascade.report.reuse import Ghosts, Reuse
+from cascade.report.reuse import Ghosts, Reuse, state_path
 
 if TYPE_CHECKING:
     from cascade.report.site import ReportOptions
@@ -91,8 +94,7 @@ def run_key(options: tuple[object, ...], roots: Iterable[Path]) -> str:
 
 
 def _path(cache: Path, site: Path) -> Path:
-    name = os.path.abspath(site).encode("utf-8", "surrogateescape")
-    return cache / f"{PREFIX}{hashlib.sha256(name).hexdigest()[:32]}.json"
+    return state_path(cache, site)
 
 
 def load_state(cache: Path, site: Path) -> State | None:

@@ -17,7 +17,9 @@ report keeps from the last one (:mod:`cascade.report.reuse`) are hard-linked
 into the staged folder (:func:`link_files`) instead of written again.
 The two renames run with Ctrl-C and SIGTERM held back, so an interrupted
 report never leaves the output folder missing; a failure of
-:func:`replace_tree` raises an ``OSError`` naming the folder.
+:func:`replace_tree` raises an ``OSError`` naming the folder.  A report killed
+outright (SIGKILL, the OOM killer) leaves its staged folder behind; the next
+one removes it (:func:`sweep`), unless a running report holds it (a lock).
 """
 
 from __future__ import annotations
@@ -33,6 +35,11 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from cascade.fileio import atomic_write, naming
+
+try:
+    import fcntl
+except ImportError:  # pragma: no cover - not POSIX: leftovers are not swept
+    fcntl = None  # type: ignore[assignment]
 
 HELD = {signal.SIGINT, signal.SIGTERM}
 
@@ -55,6 +62,8 @@ def _signals_held() -> Iterator[None]:
 MANIFEST = ".cascade-report"
 """The file listing what cascade wrote into a report folder (one path a line)."""
 FILE_MODE, FOLDER_MODE = 0o644, 0o755
+TEMP = ".cascade-tmp"
+"""The temp files of an in-place update (:mod:`cascade.report.inplace`), in OUT/report."""
 
 
 class NotOurs(Exception):
@@ -180,28 +189,84 @@ def make_folders(folder: Path) -> None:
         made.chmod(FOLDER_MODE)
 
 
+def _held(folder: Path) -> int | None:
+    """A descriptor of ``folder`` with an exclusive lock on it: the folder is in use
+    by this report until the descriptor is closed (``None``: no locks here)."""
+    if fcntl is None:
+        return None
+    fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW)
+    fcntl.flock(fd, fcntl.LOCK_EX)
+    return fd
+
+
+def _release(fd: int | None) -> None:
+    if fd is not None:
+        os.close(fd)
+
+
+def sweep(target: Path) -> None:
+    """Remove the staged (``.NAME.new-*``) and set-aside (``.NAME.old-*``) folders of
+    ``target`` that a report stopped outright (SIGKILL, the OOM killer, power loss) left
+    beside it, and the temp files of an in-place update (:data:`TEMP`), which
+    :func:`cascade.report.inplace.update` clears the same way; a folder a running
+    report still holds (locked) is left alone."""
+    if fcntl is None:
+        return
+    prefixes = (f".{target.name}.new-", f".{target.name}.old-")
+    shutil.rmtree(target.parent / TEMP, ignore_errors=True)  # an update's, cleared as it does
+    try:
+        names = sorted(os.listdir(target.parent))
+    except OSError:
+        return
+    for name in names:
+        if not name.startswith(prefixes):
+            continue
+        path = target.parent / name
+        try:
+            fd = os.open(path, os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW)
+        except OSError:  # not a folder, or a symlink: not ours
+            continue
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            shutil.rmtree(path, ignore_errors=True)
+        except OSError:
+            continue  # held by a report still running
+        finally:
+            os.close(fd)
+
+
 @contextmanager
 def staged(target: Path) -> Iterator[Path]:
-    """A temp folder to fill, swapped in for ``target`` when the block succeeds."""
+    """A temp folder to fill, swapped in for ``target`` when the block succeeds;
+    what an earlier report stopped outright left beside ``target`` is removed first."""
     if target.exists() and not target.is_dir():
         raise NotADirectoryError(20, "a file is there, a folder is needed", str(target))
     check_ours(target)
     make_folders(target.parent)
+    sweep(target)
     staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.new-", dir=target.parent))
+    fd = None
     try:
+        fd = _held(staging)
         yield staging
         _seal(staging)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
+        _release(fd)
         raise
-    _swap(staging, target)
+    try:
+        _swap(staging, target)
+    finally:
+        _release(fd)
 
 
 def _swap(staging: Path, target: Path) -> None:
     old: Path | None = None
+    old_fd: int | None = None
     try:
         if target.exists() or target.is_symlink():
             old = Path(tempfile.mkdtemp(prefix=f".{target.name}.old-", dir=target.parent))
+            old_fd = _held(old)
         with _signals_held():
             if old is not None:
                 os.replace(target, old / "tree")
@@ -215,9 +280,11 @@ def _swap(staging: Path, target: Path) -> None:
         shutil.rmtree(staging, ignore_errors=True)
         if old is not None:
             shutil.rmtree(old, ignore_errors=True)
+        _release(old_fd)
         raise
     if old is not None:
         shutil.rmtree(old, ignore_errors=True)
+    _release(old_fd)
 
 
 def sync_tree(target: Path, files: Mapping[str, str], kept: Collection[str] = ()) -> list[str]:

@@ -19,6 +19,7 @@ symlink, and only ever makes cascade render *more*.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -77,6 +78,13 @@ def _record(row: object) -> Record:
         (strict.count(size, 0, high), strict.count(mtime, 0, high), strict.count(inode, 0, high)),
         strict.count(pages, 0, high),
     )
+
+
+def state_path(cache: Path, out: Path) -> Path:
+    """The incremental report's state for ``out`` (``OUT/report``, see
+    :mod:`cascade.report.lazy`): it vouches for the page lists it was written after."""
+    name = os.path.abspath(out).encode("utf-8", "surrogateescape")
+    return cache / f"{PREFIX}state-{hashlib.sha256(name).hexdigest()[:32]}.json"
 
 
 class Unknown(Exception):
@@ -168,7 +176,11 @@ class Reuse:
         return sum(record.pages for record in self.kept.get(fmt, {}).values())
 
     def save(self, fmt: str, pages: Mapping[str, int] | None = None) -> None:
-        """Record the files of ``fmt`` as they are now (after the write); never raises."""
+        """Record the files of ``fmt`` as they are now (after the write); never raises.
+        The incremental report's state no longer describes the folder: it is removed
+        (a report that keeps one writes it again after this)."""
+        with contextlib.suppress(OSError):
+            state_path(self.cache, self.out).unlink(missing_ok=True)
         counts = dict(pages or {})
         kept = self.kept.get(fmt, {})
         files: dict[str, list[object]] = {}

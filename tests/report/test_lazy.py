@@ -19,7 +19,7 @@ from bench.generate import generate
 from bench.report_warm import swap_weights
 from cascade.report import site
 from cascade.report.lazy import reached
-from tests.conftest import ROOT
+from tests.conftest import MINIMAL, ROOT
 from tests.report.report_helpers import run, snapshot
 from tests.report.test_reuse import edit
 
@@ -156,3 +156,38 @@ def test_reached_follows_old_and_new_links_both_ways() -> None:
     # A's old parent B (and above it), its new parent C, and X below: not B's other children
     assert reached({"A"}, old, new) == {"A", "B", "C", "ORG", "X"}
     assert reached({"ORG"}, old, new) == {"ORG", "B", "A", "X"}
+
+
+def test_a_report_that_keeps_no_state_in_between_is_not_taken_for_no_change(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``--stamp`` (like ``-f pdf`` and ``--serve``) rewrites pages and their page
+    lists without a state: the next plain report must not find "nothing changed"
+    and keep the stamped pages."""
+    plan, out = tmp_path / "plan", tmp_path / "out"
+    shutil.copytree(MINIMAL, plan, ignore=shutil.ignore_patterns(".cascade-*"))
+    views = Views(monkeypatch)
+    report(plan, out, capsys, "--cache")
+    plain = snapshot(out)
+    report(plan, out, capsys, "--cache", "--stamp")
+    assert snapshot(out) != plain  # the pages carry the time
+    views.built.clear()
+    same_as_cold(plan, out, capsys)
+    assert views.built == [None, None]  # every view, then the cold report's
+
+
+def test_nothing_changed_still_refuses_a_file_put_there_by_hand(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """As a cold report does (exit 2), though the pages are as written."""
+    plan, out = tmp_path / "plan", tmp_path / "out"
+    shutil.copytree(MINIMAL, plan, ignore=shutil.ignore_patterns(".cascade-*"))
+    report(plan, out, capsys, "--cache")
+    (out / "report/md/notes.txt").write_text("mine", encoding="utf-8")
+    code, said, err = run(["report", str(plan), "-o", str(out), "-q", "--cache"], capsys)
+    folder = out / "report/md"
+    assert (code, said) == (2, "")
+    assert err == (
+        f"cascade: {folder} holds files cascade did not write (notes.txt); move them away "
+        "or choose another --out; the report was not written\n"
+    )

@@ -6,6 +6,7 @@ import csv
 import io
 from decimal import Decimal
 from pathlib import Path
+from typing import BinaryIO
 
 import openpyxl  # type: ignore[import-untyped,unused-ignore]
 import pytest
@@ -87,8 +88,8 @@ def test_write_xlsx(tmp_path: Path) -> None:
 
 def test_failed_save_leaves_the_old_file(tmp_path: Path) -> None:
     class Broken:
-        def save(self, name: str) -> None:
-            Path(name).write_bytes(b"partial")
+        def save(self, target: BinaryIO) -> None:
+            target.write(b"partial")
             raise OSError("disk full")
 
     path = tmp_path / "scores.xlsx"

@@ -58,8 +58,6 @@ if TYPE_CHECKING:
 
 AGREEMENT = "Agreement"
 
-FORMAT = 1
-PREFIX = f"report-v{FORMAT}-state-"
 LIMIT = 256 * 1024 * 1024
 
 
@@ -299,8 +297,8 @@ class Warm:
     def remember(self, model: PlanModel, files: Files) -> None:
         """Take from ``model`` what :meth:`record` needs, so the model can be dropped
         before the pages are rendered."""
-        found = self.links if self.links is not None else links(model)
-        self.links = found
+        if self.links is None:
+            self.links = links(model)
         self.files = {party: a.where.file for party, a in model.agreements.items()}
         self.single = singles(model, {file: kind for file, (_, kind) in files.items()})
         self.plain = {file: digest for file, (digest, _) in files.items()}
